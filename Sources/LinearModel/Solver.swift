@@ -1,0 +1,112 @@
+/// Why a solve stopped (the first half of a two-part status, as in
+/// MathOptInterface's termination status).
+public enum TerminationReason: String, Sendable {
+    /// The solver proved the returned solution optimal (within the requested gap of 0).
+    case optimal
+    /// The model has no feasible point.
+    case infeasible
+    /// The objective is unbounded.
+    case unbounded
+    /// The time limit was reached; there may or may not be a solution.
+    case timeLimit = "time_limit"
+    /// The requested relative MIP gap was reached: the solution is feasible, not proven optimal.
+    case gapLimit = "gap_limit"
+    /// The solve was stopped from outside (signal, cancellation).
+    case interrupted
+    /// The solver failed numerically.
+    case numericalFailure = "numerical_failure"
+    /// Another stop the solver reported; see the solver's message.
+    case other
+}
+
+/// What point the solve returned (the second half of the status).
+public enum PrimalStatus: String, Sendable {
+    /// No solution.
+    case none
+    /// A feasible solution, not proven optimal.
+    case feasible
+    /// A solution proven optimal.
+    case optimal
+}
+
+/// Options every solver understands.
+public struct SolverOptions: Sendable {
+    /// Wall-clock limit in seconds; nil for none.
+    public var timeLimit: Double?
+    /// Relative MIP gap at which to stop (0: prove optimality).
+    public var mipGap: Double
+    /// Run the MIP presolver.
+    public var presolve: Bool
+    /// Generate cuts (Gomory, MIR, cover, clique).
+    public var cuts: Bool
+    /// A start point; it is checked against the model before it is used.
+    public var start: [Double]?
+    /// Receives the solver's log, line by line, when set.
+    public var log: (@Sendable (String) -> Void)?
+    /// Receives progress (incumbent, bound) during branch and bound.
+    public var progress: (@Sendable (Progress) -> Void)?
+    /// Polled during the solve; returning true stops it (reported as interrupted).
+    public var shouldStop: (@Sendable () -> Bool)?
+
+    public init(timeLimit: Double? = nil, mipGap: Double = 0, presolve: Bool = true, cuts: Bool = true, start: [Double]? = nil) {
+        self.timeLimit = timeLimit
+        self.mipGap = mipGap
+        self.presolve = presolve
+        self.cuts = cuts
+        self.start = start
+    }
+
+    /// Progress of a branch-and-bound search.
+    public struct Progress: Sendable {
+        public var incumbent: Double?
+        public var bound: Double?
+        public var nodes: Int
+        public init(incumbent: Double?, bound: Double?, nodes: Int) {
+            self.incumbent = incumbent
+            self.bound = bound
+            self.nodes = nodes
+        }
+    }
+}
+
+/// The outcome of one solve. Infeasibility is a result, not an error.
+public struct SolveResult: Sendable {
+    public var termination: TerminationReason
+    public var primal: PrimalStatus
+    /// Objective value of the returned point (recomputed from the values).
+    public var objective: Double?
+    /// Best proven bound on the objective, where known.
+    public var bound: Double?
+    /// Column values, in column order; empty when `primal == .none`.
+    public var values: [Double]
+    /// Branch-and-bound nodes, where known.
+    public var nodes: Int
+    /// The solver's own words on why it stopped.
+    public var message: String
+
+    public init(termination: TerminationReason, primal: PrimalStatus, objective: Double?, bound: Double?, values: [Double], nodes: Int = 0, message: String = "") {
+        self.termination = termination
+        self.primal = primal
+        self.objective = objective
+        self.bound = bound
+        self.values = values
+        self.nodes = nodes
+        self.message = message
+    }
+
+    /// Relative gap between objective and bound, `|obj − bound| / max(1, |obj|)`.
+    public var gap: Double? {
+        guard let o = objective, let b = bound else { return nil }
+        return abs(o - b) / max(1, abs(o))
+    }
+}
+
+/// A solver of ``LinearModel``s. Implementations must be synchronous: they
+/// create, solve and release any native problem within the call.
+public protocol LinearSolver: Sendable {
+    /// A short name for reports ("glpk 5.0").
+    var name: String { get }
+    /// Solves `model`. Throws for invalid models and solver failures; an
+    /// infeasible model returns a result with `termination == .infeasible`.
+    func solve(_ model: LinearModel, options: SolverOptions) throws -> SolveResult
+}

@@ -1,0 +1,2 @@
+import PlacementModel
+import LinearModel

@@ -1,0 +1,2 @@
+import AllVET
+print("allvet")
