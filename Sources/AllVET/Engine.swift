@@ -1,0 +1,108 @@
+import Foundation
+// import GLPKSolver
+
+/// How a round was solved overall (model.md, Results).
+public enum RoundStatus: String, Sendable {
+    /// Every level proven optimal.
+    case optimal
+    /// A solution; some level not proven optimal (gap reported).
+    case feasible
+    /// No placement satisfies the hard rules.
+    case infeasible
+    /// The time limit (or an interruption) came before any solution.
+    case timeLimit = "time_limit"
+}
+
+/// Settings of one solve, from the policy's `limits` and the command line.
+public struct EngineOptions: Sendable {
+    /// Seconds for all levels together; nil: none.
+    public var timeLimit: Double?
+    /// Relative gap at which a level counts as done.
+    public var mipGap: Double
+    public var presolve: Bool = true
+    public var cuts: Bool = true
+    /// Receives the solver's log when set.
+    public var log: (@Sendable (String) -> Void)?
+    /// Polled during the solve; true stops it and keeps the best solution so far.
+    public var shouldStop: (@Sendable () -> Bool)?
+    /// Receives progress during branch and bound.
+    public var progress: (@Sendable (SolverOptions.Progress) -> Void)?
+
+    public init(timeLimit: Double? = nil, mipGap: Double = 0) {
+        self.timeLimit = timeLimit
+        self.mipGap = mipGap
+    }
+
+    /// The policy's limits, overridden by what is given here when not nil.
+    public static func resolved(policy: Policy, timeLimit: Double?, mipGap: Double?) -> EngineOptions {
+        EngineOptions(timeLimit: timeLimit ?? policy.limits.timeSeconds, mipGap: mipGap ?? policy.limits.mipGap ?? 0)
+    }
+}
+
+/// A solved round: the stays chosen and everything the results report.
+public struct RoundResult: Sendable {
+    public var instance: Instance
+    public var policy: Policy
+    public var candidates: CandidateSet
+    public var status: RoundStatus
+    public var levels: [LevelOutcome]
+    /// Indices into `candidates.stays` of the stays chosen, by participant.
+    public var chosen: [Int]
+    /// Size of the direct model after filtering.
+    public var modelSize: (rows: Int, columns: Int, nonZeros: Int)
+    /// Seconds spent building (candidates and model).
+    public var buildSeconds: Double
+    public var solverName: String
+    public var options: EngineOptions
+    /// Whether the solve was stopped from outside (the solution is the best so far).
+    public var interrupted: Bool
+}
+
+/// Solves placement rounds: candidates, model, lexicographic levels.
+public struct Engine: Sendable {
+    public var solver: any LinearSolver
+
+    /// An engine that solves with GLPK.
+    // public init() { self.solver = GLPKSolver() }  // enabled when the GLPK wrapper lands
+    public init(solver: any LinearSolver) { self.solver = solver }
+
+    /// Solves `instance` under `policy`. Infeasibility is a result
+    /// (`status == .infeasible`), not an error; errors are for invalid
+    /// models and solver failures.
+    public func solve(_ instance: Instance, policy: Policy, options: EngineOptions) throws -> RoundResult {
+        let clock = Stopwatch()
+        let candidates = CandidateSet(instance: instance, policy: policy)
+        let formulation = DirectFormulation(instance: instance, policy: policy, candidates: candidates)
+        let objectives = policy.objective.enumerated().map { i, goal in
+            formulation.objective(for: goal, level: i, instance: instance, candidates: candidates)
+        }
+        let buildSeconds = clock.elapsed
+        var solverOptions = SolverOptions(timeLimit: options.timeLimit, mipGap: options.mipGap, presolve: options.presolve, cuts: options.cuts)
+        solverOptions.log = options.log
+        solverOptions.shouldStop = options.shouldStop
+        solverOptions.progress = options.progress
+        let driver = LexicographicDriver(solver: solver, options: solverOptions)
+        let outcome = try driver.solve(formulation.model, objectives: objectives, clock: { clock.elapsed })
+
+        var chosen: [Int] = []
+        if let values = outcome.values {
+            for k in formulation.stayColumns where values[k] > 0.5 { chosen.append(k) }
+        }
+        let status: RoundStatus
+        if outcome.values == nil {
+            status = outcome.levels.first?.status == .infeasible ? .infeasible : .timeLimit
+        } else {
+            status = outcome.levels.allSatisfy { $0.status == .optimal } ? .optimal : .feasible
+        }
+        let m = formulation.model
+        return RoundResult(instance: instance, policy: policy, candidates: candidates, status: status, levels: outcome.levels,
+                           chosen: chosen, modelSize: (m.rowCount, candidates.stays.count, m.nonZeroCount),
+                           buildSeconds: buildSeconds, solverName: solver.name, options: options, interrupted: outcome.interrupted)
+    }
+}
+
+/// Seconds since creation, from a monotonic clock.
+struct Stopwatch: Sendable {
+    let start = DispatchTime.now().uptimeNanoseconds
+    var elapsed: Double { Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9 }
+}

@@ -1,0 +1,41 @@
+import Crypto
+import Foundation
+
+/// An instance and a policy read from files, with the warnings seen.
+public struct LoadedInput: Sendable {
+    public var instance: Instance
+    public var policy: Policy
+    public var warnings: [Diagnostic]
+    /// SHA-256 of the canonical JSON of the instance and the policy, so the
+    /// same round gives the same hash from JSON or CSV.
+    public var hash: String
+    /// Seconds spent reading and checking.
+    public var seconds: Double
+}
+
+/// Reads the inputs of a command: an instance (a JSON file, or a folder of
+/// CSV files) and an optional policy (JSON); without one, the default policy
+/// of model.md.
+public enum InputLoader {
+    public static func load(instance path: String, policy policyPath: String?) throws(InputError) -> LoadedInput {
+        let clock = Stopwatch()
+        var warnings: [Diagnostic] = []
+        let instance: Instance
+        (instance, warnings) = try readInstance(path)
+        var policy = Policy.default
+        if let policyPath {
+            let (p, w) = try PolicyJSONReader.read(path: policyPath, instance: instance)
+            policy = p
+            warnings += w
+        }
+        let canonical = InstanceJSONWriter.write(instance) + "\n" + PolicyJSONWriter.write(policy)
+        let digest = SHA256.hash(data: Data(canonical.utf8))
+        let hash = "sha256:" + digest.map { String(format: "%02x", $0) }.joined()
+        return LoadedInput(instance: instance, policy: policy, warnings: warnings, hash: hash, seconds: clock.elapsed)
+    }
+
+    /// Reads a JSON instance file or a CSV folder.
+    public static func readInstance(_ path: String) throws(InputError) -> (Instance, [Diagnostic]) {
+        return try InstanceJSONReader.read(path: path)
+    }
+}

@@ -1,0 +1,116 @@
+/// Why a participant was not placed (model.md, Results).
+public struct UnplacedReason: Sendable, Equatable {
+    public enum Kind: String, Sendable {
+        /// No candidate stay: `detail` starts with the filter that removed the last one.
+        case noCandidate = "no_candidate"
+        /// Candidates exist, but the solution uses their places otherwise.
+        case capacity
+        /// A stay would fit every capacity, but a hard quota would break.
+        case quota
+    }
+
+    public var participant: ParticipantIndex
+    public var kind: Kind
+    public var detail: String
+}
+
+/// Explains every unplaced participant of a solution.
+///
+/// `no_candidate` names the filter of model.md ruling 13. Otherwise each of
+/// the participant's candidate stays is tried against the solution: when
+/// none fits the capacities and totals left, the reason is `capacity`, with
+/// the compatible offers and who holds them; when some stay fits them but
+/// every such stay would break a hard quota, the reason is `quota`, naming
+/// the rules. When a stay fits both, the optimum still chose otherwise (a
+/// later goal, a weight or a soft penalty): that is reported as `capacity`,
+/// the spec's "the optimum uses them otherwise", with the detail saying so.
+public func explainUnplaced(_ result: RoundResult) -> [UnplacedReason] {
+    let instance = result.instance, c = result.candidates
+    let offers = c.offers
+    var placedAt = [Int?](repeating: nil, count: instance.participants.count)
+    for k in result.chosen { placedAt[c.stays[k].participant.rawValue] = k }
+
+    // Occupancy of the solution.
+    var offerWeek: [Int: [Int: Int]] = [:], hostWeek: [Int: [Int: Int]] = [:]
+    var offerTotal = [Int](repeating: 0, count: offers.count)
+    var holders = [[String]](repeating: [], count: offers.count)
+    for k in result.chosen {
+        let s = c.stays[k]
+        let h = offers[s.offer.rawValue].host.rawValue
+        offerTotal[s.offer.rawValue] += 1
+        holders[s.offer.rawValue].append(instance.participants[s.participant.rawValue].id)
+        for w in s.start..<(s.start + c.weeks[s.participant.rawValue]) {
+            offerWeek[s.offer.rawValue, default: [:]][w, default: 0] += 1
+            hostWeek[h, default: [:]][w, default: 0] += 1
+        }
+    }
+    // Hard quota scopes, for checking an added stay.
+    let scopes = result.policy.quotas.map { QuotaScopes(quota: $0, instance: instance) }
+    var gp: [[(g: Int, p: Int)]] = scopes.map { [(Int, Int)](repeating: (0, 0), count: $0.scopes.count) }
+    for k in result.chosen {
+        let s = c.stays[k]
+        for (qi, sc) in scopes.enumerated() {
+            let si = sc.scope(participant: s.participant.rawValue, offer: s.offer.rawValue)
+            gp[qi][si].p += 1
+            if sc.isWho[s.participant.rawValue] { gp[qi][si].g += 1 }
+        }
+    }
+
+    var reasons: [UnplacedReason] = []
+    for (pi, p) in instance.participants.enumerated() where placedAt[pi] == nil {
+        let index = ParticipantIndex(pi)
+        if let f = c.noCandidateFilter[index] {
+            reasons.append(UnplacedReason(participant: index, kind: .noCandidate, detail: f.description))
+            continue
+        }
+        var fullOffers: [Int] = []
+        var brokenRules: [String] = []
+        var fitsAll: Int? = nil
+        for k in c.stayRange(of: index) {
+            let s = c.stays[k]
+            let oi = s.offer.rawValue
+            let (hi, o) = (offers[oi].host.rawValue, offers[oi].offer)
+            let cap = instance.hosts[hi].capacity
+            var fits = offerTotal[oi] < (o.total ?? Int.max)
+            for w in s.start..<(s.start + p.weeks) where fits {
+                if (offerWeek[oi]?[w] ?? 0) >= o.capacity { fits = false }
+                if let cap, (hostWeek[hi]?[w] ?? 0) >= cap { fits = false }
+            }
+            guard fits else {
+                if !fullOffers.contains(oi) { fullOffers.append(oi) }
+                continue
+            }
+            var broken: [String] = []
+            for (qi, q) in result.policy.quotas.enumerated() where q.soft == nil {
+                let sc = scopes[qi]
+                let si = sc.scope(participant: pi, offer: oi)
+                let scope = sc.scopes[si]
+                let g = gp[qi][si].g + (sc.isWho[pi] ? 1 : 0), pp = gp[qi][si].p + 1
+                for b in q.bounds {
+                    let form = QuotaForm(bound: b, nWho: sc.whoInGroup[scope.participantGroup], nAll: sc.participantsInGroup[scope.participantGroup])
+                    if form.slack(g: g, p: pp) < -1e-9 {
+                        let where_ = scope.label.isEmpty ? "" : " (" + scope.label.map { "\($0.key)=\($0.value ?? "none")" }.joined(separator: ", ") + ")"
+                        broken.append("\(q.name) \(b.name)\(where_)")
+                    }
+                }
+            }
+            if broken.isEmpty { fitsAll = k; break }
+            for r in broken where !brokenRules.contains(r) { brokenRules.append(r) }
+        }
+        if let k = fitsAll {
+            let o = offers[c.stays[k].offer.rawValue].offer
+            reasons.append(UnplacedReason(participant: index, kind: .capacity,
+                                          detail: "a stay at \(o.id) would fit, but the optimum of the goals uses the places otherwise"))
+        } else if !brokenRules.isEmpty {
+            reasons.append(UnplacedReason(participant: index, kind: .quota, detail: "placing would break " + brokenRules.prefix(3).joined(separator: "; ")))
+        } else {
+            let parts = fullOffers.prefix(3).map { oi in
+                let who = holders[oi].prefix(4).joined(separator: ", ")
+                return "\(offers[oi].offer.id) (held by \(who.isEmpty ? "nobody: closed" : who)\(holders[oi].count > 4 ? ", …" : ""))"
+            }
+            let more = fullOffers.count > 3 ? " and \(fullOffers.count - 3) more" : ""
+            reasons.append(UnplacedReason(participant: index, kind: .capacity, detail: "compatible offers are full: " + parts.joined(separator: "; ") + more))
+        }
+    }
+    return reasons
+}

@@ -1,0 +1,73 @@
+import Foundation
+
+/// Why a results folder could not be written.
+public struct OutputError: Error, Sendable, CustomStringConvertible {
+    public var path: String
+    public var message: String
+    public var description: String { "\(path): \(message)" }
+}
+
+/// Writes a results folder whole or not at all.
+///
+/// The files are written into a hidden sibling folder first, then moved into
+/// place with `rename`, so a reader (or a killed run) never sees half a
+/// folder. An existing folder is replaced only when allvet wrote it (it holds
+/// a `summary.json` of format `allvet-result/1`) or it is empty; anything else
+/// is left alone and reported.
+public enum ResultsFolder {
+    /// The marker that says a folder is allvet's.
+    static let marker = "\"format\": \"allvet-result/1\""
+
+    /// Writes `files` (name → text) to `path`.
+    public static func write(_ files: [(name: String, text: String)], to path: String) throws(OutputError) {
+        let fm = FileManager.default
+        let url = URL(fileURLWithPath: path).standardizedFileURL
+        let parent = url.deletingLastPathComponent()
+        var isDir: ObjCBool = false
+        if fm.fileExists(atPath: url.path, isDirectory: &isDir) {
+            guard isDir.boolValue else { throw OutputError(path: path, message: "exists and is not a folder; choose another --out") }
+            guard isOurs(url) else {
+                throw OutputError(path: path, message: "exists and was not written by allvet (no allvet summary.json); it is left untouched. Choose another --out or remove it yourself.")
+            }
+        }
+        do { try fm.createDirectory(at: parent, withIntermediateDirectories: true) } catch {
+            throw OutputError(path: parent.path, message: "cannot create the folder: \(error.localizedDescription)")
+        }
+        let pid = ProcessInfo.processInfo.processIdentifier
+        let staging = parent.appendingPathComponent(".\(url.lastPathComponent).partial-\(pid)")
+        try? fm.removeItem(at: staging)
+        do {
+            try fm.createDirectory(at: staging, withIntermediateDirectories: false)
+            for f in files {
+                try Data(f.text.utf8).write(to: staging.appendingPathComponent(f.name))
+            }
+        } catch {
+            try? fm.removeItem(at: staging)
+            throw OutputError(path: path, message: "cannot write the results: \(error.localizedDescription)")
+        }
+        // Move the old folder aside, the new one in, then drop the old.
+        let old = parent.appendingPathComponent(".\(url.lastPathComponent).old-\(pid)")
+        let hadOld = fm.fileExists(atPath: url.path)
+        if hadOld && rename(url.path, old.path) != 0 {
+            try? fm.removeItem(at: staging)
+            throw OutputError(path: path, message: "cannot replace the existing results (errno \(errno))")
+        }
+        if rename(staging.path, url.path) != 0 {
+            let e = errno
+            if hadOld { _ = rename(old.path, url.path) }
+            try? fm.removeItem(at: staging)
+            throw OutputError(path: path, message: "cannot move the results into place (errno \(e))")
+        }
+        if hadOld { try? fm.removeItem(at: old) }
+    }
+
+    /// Whether a folder may be replaced: empty, or holding allvet's summary.
+    static func isOurs(_ url: URL) -> Bool {
+        let fm = FileManager.default
+        guard let items = try? fm.contentsOfDirectory(atPath: url.path) else { return false }
+        if items.isEmpty { return true }
+        guard let data = fm.contents(atPath: url.appendingPathComponent("summary.json").path),
+              let text = String(data: data, encoding: .utf8) else { return false }
+        return text.contains(marker)
+    }
+}

@@ -1,0 +1,71 @@
+/// What a coordinator wants to know about a round before solving it.
+public struct RoundCheck: Sendable {
+    public var participants: Int
+    public var hosts: Int
+    public var offers: Int
+    /// Counts per sending country, sector and kind, sorted by key.
+    public var byCountry: [(String, Int)]
+    public var bySector: [(String, Int)]
+    public var byKind: [(String, Int)]
+    /// Candidate stays in all (the direct model's columns).
+    public var candidates: Int
+    /// Compatible offers per participant: min, median, max.
+    public var offersPerParticipant: (min: Int, median: Int, max: Int)
+    /// Participants left without any offer by each filter (the filter at
+    /// which their last candidate fell away), in filter order.
+    public var withoutCandidateByFilter: [(Filter, Int)]
+    /// Offers no participant can take (no candidate stay).
+    public var unusableOffers: [String]
+
+    public init(instance: Instance, policy: Policy) {
+        let c = CandidateSet(instance: instance, policy: policy)
+        participants = instance.participants.count
+        hosts = instance.hosts.count
+        offers = c.offers.count
+        func count(_ key: (Participant) -> String) -> [(String, Int)] {
+            var d: [String: Int] = [:]
+            for p in instance.participants { d[key(p), default: 0] += 1 }
+            return d.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }.map { ($0, d[$0]!) }
+        }
+        byCountry = count(\.country)
+        bySector = count(\.sector)
+        byKind = count(\.kind.rawValue)
+        candidates = c.stays.count
+        var perParticipant: [Int] = []
+        var used = [Bool](repeating: false, count: c.offers.count)
+        for p in 0..<c.participantCount {
+            var distinct = Set<OfferIndex>()
+            for k in c.stayRange(of: ParticipantIndex(p)) {
+                distinct.insert(c.stays[k].offer)
+                used[c.stays[k].offer.rawValue] = true
+            }
+            perParticipant.append(distinct.count)
+        }
+        perParticipant.sort()
+        offersPerParticipant = perParticipant.isEmpty ? (0, 0, 0)
+            : (perParticipant.first!, perParticipant[(perParticipant.count - 1) / 2], perParticipant.last!)
+        var byFilter: [Filter: Int] = [:]
+        for f in c.noCandidateFilter.values { byFilter[f, default: 0] += 1 }
+        withoutCandidateByFilter = Filter.allCases.map { ($0, byFilter[$0] ?? 0) }
+        unusableOffers = c.offers.enumerated().filter { !used[$0.offset] }.map(\.element.offer.id)
+    }
+
+    /// The check as text for a terminal.
+    public var text: String {
+        var out: [String] = []
+        out.append("participants: \(participants)   hosts: \(hosts)   offers: \(offers)")
+        func line(_ title: String, _ items: [(String, Int)]) -> String {
+            "\(title): " + items.map { "\($0.0) \($0.1)" }.joined(separator: ", ")
+        }
+        out.append(line("by country", byCountry))
+        out.append(line("by sector", bySector))
+        out.append(line("by kind", byKind))
+        out.append("candidate stays: \(candidates)")
+        out.append("compatible offers per participant: min \(offersPerParticipant.min), median \(offersPerParticipant.median), max \(offersPerParticipant.max)")
+        let none = withoutCandidateByFilter.reduce(0) { $0 + $1.1 }
+        out.append("participants without any candidate: \(none)")
+        for (f, n) in withoutCandidateByFilter where n > 0 { out.append("  removed by \(f): \(n)") }
+        out.append("offers nobody can take: \(unusableOffers.count)" + (unusableOffers.isEmpty ? "" : " (" + unusableOffers.prefix(20).joined(separator: ", ") + (unusableOffers.count > 20 ? ", …" : "") + ")"))
+        return out.joined(separator: "\n")
+    }
+}

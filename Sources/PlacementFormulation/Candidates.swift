@@ -1,0 +1,169 @@
+import PlacementModel
+
+/// One candidate stay (model.md, Decisions): participant `p` at offer `o`
+/// starting in week `start`.
+public struct Stay: Hashable, Sendable {
+    public var participant: ParticipantIndex
+    public var offer: OfferIndex
+    /// Start week, counted from ``CandidateSet/weekZero``.
+    public var start: Int
+    public init(participant: ParticipantIndex, offer: OfferIndex, start: Int) {
+        self.participant = participant
+        self.offer = offer
+        self.start = start
+    }
+}
+
+/// Every candidate stay of a round under a policy, with what the formulation
+/// and the reports need to know about each participant and offer.
+///
+/// Stays are stored grouped by participant, then offer, then start week, so
+/// that `stays(of:)` is a contiguous range.
+public struct CandidateSet: Sendable {
+    /// The Monday of week 0 (model.md, ruling 1).
+    public let weekZero: Day
+    /// Number of weeks from week 0 to the last week any stay can occupy.
+    public let horizonWeeks: Int
+    /// Flat offers: host index and offer, in instance order.
+    public let offers: [(host: HostIndex, offer: Offer)]
+    /// All candidate stays.
+    public let stays: [Stay]
+    /// The rank of each stay's offer for its participant (1-based).
+    public let ranks: [Int]
+    /// `stays[participantStart[p] ..< participantStart[p + 1]]` are `p`'s stays.
+    public let participantStart: [Int]
+    /// For participants with no candidate: the filter at which the last
+    /// (offer, start) pair fell away.
+    public let noCandidateFilter: [ParticipantIndex: Filter]
+    /// Weeks of each participant's stay.
+    public let weeks: [Int]
+
+    public var participantCount: Int { participantStart.count - 1 }
+
+    /// Index range into ``stays`` of participant `p`.
+    public func stayRange(of p: ParticipantIndex) -> Range<Int> {
+        participantStart[p.rawValue]..<participantStart[p.rawValue + 1]
+    }
+
+    /// The Monday a week starts on.
+    public func monday(ofWeek w: Int) -> Day { weekZero.adding(days: 7 * w) }
+
+    /// The week of a Monday.
+    public func week(of monday: Day) -> Int { (monday.ordinal - weekZero.ordinal) / 7 }
+}
+
+extension CandidateSet {
+    /// Generates the candidates of model.md with all nine filters, and for
+    /// each participant without any, the filter that removed the last one.
+    public init(instance: Instance, policy: Policy) {
+        let offers = instance.offers
+        let weekZero = instance.weekZero ?? Day(ordinal: 4)  // any Monday; no dates at all
+        var stays: [Stay] = []
+        var ranks: [Int] = []
+        var starts: [Int] = [0]
+        var reasons: [ParticipantIndex: Filter] = [:]
+        var horizon = 0
+        starts.reserveCapacity(instance.participants.count + 1)
+
+        // Per host: accessibility set, for filter 5.
+        let hostAccess = instance.hosts.map { Set($0.accessibility) }
+
+        for (pi, p) in instance.participants.enumerated() {
+            let pIndex = ParticipantIndex(pi)
+            var position: [String: Int] = [:]
+            for (k, entry) in p.preferences.enumerated() where position[entry] == nil { position[entry] = k + 1 }
+            let unlisted = p.preferences.count + 1
+            var deepest = Filter.sector
+            var any = false
+            for (oi, entry) in offers.enumerated() {
+                let host = instance.hosts[entry.host.rawValue]
+                let o = entry.offer
+                let outcome = Self.admit(p, offer: o, host: host, hostAccess: hostAccess[entry.host.rawValue],
+                                         policy: policy, weekZero: weekZero, position: position)
+                switch outcome {
+                case .removed(let f):
+                    if f > deepest { deepest = f }
+                case .starts(let first, let last):
+                    any = true
+                    let rank = min(position[o.id] ?? unlisted, position[host.id] ?? unlisted)
+                    for s in first...last {
+                        stays.append(Stay(participant: pIndex, offer: OfferIndex(oi), start: s))
+                        ranks.append(rank)
+                    }
+                    horizon = max(horizon, last + p.weeks)
+                }
+            }
+            if !any { reasons[pIndex] = deepest }
+            starts.append(stays.count)
+        }
+        self.weekZero = weekZero
+        self.horizonWeeks = horizon
+        self.offers = offers
+        self.stays = stays
+        self.ranks = ranks
+        self.participantStart = starts
+        self.noCandidateFilter = reasons
+        self.weeks = instance.participants.map(\.weeks)
+    }
+
+    enum Admission {
+        /// Every start fell away at this filter.
+        case removed(Filter)
+        /// Start weeks `first...last` are candidates.
+        case starts(Int, Int)
+    }
+
+    /// Applies the filters in order to every (offer, start) pair of one
+    /// participant and offer.
+    static func admit(_ p: Participant, offer o: Offer, host: Host, hostAccess: Set<String>, policy: Policy,
+                      weekZero: Day, position: [String: Int]) -> Admission {
+        // 1. Sector (exact code match).
+        guard o.sectors.contains(p.sector) else { return .removed(.sector) }
+        // 2. Language: any one requirement suffices; none asks nothing.
+        if !o.languages.isEmpty {
+            let ok = o.languages.contains { lang, minimum in
+                if let level = p.languages[lang] { return level.strength >= minimum.strength }
+                return false
+            }
+            guard ok else { return .removed(.language) }
+        }
+        // 3. Dates: Monday starts with the whole stay inside both windows.
+        let earliest = max(p.availableFrom, o.from).mondayOnOrAfter
+        let lastEnd = min(p.availableTo, o.to)
+        let latestStart = lastEnd.adding(days: -(7 * p.weeks - 1))
+        guard p.weeks >= 1, earliest <= latestStart else { return .removed(.dates) }
+        var first = (earliest.ordinal - weekZero.ordinal) / 7
+        let last = (latestStart.mondayOnOrBefore.ordinal - weekZero.ordinal) / 7
+        guard first <= last else { return .removed(.dates) }
+        // 4. Duration.
+        if let m = o.minWeeks, p.weeks < m { return .removed(.duration) }
+        if let m = o.maxWeeks, p.weeks > m { return .removed(.duration) }
+        // 5. Accessibility: needs ⊆ host's ∪ offer's features.
+        for need in p.needs where !hostAccess.contains(need) && !o.accessibility.contains(need) {
+            return .removed(.accessibility)
+        }
+        // 6. Age on the start day; no birth date: not eligible.
+        if let minAge = o.minAge {
+            guard let birth = p.birthDate else { return .removed(.age) }
+            let comesOfAge = Self.day(birth, plusYears: minAge)
+            let firstOk = (comesOfAge.mondayOnOrAfter.ordinal - weekZero.ordinal) / 7
+            if firstOk > last { return .removed(.age) }
+            first = max(first, firstOk)
+        }
+        // 7. Abroad.
+        if policy.requireAbroad && p.country == host.country { return .removed(.abroad) }
+        // 8. Kind.
+        if let kinds = o.kinds, !kinds.contains(p.kind) { return .removed(.kind) }
+        // 9. Listed only.
+        if policy.onlyListed && position[o.id] == nil && position[host.id] == nil { return .removed(.listed) }
+        return .starts(first, last)
+    }
+
+    /// The first day on which someone born on `birth` is `years` old: the
+    /// anniversary, or 1 March when it would be a missing 29 February.
+    static func day(_ birth: Day, plusYears years: Int) -> Day {
+        let c = birth.components
+        if let d = Day(year: c.year + years, month: c.month, day: c.day) { return d }
+        return Day(year: c.year + years, month: 3, day: 1)!
+    }
+}

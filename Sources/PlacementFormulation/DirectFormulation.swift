@@ -1,0 +1,183 @@
+import LinearModel
+import PlacementModel
+
+/// The direct time-indexed model of model.md: one binary per candidate stay,
+/// capacity rows per week, totals, quotas, and the terms of every objective
+/// level. This is the reference model: what `export` writes and what the
+/// faster decompositions are checked against.
+///
+/// Rows that can never bind are left out (a week in which no more
+/// participants can be present than the capacity allows; a `max_count` that
+/// no more participants could reach), which changes no optimum.
+public struct DirectFormulation: Sendable {
+    /// The model with every constraint and no objective.
+    public var model: LinearModel
+    /// Column of each candidate stay (same order as `CandidateSet.stays`).
+    public let stayColumns: Range<Int>
+    /// Slack column of each soft quota row, with its penalty per unit.
+    public let penalties: [(column: ColumnIndex, cost: Double)]
+    /// One row per (quota, scope, bound).
+    public let quotaRows: [QuotaRow]
+    /// The `worst_rank` column, when that goal is in the policy.
+    public let worstRankColumn: ColumnIndex?
+
+    /// Where a quota row came from.
+    public struct QuotaRow: Sendable {
+        public var quota: Int
+        public var scope: Int
+        public var bound: QuotaBound
+        public var row: RowIndex?
+        public var slack: ColumnIndex?
+    }
+
+    /// Builds the model for `candidates` of `instance` under `policy`.
+    public init(instance: Instance, policy: Policy, candidates: CandidateSet) {
+        var m = LinearModel(name: "allvet", sense: .maximize)
+        let stays = candidates.stays
+        let offers = candidates.offers
+        // Columns: one binary per stay; closed offers fix theirs at 0.
+        for (k, s) in stays.enumerated() {
+            let o = offers[s.offer.rawValue].offer
+            let host = instance.hosts[offers[s.offer.rawValue].host.rawValue]
+            let closed = o.capacity <= 0 || (o.total ?? 1) <= 0 || (host.capacity ?? 1) <= 0
+            m.addColumn(Column(name: "x\(k)", lower: 0, upper: closed ? 0 : 1, isInteger: true))
+        }
+        self.stayColumns = 0..<stays.count
+
+        // One stay each.
+        for p in 0..<candidates.participantCount {
+            let r = candidates.stayRange(of: ParticipantIndex(p))
+            guard r.count > 1 else { continue }
+            m.addRow(Row(name: "one_\(p)", upper: 1, columns: r.map(ColumnIndex.init), coefficients: Array(repeating: 1, count: r.count)))
+        }
+
+        // Offer capacity per week and offer totals.
+        var staysOfOffer = [[Int]](repeating: [], count: offers.count)
+        for (k, s) in stays.enumerated() { staysOfOffer[s.offer.rawValue].append(k) }
+        for (oi, list) in staysOfOffer.enumerated() where !list.isEmpty {
+            let o = offers[oi].offer
+            Self.addWeeklyCapacity(&m, name: "cap_o\(oi)", stays: list, capacity: o.capacity, candidates: candidates)
+            if let total = o.total, total > 0, Self.distinctParticipants(list, stays) > total {
+                m.addRow(Row(name: "total_o\(oi)", upper: Double(total), columns: list.map(ColumnIndex.init),
+                             coefficients: Array(repeating: 1, count: list.count)))
+            }
+        }
+        // Host capacity per week.
+        var staysOfHost = [[Int]](repeating: [], count: instance.hosts.count)
+        for (oi, list) in staysOfOffer.enumerated() { staysOfHost[offers[oi].host.rawValue].append(contentsOf: list) }
+        for (hi, host) in instance.hosts.enumerated() {
+            guard let cap = host.capacity, cap > 0, !staysOfHost[hi].isEmpty else { continue }
+            Self.addWeeklyCapacity(&m, name: "cap_h\(hi)", stays: staysOfHost[hi].sorted(), capacity: cap, candidates: candidates)
+        }
+
+        // Quotas.
+        var penalties: [(ColumnIndex, Double)] = []
+        var quotaRows: [QuotaRow] = []
+        for (qi, quota) in policy.quotas.enumerated() {
+            let scopes = QuotaScopes(quota: quota, instance: instance)
+            var staysOfScope = [[Int]](repeating: [], count: scopes.scopes.count)
+            for (k, s) in stays.enumerated() {
+                staysOfScope[scopes.scope(participant: s.participant.rawValue, offer: s.offer.rawValue)].append(k)
+            }
+            for (si, scope) in scopes.scopes.enumerated() {
+                let list = staysOfScope[si]
+                let nWho = scopes.whoInGroup[scope.participantGroup]
+                let nAll = scopes.participantsInGroup[scope.participantGroup]
+                for bound in quota.bounds {
+                    let form = QuotaForm(bound: bound, nWho: nWho, nAll: nAll)
+                    if quota.soft == nil && Self.isRedundant(form, bound: bound, stays: list, all: stays, isWho: scopes.isWho) {
+                        quotaRows.append(QuotaRow(quota: qi, scope: si, bound: bound, row: nil, slack: nil))
+                        continue
+                    }
+                    var cols: [ColumnIndex] = []
+                    var coefs: [Double] = []
+                    for k in list {
+                        let c = scopes.isWho[stays[k].participant.rawValue] ? form.whoCoefficient : form.otherCoefficient
+                        if c != 0 { cols.append(ColumnIndex(k)); coefs.append(c) }
+                    }
+                    var slack: ColumnIndex?
+                    if let cost = quota.soft {
+                        let s = m.addColumn(Column(name: "short_q\(qi)_s\(si)_\(bound.name)", lower: 0))
+                        cols.append(s)
+                        coefs.append(form.slackCoefficient)
+                        penalties.append((s, cost))
+                        slack = s
+                    }
+                    let name = "q\(qi)_s\(si)_\(bound.name)"
+                    let row = m.addRow(Row(name: name, lower: form.isLower ? form.rhs : -.infinity,
+                                           upper: form.isLower ? .infinity : form.rhs, columns: cols, coefficients: coefs))
+                    quotaRows.append(QuotaRow(quota: qi, scope: si, bound: bound, row: row, slack: slack))
+                }
+            }
+        }
+
+        // worst_rank: z ≥ rank of each participant's stay.
+        var worst: ColumnIndex?
+        if policy.objective.contains(.worstRank) {
+            let z = m.addColumn(Column(name: "worst_rank", lower: 0))
+            for p in 0..<candidates.participantCount {
+                let r = candidates.stayRange(of: ParticipantIndex(p))
+                guard !r.isEmpty else { continue }
+                m.addRow(Row(name: "worst_\(p)", lower: 0, columns: [z] + r.map(ColumnIndex.init),
+                             coefficients: [1] + r.map { -Double(candidates.ranks[$0]) }))
+            }
+            worst = z
+        }
+        self.model = m
+        self.penalties = penalties
+        self.quotaRows = quotaRows
+        self.worstRankColumn = worst
+    }
+
+    static func distinctParticipants(_ list: [Int], _ stays: [Stay]) -> Int {
+        var seen = Set<ParticipantIndex>()
+        for k in list { seen.insert(stays[k].participant) }
+        return seen.count
+    }
+
+    /// Adds `Σ stays occupying week w ≤ capacity` for every week in which
+    /// more participants than `capacity` could be present.
+    static func addWeeklyCapacity(_ m: inout LinearModel, name: String, stays list: [Int], capacity: Int, candidates: CandidateSet) {
+        guard capacity > 0 else { return }  // closed: columns fixed at 0
+        var lo = Int.max, hi = Int.min
+        for k in list {
+            let s = candidates.stays[k]
+            lo = min(lo, s.start)
+            hi = max(hi, s.start + candidates.weeks[s.participant.rawValue] - 1)
+        }
+        var byWeek = [[Int]](repeating: [], count: hi - lo + 1)
+        for k in list {
+            let s = candidates.stays[k]
+            for w in s.start..<(s.start + candidates.weeks[s.participant.rawValue]) { byWeek[w - lo].append(k) }
+        }
+        var previous: [Int]? = nil
+        for (i, cover) in byWeek.enumerated() {
+            defer { previous = cover }
+            guard cover.count > capacity else { continue }
+            if cover == previous { continue }  // same row as the week before
+            var people = 0
+            var last: ParticipantIndex? = nil
+            for k in cover where candidates.stays[k].participant != last {  // stays are grouped by participant
+                people += 1
+                last = candidates.stays[k].participant
+            }
+            guard people > capacity else { continue }
+            m.addRow(Row(name: "\(name)_w\(lo + i)", upper: Double(capacity), columns: cover.map(ColumnIndex.init),
+                         coefficients: Array(repeating: 1, count: cover.count)))
+        }
+    }
+
+    /// A hard bound that no choice of stays can break.
+    static func isRedundant(_ form: QuotaForm, bound: QuotaBound, stays list: [Int], all: [Stay], isWho: [Bool]) -> Bool {
+        // Count the participants who could be placed in the scope, by side.
+        var whoPeople = Set<ParticipantIndex>(), otherPeople = Set<ParticipantIndex>()
+        for k in list {
+            if isWho[all[k].participant.rawValue] { whoPeople.insert(all[k].participant) } else { otherPeople.insert(all[k].participant) }
+        }
+        // Range of the row's activity: each participant contributes 0 or its coefficient.
+        let cw = form.whoCoefficient, co = form.otherCoefficient
+        let maxAct = Double(whoPeople.count) * max(cw, 0) + Double(otherPeople.count) * max(co, 0)
+        let minAct = Double(whoPeople.count) * min(cw, 0) + Double(otherPeople.count) * min(co, 0)
+        return form.isLower ? minAct >= form.rhs : maxAct <= form.rhs
+    }
+}

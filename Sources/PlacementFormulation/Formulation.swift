@@ -1,2 +1,0 @@
-import PlacementModel
-import LinearModel

@@ -1,0 +1,38 @@
+import AllVET
+import ArgumentParser
+
+@main
+struct AllVETCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "allvet",
+        abstract: "Optimal placement of VET learners and staff with host companies abroad.",
+        discussion: """
+            allvet reads a placement round (participants, hosts and their offers) and a policy \
+            (filters, goals, equity quotas), finds the best placements by the rules of the \
+            allvet model, and writes who goes where and when, why each unplaced person was not \
+            placed, and a summary.
+
+            Exit codes (the same for every command):
+              0    done: solved (optimal or feasible), or the check/verification passed
+              1    failure: a solver or output error (the message says what)
+              2    infeasible: the hard rules cannot all be met
+              3    time limit reached before any solution was found
+              4    verification failed: the results break a rule
+              64   usage error: wrong arguments
+              65   input error: an instance or policy file is invalid
+              130  interrupted: the best solution found so far was written, marked as such
+            """,
+        version: allvetVersion,
+        subcommands: [Solve.self, Check.self]
+    )
+}
+
+/// Exit codes scripts can rely on (documented in `allvet --help`).
+enum Exit {
+    static let failure = ExitCode(1)
+    static let infeasible = ExitCode(2)
+    static let timeLimit = ExitCode(3)
+    static let verifyFailed = ExitCode(4)
+    static let inputError = ExitCode(65)
+    static let interrupted = ExitCode(130)
+}

@@ -1,0 +1,24 @@
+import AllVET
+import ArgumentParser
+
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Validate a round and its policy, and show what to know before solving.",
+        discussion: """
+            Reports every error in the input files (exit code 65) or, when they are valid, the \
+            counts per country, sector and kind, compatible offers per participant, how many \
+            participants each filter leaves without any offer, and the offers nobody can take.
+            """
+    )
+
+    @Argument(help: "The round: a JSON instance file or a folder of CSV files.")
+    var instance: String
+
+    @Option(help: "A policy file (allvet-policy/1); its filters (require_abroad, only_listed) shape the candidates.")
+    var policy: String?
+
+    func run() throws {
+        let input = try loadInputs(instance: instance, policy: policy)
+        print(RoundCheck(instance: input.instance, policy: input.policy).text)
+    }
+}

@@ -1,2 +1,0 @@
-import AllVET
-print("allvet")

@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Installs what allvet needs from Debian's packages when it is missing:
+# libglpk-dev (the GLPK library and header) and glpk-utils (glpsol, used by
+# the tests that cross-check exported models). Safe to run again.
+set -euo pipefail
+missing=()
+[ -f /usr/include/glpk.h ] || missing+=(libglpk-dev)
+command -v glpsol >/dev/null 2>&1 || missing+=(glpk-utils)
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "setup: installing ${missing[*]}" >&2
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
