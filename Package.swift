@@ -29,6 +29,8 @@ let package = Package(
         .target(name: "GLPKSolver", dependencies: ["CGLPK", "LinearModel"]),
         .target(name: "PlacementModel"),
         .target(name: "PlacementFormulation", dependencies: ["PlacementModel", "LinearModel"]),
+        .target(name: "PlacementCSV", dependencies: ["PlacementModel"]),
+        .target(name: "RoundGenerator", dependencies: ["PlacementModel"]),
         .target(
             name: "AllVET",
             dependencies: [
@@ -45,5 +47,7 @@ let package = Package(
         .testTarget(name: "PlacementModelTests", dependencies: ["PlacementModel"]),
         .testTarget(name: "PlacementFormulationTests", dependencies: ["PlacementFormulation", "PlacementModel", "LinearModel", "GLPKSolver"]),
         .testTarget(name: "AllVETTests", dependencies: ["AllVET", "allvet"]),
+        .testTarget(name: "PlacementCSVTests", dependencies: ["PlacementCSV", "PlacementModel", "RoundGenerator"], exclude: ["Fixtures"]),
+        .testTarget(name: "RoundGeneratorTests", dependencies: ["RoundGenerator", "PlacementCSV", "PlacementModel"]),
     ]
 )

@@ -1,0 +1,31 @@
+import PlacementModel
+
+/// Maps decoded values back to their CSV rows: `line N, column "field"`.
+struct CSVLocator: InstanceLocator {
+    let participants: CSVTable
+    let hosts: CSVTable
+    let offers: CSVTable
+    /// offerRows[h][o] = the row of offers.csv holding offer `o` of host `h`.
+    let offerRows: [[CSVRecord]]
+
+    private func place(_ table: CSVTable, _ row: CSVRecord?, _ field: String?) -> (file: String, location: String) {
+        guard let row else { return (table.file, "") }
+        var column = field
+        if let f = field, f.hasPrefix("attributes.") { column = String(f.dropFirst("attributes.".count)) }
+        return (table.file, table.location(row, column))
+    }
+
+    func participant(_ index: Int, field: String?) -> (file: String, location: String) {
+        place(participants, participants.rows.indices.contains(index) ? participants.rows[index] : nil, field)
+    }
+
+    func host(_ index: Int, field: String?) -> (file: String, location: String) {
+        place(hosts, hosts.rows.indices.contains(index) ? hosts.rows[index] : nil, field)
+    }
+
+    func offer(host: Int, offer: Int, field: String?) -> (file: String, location: String) {
+        let row = offerRows.indices.contains(host) && offerRows[host].indices.contains(offer) ? offerRows[host][offer] : nil
+        // An offer's host fields (`host_id`) live in offers.csv too.
+        return place(offers, row, field)
+    }
+}

@@ -1,0 +1,102 @@
+/// A CSV file read into a header and rows, with its column names checked.
+struct CSVTable {
+    /// The file's path as shown in diagnostics.
+    var file: String
+    var header: [String]
+    var headerLine: Int
+    var rows: [CSVRecord]
+    /// Column name → position in the header.
+    var columns: [String: Int]
+
+    /// Whether the header has `column`.
+    func has(_ column: String) -> Bool { columns[column] != nil }
+
+    /// The raw cell of `column` in `row`; "" when the column is absent.
+    func cell(_ row: CSVRecord, _ column: String) -> String {
+        guard let c = columns[column] else { return "" }
+        return row.cells[c]
+    }
+
+    /// `line N, column "x"` for a cell, or `line N` when the column is absent.
+    func location(_ row: CSVRecord, _ column: String?) -> String {
+        guard let column, let c = columns[column] else { return "line \(row.line)" }
+        return "line \(row.cellLines[c]), column \"\(column)\""
+    }
+}
+
+/// Collects diagnostics for one read.
+struct DiagnosticSink {
+    var diagnostics: [Diagnostic] = []
+    var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+
+    mutating func error(_ file: String, _ location: String, _ message: String) {
+        diagnostics.append(Diagnostic(.error, file: file, location: location, message: message))
+    }
+}
+
+import PlacementModel
+
+extension CSVTable {
+    /// Parses `bytes` and checks the header: no duplicate or nameless
+    /// columns, every `required` column present, and (when `known` is given)
+    /// no column outside `known`. Header problems and rows with the wrong
+    /// number of cells are reported in `sink` and the rest is still returned,
+    /// so that one run reports every problem; returns nil only when the file
+    /// is empty or its quoting is broken.
+    static func read(
+        file: String, bytes: [UInt8], required: [String], known: [String]?, sink: inout DiagnosticSink
+    ) -> CSVTable? {
+        let (records, syntax) = CSVParser.parse(bytes)
+        for e in syntax { sink.error(file, "line \(e.line)", e.message) }
+        guard let headerRecord = records.first else {
+            if syntax.isEmpty {
+                sink.error(file, "line 1", "The file is empty; expected a header row naming the columns (\(required.joined(separator: ", "))).")
+            }
+            return nil
+        }
+        let header = headerRecord.cells.map { $0.trimmingSpaces }
+        var columns: [String: Int] = [:]
+        for (c, name) in header.enumerated() {
+            let loc = "line \(headerRecord.line), column \(c + 1)"
+            if name.isEmpty {
+                sink.error(file, loc, "Column \(c + 1) has no name in the header; give it one or delete the column.")
+            } else if let first = columns[name] {
+                sink.error(file, "line \(headerRecord.line), column \"\(name)\"",
+                           "Column \"\(name)\" appears twice in the header (columns \(first + 1) and \(c + 1)); expected each column once.")
+            } else {
+                columns[name] = c
+                if let known, !known.contains(name) {
+                    sink.error(file, "line \(headerRecord.line), column \"\(name)\"",
+                               "Unknown column \"\(name)\"; expected only these columns: \(known.joined(separator: ", ")).")
+                }
+            }
+        }
+        let missing = required.filter { columns[$0] == nil }
+        if !missing.isEmpty {
+            let names = missing.map { "\"\($0)\"" }.joined(separator: ", ")
+            sink.error(file, "line \(headerRecord.line)",
+                       "Missing required column\(missing.count > 1 ? "s" : "") \(names); add \(missing.count > 1 ? "them" : "it") to the header.")
+        }
+        // A file with broken quoting is not read further: its cells cannot be trusted.
+        guard syntax.isEmpty else { return nil }
+        var rows: [CSVRecord] = []
+        for r in records.dropFirst() {
+            if r.cells.count == header.count { rows.append(r); continue }
+            sink.error(file, "line \(r.line)",
+                       "The row has \(r.cells.count) cell\(r.cells.count == 1 ? "" : "s"); expected \(header.count), one per header column.")
+        }
+        return CSVTable(file: file, header: header, headerLine: headerRecord.line, rows: rows, columns: columns)
+    }
+}
+
+extension String {
+    /// Without leading and trailing spaces and tabs.
+    var trimmingSpaces: String {
+        let u = Array(utf8)
+        var a = 0, b = u.count
+        while a < b, u[a] == 0x20 || u[a] == 0x09 { a += 1 }
+        while b > a, u[b - 1] == 0x20 || u[b - 1] == 0x09 { b -= 1 }
+        if a == 0 && b == u.count { return self }
+        return String(decoding: u[a..<b], as: UTF8.self)
+    }
+}

@@ -1,0 +1,135 @@
+import PlacementModel
+
+/// Decodes the cells of one row, reporting every bad cell with its file,
+/// line and column, and returning a stand-in value so decoding goes on.
+///
+/// Text cells (ids, names, codes, lists, languages) undo the spreadsheet
+/// apostrophe: one leading `'` is removed (see ``SpreadsheetText``). Typed
+/// cells (numbers, dates, kinds) are read with surrounding spaces ignored.
+struct CellReader {
+    let table: CSVTable
+    let row: CSVRecord
+
+    private func raw(_ column: String) -> String { table.cell(row, column) }
+
+    private func fail(_ column: String, _ message: String, _ sink: inout DiagnosticSink) {
+        sink.error(table.file, table.location(row, column), message)
+    }
+
+    /// An empty required cell is an error, unless the whole column is
+    /// missing (already reported once for the header).
+    private func missing(_ column: String, _ expected: String, _ sink: inout DiagnosticSink) {
+        guard table.has(column) else { return }
+        fail(column, "Expected \(expected), found an empty cell.", &sink)
+    }
+
+    /// A text cell; nil when empty (not given).
+    func text(_ column: String, required: Bool = false, _ sink: inout DiagnosticSink) -> String? {
+        let s = raw(column)
+        if s.isEmpty {
+            if required { missing(column, "a value", &sink) }
+            return nil
+        }
+        return SpreadsheetText.unescape(s)
+    }
+
+    /// A `;`-separated list; nil when the cell is empty. Elements are
+    /// trimmed and empty elements dropped, so a cell holding only `;` is an
+    /// explicitly empty list.
+    func list(_ column: String, required: Bool = false, _ sink: inout DiagnosticSink) -> [String]? {
+        guard let s = text(column, required: required, &sink) else { return nil }
+        return s.split(separator: ";", omittingEmptySubsequences: false).map { String($0).trimmingSpaces }.filter { !$0.isEmpty }
+    }
+
+    /// Space-separated `lang:LEVEL` pairs; empty when the cell is empty.
+    func languages(_ column: String, _ sink: inout DiagnosticSink) -> [String: LanguageLevel] {
+        guard let s = text(column, &sink) else { return [:] }
+        var out: [String: LanguageLevel] = [:]
+        for pair in s.split(whereSeparator: { $0 == " " || $0 == "\t" }) {
+            let parts = pair.split(separator: ":", omittingEmptySubsequences: false)
+            guard parts.count == 2, !parts[0].isEmpty else {
+                fail(column, "Expected space-separated lang:LEVEL pairs such as \"es:native en:B1\", found \"\(pair)\".", &sink)
+                continue
+            }
+            let lang = String(parts[0])
+            guard let level = LanguageLevel.parse(String(parts[1])) else {
+                fail(column, "Expected a level A1, A2, B1, B2, C1, C2 or native for \"\(lang)\", found \"\(parts[1])\".", &sink)
+                continue
+            }
+            if out[lang] != nil {
+                fail(column, "Language \"\(lang)\" is given twice; expected each language once.", &sink)
+                continue
+            }
+            out[lang] = level
+        }
+        return out
+    }
+
+    /// An ISO date `YYYY-MM-DD`; nil when empty or bad.
+    func date(_ column: String, required: Bool = false, _ sink: inout DiagnosticSink) -> Day? {
+        let s = raw(column).trimmingSpaces
+        if s.isEmpty {
+            if required { missing(column, "a date as YYYY-MM-DD", &sink) }
+            return nil
+        }
+        guard let d = Day(iso: s) else {
+            fail(column, "Expected a date as YYYY-MM-DD (e.g. 2026-03-02), found \"\(s)\".", &sink)
+            return nil
+        }
+        return d
+    }
+
+    /// A whole number (optionally negative); nil when empty or bad.
+    func integer(_ column: String, required: Bool = false, _ sink: inout DiagnosticSink) -> Int? {
+        let s = raw(column).trimmingSpaces
+        if s.isEmpty {
+            if required { missing(column, "a whole number", &sink) }
+            return nil
+        }
+        let digits = s.hasPrefix("-") ? s.dropFirst() : Substring(s)
+        guard !digits.isEmpty, digits.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }), let v = Int(s) else {
+            fail(column, "Expected a whole number, found \"\(s)\".", &sink)
+            return nil
+        }
+        return v
+    }
+
+    /// A participant kind; `apprentice` when empty.
+    func kind(_ column: String, _ sink: inout DiagnosticSink) -> ParticipantKind {
+        let s = raw(column).trimmingSpaces
+        if s.isEmpty { return .apprentice }
+        guard let k = ParticipantKind(rawValue: s.lowercased()) else {
+            fail(column, "Expected apprentice or staff, found \"\(s)\".", &sink)
+            return .apprentice
+        }
+        return k
+    }
+
+    /// A `;`-separated list of kinds; nil when empty.
+    func kinds(_ column: String, _ sink: inout DiagnosticSink) -> [ParticipantKind]? {
+        guard let items = list(column, &sink) else { return nil }
+        var out: [ParticipantKind] = []
+        for item in items {
+            guard let k = ParticipantKind(rawValue: item.lowercased()) else {
+                fail(column, "Expected a ;-separated list of apprentice and staff, found \"\(item)\".", &sink)
+                continue
+            }
+            out.append(k)
+        }
+        return out
+    }
+
+    /// An attribute cell; nil when empty (the participant has no such attribute).
+    func attribute(_ column: String) -> AttributeValue? {
+        AttributeCell.decode(raw(column))
+    }
+}
+
+extension LanguageLevel {
+    /// `A1` … `C2` or `native`, in any letter case.
+    static func parse(_ text: String) -> LanguageLevel? {
+        let t = text.trimmingSpaces
+        if t.lowercased() == "native" { return .native }
+        return LanguageLevel(rawValue: t.uppercased())
+    }
+}

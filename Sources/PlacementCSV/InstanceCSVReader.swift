@@ -1,0 +1,91 @@
+import Foundation
+import PlacementModel
+
+/// Reads an instance from the CSV folder form of formats.md ("Instance,
+/// CSV"): `participants.csv`, `hosts.csv` and `offers.csv`.
+///
+/// Every problem is reported in one run, each naming the file, the physical
+/// line (the header is line 1; a quoted cell with line breaks spans several)
+/// and the column, and saying what was expected. Rules beyond formats.md:
+///
+/// - Optional columns may be left out of the header; required ones are
+///   participants `id, country, sector, available_from, available_to, weeks`;
+///   hosts `id, country`; offers `id, host_id, sectors, from, to, capacity`.
+/// - Lists are `;`-separated, elements trimmed, empty elements dropped; a
+///   cell holding only `;` is an explicitly empty list (`kinds: []`,
+///   `sectors: []`), while an empty cell is "not given".
+/// - Text cells lose one leading `'` (``SpreadsheetText``); attribute cells
+///   are typed as ``AttributeCell`` says.
+/// - Offers belong to the host named by `host_id`, in the order of
+///   `offers.csv`; a `host_id` that names no row of `hosts.csv` is an error.
+public enum InstanceCSVReader {
+    public static let participantsFile = "participants.csv"
+    public static let hostsFile = "hosts.csv"
+    public static let offersFile = "offers.csv"
+
+    /// Reads the instance in `folder`; its name is the folder's last path
+    /// component. Returns the warnings of ``checkInstance(_:locator:)``;
+    /// throws every error (with the warnings) as ``InputError``.
+    public static func read(folder: String) throws(InputError) -> (Instance, warnings: [Diagnostic]) {
+        var sink = DiagnosticSink()
+        func load(_ name: String, required: [String], known: [String]?) -> CSVTable? {
+            let path = join(folder, name)
+            guard let data = FileManager.default.contents(atPath: path) else {
+                sink.error(path, "", "The file is missing or cannot be read; expected \(name) in the folder \(folder).")
+                return nil
+            }
+            return CSVTable.read(file: path, bytes: [UInt8](data), required: required, known: known, sink: &sink)
+        }
+        let participantsTable = load(participantsFile, required: CSVColumns.participantsRequired, known: nil)
+        let hostsTable = load(hostsFile, required: CSVColumns.hostsRequired, known: CSVColumns.hosts)
+        let offersTable = load(offersFile, required: CSVColumns.offersRequired, known: CSVColumns.offers)
+
+        var participants: [Participant] = []
+        if let t = participantsTable {
+            let standard = Set(CSVColumns.participants)
+            let attributeColumns = t.header.enumerated()
+                .filter { !standard.contains($0.element) && !$0.element.isEmpty && t.columns[$0.element] == $0.offset }
+                .map(\.element)
+            participants = t.rows.map { RowDecoders.participant(CellReader(table: t, row: $0), attributeColumns: attributeColumns, &sink) }
+        }
+        var hosts: [PlacementModel.Host] = []
+        if let t = hostsTable { hosts = t.rows.map { RowDecoders.host(CellReader(table: t, row: $0), &sink) } }
+        var offerRows: [[CSVRecord]] = Array(repeating: [], count: hosts.count)
+        if let t = offersTable {
+            var hostIndex: [String: Int] = [:]
+            for (h, host) in hosts.enumerated() where hostIndex[host.id] == nil { hostIndex[host.id] = h }
+            for row in t.rows {
+                let (hostID, offer) = RowDecoders.offer(CellReader(table: t, row: row), &sink)
+                guard let hostID else { continue }
+                guard let h = hostIndex[hostID] else {
+                    if hostsTable != nil {
+                        sink.error(t.file, t.location(row, "host_id"),
+                                   "Host \"\(hostID)\" is not in \(hostsFile); expected the id of a row of \(hostsFile).")
+                    }
+                    continue
+                }
+                hosts[h].offers.append(offer)
+                offerRows[h].append(row)
+            }
+        }
+
+        if sink.hasErrors { throw InputError(sink.diagnostics) }
+        let instance = Instance(name: lastComponent(folder), participants: participants, hosts: hosts)
+        if let p = participantsTable, let h = hostsTable, let o = offersTable {
+            let locator = CSVLocator(participants: p, hosts: h, offers: o, offerRows: offerRows)
+            sink.diagnostics += checkInstance(instance, locator: locator)
+        }
+        if sink.hasErrors { throw InputError(sink.diagnostics) }
+        return (instance, sink.diagnostics.filter { $0.severity == .warning })
+    }
+
+    static func join(_ folder: String, _ name: String) -> String {
+        folder.hasSuffix("/") ? folder + name : folder + "/" + name
+    }
+
+    static func lastComponent(_ folder: String) -> String {
+        var f = Substring(folder)
+        while f.count > 1, f.hasSuffix("/") { f = f.dropLast() }
+        return f.split(separator: "/").last.map(String.init) ?? String(f)
+    }
+}

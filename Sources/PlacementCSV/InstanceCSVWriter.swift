@@ -1,0 +1,158 @@
+import Foundation
+import PlacementModel
+
+/// A value that the CSV form cannot hold exactly, so writing it would not
+/// read back the same.
+public struct CSVWriteError: Error, Sendable, CustomStringConvertible {
+    /// One sentence per problem.
+    public var problems: [String]
+    public var description: String { "Cannot write the instance as CSV:\n" + problems.joined(separator: "\n") }
+}
+
+/// Writes an instance as the CSV folder of formats.md so that
+/// ``InstanceCSVReader`` reads back an identical ``Instance``.
+///
+/// The bytes are deterministic: a UTF-8 byte-order mark (so spreadsheets
+/// open accented names right), CRLF record ends, the columns in the order of
+/// formats.md, attribute columns after them in order of first appearance
+/// (adjusted so each participant's attributes keep their order),
+/// languages sorted by code, offers grouped by host in host order, text
+/// cells escaped as ``SpreadsheetText`` says and attribute cells as
+/// ``AttributeCell`` says. `kind` is always written; `kinds: []` and
+/// `sectors: []` are written as `;`.
+///
+/// Throws ``CSVWriteError`` for what the form cannot hold: list elements
+/// that are empty, hold `;` or start or end with a space; language codes
+/// with spaces or `:`; attribute names that are empty, repeat within a
+/// participant, or clash with a standard column; attributes whose orders
+/// conflict between participants; non-finite numbers; duplicate host ids.
+public enum InstanceCSVWriter {
+    public static func write(_ instance: Instance, to folder: String) throws {
+        let files = try encode(instance)
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        for (name, bytes) in files {
+            let path = InstanceCSVReader.join(folder, name)
+            guard FileManager.default.createFile(atPath: path, contents: Data(bytes)) else {
+                throw CSVWriteError(problems: ["Cannot write \(path)."])
+            }
+        }
+    }
+
+    /// The three files' names and bytes, without touching the disk.
+    public static func encode(_ instance: Instance) throws -> [(name: String, bytes: [UInt8])] {
+        var problems: [String] = []
+        let attributeNames = attributeColumns(instance, &problems)
+        var cells = CellWriter()
+
+        var p = CSVTextBuilder()
+        p.row(CSVColumns.participants + attributeNames)
+        for x in instance.participants {
+            let context = "participant \"\(x.id)\""
+            var row = [
+                cells.text(x.id), x.kind.rawValue, cells.text(x.country), x.sendingOrg.map(cells.text) ?? "",
+                cells.text(x.sector), cells.languages(x.languages, context), x.availableFrom.iso, x.availableTo.iso,
+                String(x.weeks), x.birthDate?.iso ?? "", cells.list(x.needs, explicitEmpty: false, context),
+                cells.list(x.preferences, explicitEmpty: false, context),
+            ]
+            for name in attributeNames {
+                guard let v = x.attribute(name) else { row.append(""); continue }
+                guard let cell = AttributeCell.encode(v) else {
+                    cells.problems.append("\(context): attribute \"\(name)\" is not a finite number.")
+                    row.append("")
+                    continue
+                }
+                row.append(cell)
+            }
+            p.row(row)
+        }
+
+        var h = CSVTextBuilder()
+        h.row(CSVColumns.hosts)
+        var o = CSVTextBuilder()
+        o.row(CSVColumns.offers)
+        var seenHosts: Set<String> = []
+        for host in instance.hosts {
+            let context = "host \"\(host.id)\""
+            if !seenHosts.insert(host.id).inserted {
+                problems.append("\(context) appears twice; offers.csv links offers to hosts by id, so ids must differ.")
+            }
+            h.row([cells.text(host.id), host.name.map(cells.text) ?? "", cells.text(host.country), host.city.map(cells.text) ?? "",
+                   cells.list(host.accessibility, explicitEmpty: false, context), host.capacity.map(String.init) ?? ""])
+            for offer in host.offers {
+                let oc = "offer \"\(offer.id)\""
+                o.row([cells.text(offer.id), cells.text(host.id), cells.list(offer.sectors, explicitEmpty: true, oc),
+                       cells.languages(offer.languages, oc), offer.from.iso, offer.to.iso, String(offer.capacity),
+                       offer.total.map(String.init) ?? "", offer.minWeeks.map(String.init) ?? "",
+                       offer.maxWeeks.map(String.init) ?? "", offer.minAge.map(String.init) ?? "",
+                       offer.kinds.map { cells.list($0.map(\.rawValue), explicitEmpty: true, oc) } ?? "",
+                       cells.list(offer.accessibility, explicitEmpty: false, oc)])
+            }
+        }
+        problems += cells.problems
+        if !problems.isEmpty { throw CSVWriteError(problems: problems) }
+        return [(InstanceCSVReader.participantsFile, p.bytes), (InstanceCSVReader.hostsFile, h.bytes),
+                (InstanceCSVReader.offersFile, o.bytes)]
+    }
+
+    /// Attribute names ordered by first appearance, then reordered (stably)
+    /// so that every participant's attributes appear in its own order.
+    static func attributeColumns(_ instance: Instance, _ problems: inout [String]) -> [String] {
+        var order: [String] = []
+        var position: [String: Int] = [:]
+        var after: [String: Set<String>] = [:]  // name → names that must come before it
+        let standard = Set(CSVColumns.participants)
+        for p in instance.participants {
+            var seen: Set<String> = []
+            for (i, a) in p.attributes.enumerated() {
+                if position[a.name] == nil {
+                    position[a.name] = order.count
+                    order.append(a.name)
+                    if a.name.isEmpty || a.name.trimmingSpaces != a.name || standard.contains(a.name)
+                        || a.name.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D }) {
+                        problems.append("Attribute name \"\(a.name)\" cannot be a column of participants.csv (empty, padded with spaces, on several lines or a standard column).")
+                    }
+                }
+                if !seen.insert(a.name).inserted {
+                    problems.append("participant \"\(p.id)\" has attribute \"\(a.name)\" twice; a row has one cell per column.")
+                }
+                if i > 0 { after[a.name, default: []].insert(p.attributes[i - 1].name) }
+            }
+        }
+        // Kahn's algorithm, always taking the earliest-appearing ready name.
+        var result: [String] = []
+        var placed: Set<String> = []
+        while result.count < order.count {
+            guard let next = order.first(where: { !placed.contains($0) && after[$0, default: []].isSubset(of: placed) }) else {
+                problems.append("Participants give their attributes in conflicting orders; one column order cannot keep them all.")
+                return order
+            }
+            result.append(next)
+            placed.insert(next)
+        }
+        return result
+    }
+}
+
+/// Formats text-bearing cells and collects what cannot be written exactly.
+struct CellWriter {
+    var problems: [String] = []
+
+    func text(_ value: String) -> String { SpreadsheetText.escape(value) }
+
+    mutating func list(_ items: [String], explicitEmpty: Bool, _ context: String) -> String {
+        if items.isEmpty { return explicitEmpty ? ";" : "" }
+        for item in items where item.isEmpty || item.contains(";") || item.trimmingSpaces != item {
+            problems.append("\(context): list element \"\(item)\" is empty, holds ';' or starts or ends with a space.")
+        }
+        return SpreadsheetText.escape(items.joined(separator: ";"))
+    }
+
+    mutating func languages(_ languages: [String: LanguageLevel], _ context: String) -> String {
+        if languages.isEmpty { return "" }
+        let pairs = languages.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+        for (lang, _) in pairs where lang.isEmpty || lang.contains(":") || lang.contains(where: \.isWhitespace) {
+            problems.append("\(context): language code \"\(lang)\" is empty or holds ':' or a space.")
+        }
+        return SpreadsheetText.escape(pairs.map { "\($0.key):\($0.value.rawValue)" }.joined(separator: " "))
+    }
+}
