@@ -34,7 +34,7 @@ let package = Package(
         .target(
             name: "AllVET",
             dependencies: [
-                "PlacementModel", "PlacementFormulation", "LinearModel", "GLPKSolver",
+                "PlacementModel", "PlacementCSV", "RoundGenerator", "PlacementFormulation", "LinearModel", "GLPKSolver",
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),

@@ -1,16 +1,12 @@
 import Foundation
+import PlacementCSV
 
 /// Writing CSV cells (RFC 4180) that are safe to open in a spreadsheet.
 public enum CSVOutput {
-    /// A text cell: quoted when it holds a comma, quote or line break; and
-    /// when it begins with `=`, `+`, `-`, `@` (a formula to a spreadsheet)
-    /// or `'`, prefixed with `'` so that the spreadsheet shows it as text.
-    /// Readers strip one leading `'` from text cells.
-    public static func text(_ s: String) -> String {
-        var v = s
-        if let f = v.unicodeScalars.first, "=+-@'".unicodeScalars.contains(f) { v = "'" + v }
-        return plain(v)
-    }
+    /// A text cell, safe in a spreadsheet by the apostrophe scheme of
+    /// ``SpreadsheetText`` (the same as instance CSV files), and quoted
+    /// when it holds a comma, quote or line break.
+    public static func text(_ s: String) -> String { plain(SpreadsheetText.escape(s)) }
 
     /// A cell written as it is (numbers, dates), quoted only when needed.
     public static func plain(_ s: String) -> String {

@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import PlacementCSV
 
 /// An instance and a policy read from files, with the warnings seen.
 public struct LoadedInput: Sendable {
@@ -36,6 +37,10 @@ public enum InputLoader {
 
     /// Reads a JSON instance file or a CSV folder.
     public static func readInstance(_ path: String) throws(InputError) -> (Instance, [Diagnostic]) {
+        var isDir: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDir), isDir.boolValue {
+            return try InstanceCSVReader.read(folder: path)
+        }
         return try InstanceJSONReader.read(path: path)
     }
 }
