@@ -43,7 +43,7 @@ let package = Package(
             dependencies: ["AllVET", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .testTarget(name: "LinearModelTests", dependencies: ["LinearModel"]),
-        .testTarget(name: "GLPKSolverTests", dependencies: ["GLPKSolver", "LinearModel"]),
+        .testTarget(name: "GLPKSolverTests", dependencies: ["GLPKSolver", "LinearModel"], exclude: ["Fixtures"]),
         .testTarget(name: "PlacementModelTests", dependencies: ["PlacementModel"]),
         .testTarget(name: "PlacementFormulationTests", dependencies: ["PlacementFormulation", "PlacementModel", "LinearModel", "GLPKSolver"]),
         .testTarget(name: "AllVETTests", dependencies: ["AllVET", "allvet"]),

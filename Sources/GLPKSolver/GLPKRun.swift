@@ -1,0 +1,123 @@
+internal import CGLPK
+import LinearModel
+
+/// One solve's steps on a loaded ``GLPKProblem``: the LP and MIP paths, the
+/// check of the start point, the decision between unbounded and infeasible,
+/// and reading the result.
+struct GLPKRun {
+    let model: LinearModel
+    let options: SolverOptions
+    let log: GLPKLog
+    /// Seconds left of the time limit; nil for none.
+    let remaining: () -> Double?
+
+    /// Largest violation a start point may have.
+    static let startTolerance = 1e-6
+
+    func solveLP(_ problem: borrowing GLPKProblem) throws -> SolveResult {
+        var p = simplexParameters(presolve: options.presolve, timeLimit: remaining(), logging: log.isEnabled)
+        let rc = problem.simplex(&p)
+        let outcome = simplexOutcome(returnCode: rc, status: problem.lpStatus, primalFeasible: problem.lpPrimalFeasible)
+        switch outcome {
+        case .failure(let code, let message):
+            throw GLPKError(routine: "glp_simplex", returnCode: Int(code), message: message)
+        case .unboundedOrInfeasible(let message):
+            return decideUnbounded(problem, integer: false, reason: message)
+        case .result(let termination, let primal, let message):
+            let values = primal == .none ? [] : problem.lpValues(model)
+            return result(termination, primal, message, values: values, bound: nil, nodes: 0)
+        }
+    }
+
+    func solveMIP(_ problem: borrowing GLPKProblem) throws -> SolveResult {
+        let start = checkedStart()
+        let presolve = options.presolve && start == nil
+        if !presolve {
+            // glp_intopt without presolve needs an optimal basis of the relaxation.
+            var p = simplexParameters(presolve: false, timeLimit: remaining(), logging: log.isEnabled)
+            let rc = problem.simplex(&p)
+            switch simplexOutcome(returnCode: rc, status: problem.lpStatus, primalFeasible: problem.lpPrimalFeasible) {
+            case .failure(let code, let message):
+                throw GLPKError(routine: "glp_simplex", returnCode: Int(code), message: message)
+            case .unboundedOrInfeasible(let message):
+                if start != nil { return result(.unbounded, .none, "LP relaxation unbounded and the start is feasible", values: [], bound: nil, nodes: 0) }
+                return decideUnbounded(problem, integer: true, reason: message)
+            case .result(.optimal, _, _):
+                break
+            case .result(.unbounded, _, _):
+                // The relaxation is unbounded; the MIP is unbounded only if it has a point.
+                if start != nil { return result(.unbounded, .none, "LP relaxation unbounded and the start is feasible", values: [], bound: nil, nodes: 0) }
+                return decideUnbounded(problem, integer: true, reason: "LP relaxation is unbounded")
+            case .result(let termination, _, let message):
+                return result(termination, .none, "LP relaxation: " + message, values: [], bound: nil, nodes: 0)
+            }
+        }
+        let search = GLPKSearch(options: options, start: start, log: log)
+        let rc = withExtendedLifetime(search) {
+            var p = intoptParameters(options: options, presolve: presolve, timeLimit: remaining(), logging: log.isEnabled,
+                                     search: Unmanaged.passUnretained(search).toOpaque())
+            return problem.intopt(&p)
+        }
+        switch mipOutcome(returnCode: rc, mipStatus: problem.mipStatus) {
+        case .failure(let code, let message):
+            throw GLPKError(routine: "glp_intopt", returnCode: Int(code), message: message)
+        case .unboundedOrInfeasible(let message):
+            return decideUnbounded(problem, integer: true, reason: message)
+        case .result(let termination, let primal, let message):
+            let values = primal == .none ? [] : problem.mipValues(model)
+            return result(termination, primal, message, values: values, bound: search.bound, nodes: search.nodes)
+        }
+    }
+
+    /// The start point, 1-based for `glp_ios_heur_sol`, if it is given and
+    /// feasible; integer entries within 1e-6 of an integer are rounded.
+    private func checkedStart() -> [Double]? {
+        guard let start = options.start else { return nil }
+        guard start.count == model.columnCount else {
+            log.note("start point ignored: it has \(start.count) values for \(model.columnCount) columns")
+            return nil
+        }
+        let rounded = start.indices.map { j in
+            model.columns[j].isInteger && abs(start[j] - start[j].rounded()) <= Self.startTolerance ? start[j].rounded() : start[j]
+        }
+        let violation = model.maxViolation(rounded)
+        guard violation <= Self.startTolerance else {
+            log.note("start point rejected: it violates the model by \(violation)")
+            return nil
+        }
+        return [0] + rounded
+    }
+
+    /// The relaxation has no dual feasible solution, so the model is
+    /// unbounded or infeasible. Decides which by solving for feasibility
+    /// alone (objective set to 0): a feasible point means unbounded.
+    private func decideUnbounded(_ problem: borrowing GLPKProblem, integer: Bool, reason: String) -> SolveResult {
+        problem.clearObjective(columnCount: model.columnCount)
+        let feasible: Bool?
+        if integer {
+            var p = intoptParameters(options: options, presolve: true, timeLimit: remaining(), logging: log.isEnabled, search: nil)
+            let rc = problem.intopt(&p)
+            let status = problem.mipStatus
+            feasible = status == GLP_OPT || status == GLP_FEAS ? true : (rc == GLP_ENOPFS || status == GLP_NOFEAS ? false : nil)
+        } else {
+            var p = simplexParameters(presolve: false, timeLimit: remaining(), logging: log.isEnabled)
+            _ = problem.simplex(&p)
+            let status = problem.lpStatus
+            feasible = status == GLP_OPT || status == GLP_FEAS ? true : (status == GLP_NOFEAS ? false : nil)
+        }
+        switch feasible {
+        case true?: return result(.unbounded, .none, reason + "; a feasible point exists, so the problem is unbounded", values: [], bound: nil, nodes: 0)
+        case false?: return result(.infeasible, .none, reason + "; no feasible point exists", values: [], bound: nil, nodes: 0)
+        case nil: return result(.other, .none, reason + "; unbounded or infeasible (the feasibility check did not finish)", values: [], bound: nil, nodes: 0)
+        }
+    }
+
+    /// Assembles the result: objective recomputed from the values; the bound
+    /// is the objective when optimal, else the best bound the search saw.
+    private func result(_ termination: TerminationReason, _ primal: PrimalStatus, _ message: String,
+                        values: [Double], bound: Double?, nodes: Int) -> SolveResult {
+        let objective = values.isEmpty ? nil : model.objectiveValue(values)
+        return SolveResult(termination: termination, primal: primal, objective: objective,
+                           bound: primal == .optimal ? objective : bound, values: values, nodes: nodes, message: message)
+    }
+}

@@ -1,0 +1,63 @@
+internal import CGLPK
+import LinearModel
+
+/// State shared with `glp_intopt`'s callback: progress, the stop request and
+/// the start point to inject. Passed to C unretained; the solve keeps it alive.
+///
+/// The callback never throws and never calls back into a solve; it only
+/// records what it saw and calls `glp_ios_terminate` when asked to stop.
+final class GLPKSearch {
+    private let progress: (@Sendable (SolverOptions.Progress) -> Void)?
+    private let shouldStop: (@Sendable () -> Bool)?
+    private let log: GLPKLog
+    /// A checked start, 1-based (element 0 unused), in the columns of the
+    /// problem the callback sees; nil when there is none to inject.
+    private let start: [Double]?
+
+    private(set) var incumbent: Double?
+    /// Best bound over the active nodes, as last seen by the callback.
+    private(set) var bound: Double?
+    private(set) var nodes = 0
+    private(set) var stopRequested = false
+    private var startOffered = false
+
+    init(options: SolverOptions, start: [Double]?, log: GLPKLog) {
+        self.progress = options.progress
+        self.shouldStop = options.shouldStop
+        self.start = start
+        self.log = log
+    }
+
+    fileprivate func visit(_ tree: OpaquePointer) {
+        let reason = glp_ios_reason(tree)
+        if reason == GLP_IHEUR, let start, !startOffered {
+            // Offered once, at the first heuristic call (the root); GLPK keeps
+            // it if it beats the incumbent.
+            startOffered = true
+            let rc = start.withUnsafeBufferPointer { glp_ios_heur_sol(tree, $0.baseAddress) }
+            log.note(rc == 0 ? "start point accepted as incumbent" : "start point not better than the incumbent")
+        }
+        let problem = glp_ios_get_prob(tree)
+        let newIncumbent = glp_mip_status(problem) == GLP_FEAS ? glp_mip_obj_val(problem) : nil
+        let best = glp_ios_best_node(tree)
+        let newBound = best != 0 ? glp_ios_node_bound(tree, best) : newIncumbent
+        var active: Int32 = 0, alive: Int32 = 0, total: Int32 = 0
+        glp_ios_tree_size(tree, &active, &alive, &total)
+        nodes = Int(total)
+        if newIncumbent != incumbent || newBound != bound {
+            incumbent = newIncumbent
+            bound = newBound
+            progress?(SolverOptions.Progress(incumbent: incumbent, bound: bound, nodes: nodes))
+        }
+        if !stopRequested, shouldStop?() == true {
+            stopRequested = true
+            glp_ios_terminate(tree)
+        }
+    }
+}
+
+/// `glp_intopt`'s callback: forwards to the ``GLPKSearch`` in `info`.
+let searchCallback: @convention(c) (OpaquePointer?, UnsafeMutableRawPointer?) -> Void = { tree, info in
+    guard let tree, let info else { return }
+    Unmanaged<GLPKSearch>.fromOpaque(info).takeUnretainedValue().visit(tree)
+}

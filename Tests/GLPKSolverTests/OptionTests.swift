@@ -1,0 +1,116 @@
+import Foundation
+import GLPKSolver
+import LinearModel
+import Synchronization
+import Testing
+
+/// Options: time limit, stop request, gap, start point, log and progress.
+@Suite(.serialized)
+struct OptionTests {
+    let solver = GLPKSolver()
+
+    /// gap12 problem 3 (10 agents × 60 jobs; about 0.5 s to prove here).
+    static func hardGAP() throws -> LinearModel {
+        try GAPInstances.model(GAPInstances.load(12)[2], name: "gap12-3")
+    }
+
+    @Test func timeLimitReached() throws {
+        let model = try Self.hardGAP()
+        let r = try solver.solve(model, options: SolverOptions(timeLimit: 0.01))
+        #expect(r.termination == .timeLimit, "\(r.termination): \(r.message)")
+        #expect(r.primal == .none || r.primal == .feasible)
+        if r.primal == .feasible { #expect(model.maxViolation(r.values) <= 1e-6) }
+    }
+
+    @Test func shouldStopInterrupts() throws {
+        let model = try Self.hardGAP()
+        var options = SolverOptions()
+        options.shouldStop = { true }
+        let r = try solver.solve(model, options: options)
+        #expect(r.termination == .interrupted, "\(r.termination): \(r.message)")
+        #expect(r.primal == .none || r.primal == .feasible)
+    }
+
+    /// A gap of 50 % stops early (or proves optimality); the bound is reported.
+    @Test func gapLimit() throws {
+        let model = try Self.hardGAP()
+        let r = try solver.solve(model, options: SolverOptions(mipGap: 0.5))
+        #expect(r.termination == .gapLimit || r.termination == .optimal, "\(r.termination): \(r.message)")
+        let objective = try #require(r.objective), bound = try #require(r.bound)
+        #expect(objective <= 1433 && bound >= 1433 - 1e-6)   // maximisation: objective ≤ optimum ≤ bound
+    }
+
+    /// The optimum (4, 0) of ConformanceModels.mip given as start is injected.
+    @Test func validStartIsUsed() throws {
+        let lines = Collector<String>()
+        var options = SolverOptions(start: [4, 0])
+        options.log = { line in lines.append(line) }
+        let r = try solver.solve(ConformanceModels.mip(), options: options)
+        #expect(r.termination == .optimal && r.objective == 20)
+        let log = lines.items
+        // The LP relaxation (3, 1.5) is fractional, so GLPK asks for heuristics at
+        // the root and takes the start (GLPK logs "Solution found by heuristic: 20").
+        #expect(log.contains { $0.contains("start point accepted") }, "\(log)")
+        #expect(!log.contains { $0.contains("rejected") })
+    }
+
+    /// (5, 5) violates both rows: rejected, and the answer is still right.
+    @Test func infeasibleStartIsRejected() throws {
+        let lines = Collector<String>()
+        var options = SolverOptions(start: [5, 5])
+        options.log = { line in lines.append(line) }
+        let r = try solver.solve(ConformanceModels.mip(), options: options)
+        #expect(r.termination == .optimal && r.objective == 20 && r.values == [4, 0])
+        #expect(lines.items.contains { $0.contains("start point rejected") })
+        let wrongLength = try solver.solve(ConformanceModels.mip(), options: SolverOptions(start: [4]))
+        #expect(wrongLength.objective == 20)
+    }
+
+    @Test func logReceivesGLPKLines() throws {
+        let lines = Collector<String>()
+        var options = SolverOptions()
+        options.log = { line in lines.append(line) }
+        _ = try solver.solve(ConformanceModels.mip(), options: options)
+        _ = try solver.solve(ConformanceModels.lp(), options: options)
+        let log = lines.items
+        // GLPK's progress lines at GLP_MSG_ON: simplex ("obj =") and branch and cut ("mip =").
+        #expect(log.contains { $0.contains("mip =") }, "\(log)")
+        #expect(log.contains { $0.contains("obj =") }, "\(log)")
+        #expect(!log.contains { $0.contains("\n") })
+    }
+
+    @Test func progressIsReported() throws {
+        let reports = Collector<SolverOptions.Progress>()
+        var options = SolverOptions()
+        options.progress = { p in reports.append(p) }
+        let r = try solver.solve(try Self.hardGAP(), options: options)
+        #expect(r.termination == .optimal && r.objective == 1433)
+        let all = reports.items
+        #expect(!all.isEmpty)
+        #expect(all.allSatisfy { ($0.bound ?? .infinity) >= 1433 - 1e-6 })
+    }
+
+    /// Several threads solve at once, each its own problem and GLPK environment.
+    @Test func concurrentSolves() throws {
+        let gap = try GAPInstances.load(1)
+        let models: [(LinearModel, Double)] = [
+            (ConformanceModels.lp(), 11), (ConformanceModels.mip(), 20), (ConformanceModels.equalities(), 10.5),
+            (ConformanceModels.noRows(), 4),
+        ] + gap.enumerated().map { (GAPInstances.model($1, name: "gap1-\($0 + 1)"), GAPInstances.optima[0][$0]) }
+        let results = Collector<(Int, Double?)>()
+        DispatchQueue.concurrentPerform(iterations: models.count * 3) { k in
+            let objective = try? GLPKSolver().solve(models[k % models.count].0, options: SolverOptions()).objective
+            results.append((k, objective))
+        }
+        let got = results.items
+        #expect(got.count == models.count * 3)
+        for (k, objective) in got { #expect(objective == models[k % models.count].1, "run \(k)") }
+    }
+}
+
+/// A thread-safe list that log, progress and concurrent closures append to.
+final class Collector<T: Sendable>: Sendable {
+    private let storage = Mutex<[T]>([])
+    func append(_ item: T) { storage.withLock { $0.append(item) } }
+    var items: [T] { storage.withLock { $0 } }
+}
