@@ -1,5 +1,5 @@
 import Foundation
-// import GLPKSolver
+import GLPKSolver
 
 /// How a round was solved overall (model.md, Results).
 public enum RoundStatus: String, Sendable {
@@ -63,7 +63,7 @@ public struct Engine: Sendable {
     public var solver: any LinearSolver
 
     /// An engine that solves with GLPK.
-    // public init() { self.solver = GLPKSolver() }  // enabled when the GLPK wrapper lands
+    public init() { self.solver = GLPKSolver() }
     public init(solver: any LinearSolver) { self.solver = solver }
 
     /// Solves `instance` under `policy`. Infeasibility is a result
