@@ -42,7 +42,7 @@ let package = Package(
         ),
         .testTarget(name: "LinearModelTests", dependencies: ["LinearModel"]),
         .testTarget(name: "GLPKSolverTests", dependencies: ["GLPKSolver", "LinearModel"]),
-        .testTarget(name: "PlacementModelTests", dependencies: ["PlacementModel"]),
+        .testTarget(name: "PlacementModelTests", dependencies: ["PlacementModel"], exclude: ["Fixtures"]),
         .testTarget(name: "PlacementFormulationTests", dependencies: ["PlacementFormulation", "PlacementModel", "LinearModel", "GLPKSolver"]),
         .testTarget(name: "AllVETTests", dependencies: ["AllVET", "allvet"]),
     ]
