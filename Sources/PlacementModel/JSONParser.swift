@@ -35,6 +35,8 @@ struct JSONParser {
     private var found: String {
         guard i < b.count else { return "the end of the file" }
         let c = b[i]
+        if c == 0x22 { return "\"\\\"\"" }
+        if c == 0x5C { return "\"\\\\\"" }
         if c >= 0x20 && c < 0x7F { return "\"\(Character(Unicode.Scalar(c)))\"" }
         if c == 0x0A || c == 0x0D { return "a line break" }
         if c == 0x09 { return "a tab" }
