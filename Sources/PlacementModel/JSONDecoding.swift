@@ -66,49 +66,49 @@ struct JSONReadContext {
 
     // MARK: Scalars
 
-    mutating func string(_ v: JSONValue, _ path: String) -> String? {
+    mutating func string(_ v: JSONValue, _ path: @autoclosure () -> String) -> String? {
         guard case .string(let s) = v.content else {
-            error(path, "expected a string, found \(v.kindDescription)")
+            error(path(), "expected a string, found \(v.kindDescription)")
             return nil
         }
         return s
     }
 
     /// A non-empty string (ids, codes).
-    mutating func nonEmptyString(_ v: JSONValue, _ path: String) -> String? {
-        guard let s = string(v, path) else { return nil }
+    mutating func nonEmptyString(_ v: JSONValue, _ path: @autoclosure () -> String) -> String? {
+        guard let s = string(v, path()) else { return nil }
         if s.isEmpty {
-            error(path, "must not be empty")
+            error(path(), "must not be empty")
             return nil
         }
         return s
     }
 
-    mutating func bool(_ v: JSONValue, _ path: String) -> Bool? {
+    mutating func bool(_ v: JSONValue, _ path: @autoclosure () -> String) -> Bool? {
         guard case .bool(let b) = v.content else {
-            error(path, "expected true or false, found \(v.kindDescription)")
+            error(path(), "expected true or false, found \(v.kindDescription)")
             return nil
         }
         return b
     }
 
     /// The literal text of a number.
-    mutating func numberLiteral(_ v: JSONValue, _ path: String) -> String? {
+    mutating func numberLiteral(_ v: JSONValue, _ path: @autoclosure () -> String) -> String? {
         guard case .number(let n) = v.content else {
-            error(path, "expected a number, found \(v.kindDescription)")
+            error(path(), "expected a number, found \(v.kindDescription)")
             return nil
         }
         return n
     }
 
     /// A whole number, written without a fractional part that is not zero.
-    mutating func wholeNumber(_ v: JSONValue, _ path: String) -> Int? {
-        guard let n = numberLiteral(v, path) else { return nil }
+    mutating func wholeNumber(_ v: JSONValue, _ path: @autoclosure () -> String) -> Int? {
+        guard let n = numberLiteral(v, path()) else { return nil }
         guard let d = ExactDecimal(literal: n), d.denominator == 1 else {
             if let d = ExactDecimal(literal: n), d.denominator != 1 {
-                error(path, "expected a whole number, found \(n)")
+                error(path(), "expected a whole number, found \(n)")
             } else {
-                error(path, "the number \(n) is out of range")
+                error(path(), "the number \(n) is out of range")
             }
             return nil
         }
@@ -116,59 +116,59 @@ struct JSONReadContext {
     }
 
     /// An exact decimal (shares, rates, parities).
-    mutating func exactDecimal(_ v: JSONValue, _ path: String) -> ExactDecimal? {
-        guard let n = numberLiteral(v, path) else { return nil }
+    mutating func exactDecimal(_ v: JSONValue, _ path: @autoclosure () -> String) -> ExactDecimal? {
+        guard let n = numberLiteral(v, path()) else { return nil }
         guard let d = ExactDecimal(literal: n) else {
-            error(path, "the number \(n) has too many digits to be held exactly (at most 18 significant digits)")
+            error(path(), "the number \(n) has too many digits to be held exactly (at most 18 significant digits)")
             return nil
         }
         return d
     }
 
     /// A finite number as a Double (weights, penalties, limits).
-    mutating func double(_ v: JSONValue, _ path: String) -> Double? {
-        guard let n = numberLiteral(v, path) else { return nil }
+    mutating func double(_ v: JSONValue, _ path: @autoclosure () -> String) -> Double? {
+        guard let n = numberLiteral(v, path()) else { return nil }
         guard let d = Double(n), d.isFinite else {
-            error(path, "the number \(n) is out of range")
+            error(path(), "the number \(n) is out of range")
             return nil
         }
         return d
     }
 
     /// An ISO 8601 calendar date `YYYY-MM-DD` that exists.
-    mutating func day(_ v: JSONValue, _ path: String) -> Day? {
-        guard let s = string(v, path) else { return nil }
+    mutating func day(_ v: JSONValue, _ path: @autoclosure () -> String) -> Day? {
+        guard let s = string(v, path()) else { return nil }
         if let d = Day(iso: s) { return d }
         let shape = s.utf8.count == 10 && s.utf8.enumerated().allSatisfy { k, c in
             (k == 4 || k == 7) ? c == UInt8(ascii: "-") : (c >= 0x30 && c <= 0x39)
         }
         if shape {
-            error(path, "\"\(s)\" is not a date of the calendar; expected an existing date YYYY-MM-DD")
+            error(path(), "\"\(s)\" is not a date of the calendar; expected an existing date YYYY-MM-DD")
         } else {
-            error(path, "expected a date YYYY-MM-DD (ISO 8601, e.g. \"2026-03-02\"), found \"\(s)\"")
+            error(path(), "expected a date YYYY-MM-DD (ISO 8601, e.g. \"2026-03-02\"), found \"\(s)\"")
         }
         return nil
     }
 
     /// A CEFR level, written exactly `A1` … `C2` or `native`. A level in
     /// other letter case is an error with a hint (a typo must not pass).
-    mutating func level(_ v: JSONValue, _ path: String) -> LanguageLevel? {
-        guard let s = string(v, path) else { return nil }
+    mutating func level(_ v: JSONValue, _ path: @autoclosure () -> String) -> LanguageLevel? {
+        guard let s = string(v, path()) else { return nil }
         if let l = LanguageLevel(rawValue: s) { return l }
         var msg = "unknown language level \"\(s)\"; expected one of A1, A2, B1, B2, C1, C2, native"
         if let l = LanguageLevel.allCases.first(where: { $0.rawValue.lowercased() == s.lowercased() }) {
             msg += " (write \"\(l.rawValue)\"; levels are case-sensitive)"
         }
-        error(path, msg)
+        error(path(), msg)
         return nil
     }
 
-    mutating func kind(_ v: JSONValue, _ path: String) -> ParticipantKind? {
-        guard let s = string(v, path) else { return nil }
+    mutating func kind(_ v: JSONValue, _ path: @autoclosure () -> String) -> ParticipantKind? {
+        guard let s = string(v, path()) else { return nil }
         if let k = ParticipantKind(rawValue: s) { return k }
         var msg = "unknown kind \"\(s)\"; expected one of apprentice, staff"
         if let n = nearest(s, among: ParticipantKind.allCases.map(\.rawValue)) { msg += " (did you mean \"\(n)\"?)" }
-        error(path, msg)
+        error(path(), msg)
         return nil
     }
 
@@ -183,27 +183,30 @@ struct JSONReadContext {
         return items.enumerated().map { ($1, "\(path)[\($0)]") }
     }
 
-    mutating func stringArray(_ v: JSONValue, _ path: String) -> [String]? {
-        guard let items = array(v, path) else { return nil }
+    mutating func stringArray(_ v: JSONValue, _ path: @autoclosure () -> String) -> [String]? {
+        guard case .array(let items) = v.content else {
+            error(path(), "expected an array, found \(v.kindDescription)")
+            return nil
+        }
         var out: [String] = []
         out.reserveCapacity(items.count)
         var ok = true
-        for (item, p) in items {
-            if let s = string(item, p) { out.append(s) } else { ok = false }
+        for (k, item) in items.enumerated() {
+            if let s = string(item, "\(path())[\(k)]") { out.append(s) } else { ok = false }
         }
         return ok ? out : nil
     }
 
     /// A `{ language: level }` map.
-    mutating func levelMap(_ v: JSONValue, _ path: String) -> [String: LanguageLevel]? {
+    mutating func levelMap(_ v: JSONValue, _ path: @autoclosure () -> String) -> [String: LanguageLevel]? {
         guard case .object(let members) = v.content else {
-            error(path, "expected an object of language → level, found \(v.kindDescription)")
+            error(path(), "expected an object of language → level, found \(v.kindDescription)")
             return nil
         }
         var out: [String: LanguageLevel] = [:]
         var ok = true
         for m in members {
-            let p = path + JSONPath.member(m.key)
+            let p = path() + JSONPath.member(m.key)
             if m.key.isEmpty {
                 error(p, "a language code must not be empty")
                 ok = false
@@ -217,15 +220,15 @@ struct JSONReadContext {
     }
 
     /// A string, number or boolean (attribute values, selector values).
-    mutating func attributeValue(_ v: JSONValue, _ path: String) -> AttributeValue? {
+    mutating func attributeValue(_ v: JSONValue, _ path: @autoclosure () -> String) -> AttributeValue? {
         switch v.content {
         case .string(let s): return .string(s)
         case .bool(let b): return .bool(b)
         case .number:
-            guard let d = double(v, path) else { return nil }
+            guard let d = double(v, path()) else { return nil }
             return .number(d)
         default:
-            error(path, "expected a string, number or boolean, found \(v.kindDescription)")
+            error(path(), "expected a string, number or boolean, found \(v.kindDescription)")
             return nil
         }
     }
