@@ -242,7 +242,7 @@ struct JSONParser {
         while i < b.count {
             let c = b[i]
             if c == UInt8(ascii: "\"") {
-                guard let s = String(validating: UnsafeBufferPointer(rebasing: b[start..<i]), as: UTF8.self) else {
+                guard let s = validUTF8(UnsafeBufferPointer(rebasing: b[start..<i])) else {
                     throw fail("the string is not valid UTF-8")
                 }
                 continuation += cont
@@ -262,7 +262,7 @@ struct JSONParser {
             let c = b[i]
             if c == UInt8(ascii: "\"") {
                 i += 1
-                guard let s = String(validating: out, as: UTF8.self) else { throw fail("the string is not valid UTF-8") }
+                guard let s = out.withUnsafeBufferPointer({ validUTF8($0) }) else { throw fail("the string is not valid UTF-8") }
                 return s
             }
             if c < 0x20 { throw controlError(c) }
@@ -344,6 +344,14 @@ struct JSONParser {
         }
         return s + JSONPath.member(key)
     }
+}
+
+/// The string of `bytes` when they are valid UTF-8, else nil. (Decoding
+/// repairs invalid bytes with U+FFFD, so the text differs from the bytes
+/// exactly when they were invalid; `String(validating:)` would need macOS 15.)
+func validUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+    let s = String(decoding: bytes, as: UTF8.self)
+    return s.utf8.count == bytes.count && s.utf8.elementsEqual(bytes) ? s : nil
 }
 
 func hex4(_ v: UInt32) -> String {

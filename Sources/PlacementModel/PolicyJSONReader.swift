@@ -357,7 +357,7 @@ private struct PolicyDecoding {
         if let a = minCount, let b = maxCount, a > b {
             ctx.error(o.path("min_count"), "min_count \(a) is more than max_count \(b); no count meets both")
         }
-        if let a = minShare, let b = maxShare, a.numerator * b.denominator > b.numerator * a.denominator {
+        if let a = minShare, let b = maxShare, Self.greater(a, b) {
             ctx.error(o.path("min_share"), "min_share \(a.decimalLiteral ?? a.description) is more than max_share \(b.decimalLiteral ?? b.description); no share meets both")
         }
     }
@@ -377,6 +377,13 @@ private struct PolicyDecoding {
                 ctx.warning(o.path("objective"), "weight \(k + 1) of the goal placed: who selects no participant of the instance")
             }
         }
+    }
+
+    /// `a > b`, exactly unless the cross products overflow.
+    private static func greater(_ a: ExactDecimal, _ b: ExactDecimal) -> Bool {
+        let (l, o1) = a.numerator.multipliedReportingOverflow(by: b.denominator)
+        let (r, o2) = b.numerator.multipliedReportingOverflow(by: a.denominator)
+        return o1 || o2 ? a.doubleValue > b.doubleValue : l > r
     }
 
     // MARK: Limits

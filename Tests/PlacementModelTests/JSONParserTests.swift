@@ -98,3 +98,15 @@ import Testing
         #expect(elapsed < .seconds(5))  // debug build; release is far faster
     }
 }
+
+@Suite struct JSONEncodingTests {
+    @Test func invalidUTF8IsASyntaxError() {
+        let bytes: [UInt8] = Array("[\"a".utf8) + [0xFF, 0xFE] + Array("\"]".utf8)
+        do {
+            _ = try JSONValue.parse(bytes)
+            Issue.record("accepted invalid UTF-8")
+        } catch {
+            #expect(error.message.contains("not valid UTF-8"))
+        }
+    }
+}
