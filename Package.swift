@@ -44,7 +44,7 @@ let package = Package(
         ),
         .testTarget(name: "LinearModelTests", dependencies: ["LinearModel"]),
         .testTarget(name: "GLPKSolverTests", dependencies: ["GLPKSolver", "LinearModel"], exclude: ["Fixtures"]),
-        .testTarget(name: "PlacementModelTests", dependencies: ["PlacementModel"]),
+        .testTarget(name: "PlacementModelTests", dependencies: ["PlacementModel"], exclude: ["Fixtures"]),
         .testTarget(name: "PlacementFormulationTests", dependencies: ["PlacementFormulation", "PlacementModel", "LinearModel", "GLPKSolver"]),
         .testTarget(name: "AllVETTests", dependencies: ["AllVET", "allvet"]),
         .testTarget(name: "PlacementCSVTests", dependencies: ["PlacementCSV", "PlacementModel", "RoundGenerator"], exclude: ["Fixtures"]),

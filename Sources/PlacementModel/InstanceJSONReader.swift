@@ -1,0 +1,253 @@
+/// Reads an instance in the JSON form of formats.md (`allvet-instance/1`).
+///
+/// Every problem is reported in one run, each with its JSON path
+/// (`$.participants[3].weeks`): syntax errors (with line and column; these
+/// stop the reading), duplicate keys, a missing or wrong `format`, unknown
+/// fields (with the nearest known name), missing required fields, wrong
+/// types, dates that are not `YYYY-MM-DD` or do not exist, unknown levels
+/// and kinds, fractional whole numbers, and then the semantic checks of
+/// ``checkInstance(_:locator:)``.
+///
+/// Choices on fine points:
+/// - `null` for an optional field means "not given"; for a required field it
+///   is reported as missing. An attribute whose value is `null` is absent.
+/// - The top-level `name` is optional (default `""`).
+/// - Language levels are exact (`B1`, `native`); `b1` is an error with a hint.
+/// - Whole numbers may be written `4` or `4.0`; `2.5` is an error.
+/// - Participant `languages` and host `offers` are required (formats.md does
+///   not list them as optional); they may be empty.
+public enum InstanceJSONReader {
+    /// The value `format` must have.
+    public static let format = "allvet-instance/1"
+
+    /// Reads an instance from UTF-8 JSON bytes. `file` names the source in
+    /// diagnostics. Returns the instance and its warnings; throws every
+    /// error (with the warnings found so far) when there is any.
+    public static func read(data: [UInt8], file: String) throws(InputError) -> (Instance, warnings: [Diagnostic]) {
+        var ctx = JSONReadContext(file: file)
+        guard let root = ctx.parse(data) else { throw InputError(ctx.diagnostics) }
+        var decoder = InstanceDecoding(ctx: ctx)
+        let instance = decoder.instance(root)
+        ctx = decoder.ctx
+        // Entries that failed to decode are left out; the locator maps the
+        // rest back to their file positions, so the checks still run.
+        ctx.append(checkInstance(instance, locator: decoder.locator(file: file)))
+        if ctx.hasErrors { throw InputError(ctx.diagnostics) }
+        return (instance, ctx.diagnostics)
+    }
+
+    /// Reads an instance from a JSON file; a missing or unreadable file is an
+    /// ``InputError`` naming it.
+    public static func read(path: String) throws(InputError) -> (Instance, warnings: [Diagnostic]) {
+        let bytes = try readFileBytes(path)
+        return try read(data: bytes, file: path)
+    }
+}
+
+/// Names places in a JSON instance by path, mapping positions in the
+/// decoded ``Instance`` back to array positions in the file (entries that
+/// failed to decode are left out of the instance).
+struct JSONInstanceLocator: InstanceLocator {
+    let file: String
+    let participantIndex: [Int]
+    let hostIndex: [Int]
+    let offerIndex: [[Int]]
+
+    private func path(_ base: String, _ field: String?) -> (file: String, location: String) {
+        (file, field.map { base + JSONPath.member($0) } ?? base)
+    }
+
+    func participant(_ index: Int, field: String?) -> (file: String, location: String) {
+        path("$.participants[\(participantIndex[index])]", field)
+    }
+
+    func host(_ index: Int, field: String?) -> (file: String, location: String) {
+        path("$.hosts[\(hostIndex[index])]", field)
+    }
+
+    func offer(host: Int, offer: Int, field: String?) -> (file: String, location: String) {
+        path("$.hosts[\(hostIndex[host])].offers[\(offerIndex[host][offer])]", field)
+    }
+}
+
+/// The decoding of one instance document.
+private struct InstanceDecoding {
+    var ctx: JSONReadContext
+    var participantIndex: [Int] = []
+    var hostIndex: [Int] = []
+    var offerIndex: [[Int]] = []
+
+    static let topFields = ["format", "name", "participants", "hosts"]
+    static let participantFields = [
+        "id", "kind", "country", "sending_org", "sector", "languages", "available_from", "available_to", "weeks",
+        "birth_date", "needs", "attributes", "preferences",
+    ]
+    static let hostFields = ["id", "name", "country", "city", "accessibility", "capacity", "offers"]
+    static let offerFields = [
+        "id", "sectors", "languages", "from", "to", "capacity", "total", "min_weeks", "max_weeks", "min_age", "kinds",
+        "accessibility",
+    ]
+
+    func locator(file: String) -> JSONInstanceLocator {
+        JSONInstanceLocator(file: file, participantIndex: participantIndex, hostIndex: hostIndex, offerIndex: offerIndex)
+    }
+
+    mutating func instance(_ root: JSONValue) -> Instance {
+        var instance = Instance(name: "", participants: [], hosts: [])
+        guard let o = ctx.object(root, "$", allowed: Self.topFields) else {
+            return instance
+        }
+        checkFormat(o)
+        if let v = o["name"], let s = ctx.string(v, o.path("name")) { instance.name = s }
+        if let v = ctx.required(o, "participants"), let items = ctx.array(v, o.path("participants")) {
+            instance.participants.reserveCapacity(items.count)
+            for (k, (item, path)) in items.enumerated() {
+                if let p = participant(item, path) {
+                    instance.participants.append(p)
+                    participantIndex.append(k)
+                }
+            }
+        }
+        if let v = ctx.required(o, "hosts"), let items = ctx.array(v, o.path("hosts")) {
+            for (k, (item, path)) in items.enumerated() {
+                if let (h, offers) = host(item, path) {
+                    instance.hosts.append(h)
+                    hostIndex.append(k)
+                    offerIndex.append(offers)
+                }
+            }
+        }
+        return instance
+    }
+
+    private mutating func checkFormat(_ o: JSONObject) {
+        let expected = InstanceJSONReader.format
+        guard let v = o["format"] else {
+            ctx.error(o.path, "missing required field \"format\"; expected \"format\": \"\(expected)\"")
+            return
+        }
+        guard let s = ctx.string(v, o.path("format")) else { return }
+        if s != expected {
+            var msg = "unsupported format \"\(s)\"; expected \"\(expected)\""
+            if s.hasPrefix("allvet-policy") { msg += " (this looks like a policy file, not an instance)" }
+            ctx.error(o.path("format"), msg)
+        }
+    }
+
+    private mutating func participant(_ v: JSONValue, _ path: String) -> Participant? {
+        guard let o = ctx.object(v, path, allowed: Self.participantFields) else { return nil }
+        let id = ctx.required(o, "id").flatMap { ctx.string($0, o.path("id")) }
+        var kind: ParticipantKind? = .apprentice
+        if let v = o["kind"] { kind = ctx.kind(v, o.path("kind")) }
+        let country = ctx.required(o, "country").flatMap { ctx.string($0, o.path("country")) }
+        var sendingOrg: String?? = .some(nil)
+        if let v = o["sending_org"] { sendingOrg = ctx.string(v, o.path("sending_org")).map { .some($0) } }
+        let sector = ctx.required(o, "sector").flatMap { ctx.string($0, o.path("sector")) }
+        let languages = ctx.required(o, "languages").flatMap { ctx.levelMap($0, o.path("languages")) }
+        let from = ctx.required(o, "available_from").flatMap { ctx.day($0, o.path("available_from")) }
+        let to = ctx.required(o, "available_to").flatMap { ctx.day($0, o.path("available_to")) }
+        let weeks = ctx.required(o, "weeks").flatMap { ctx.wholeNumber($0, o.path("weeks")) }
+        var birth: Day?? = .some(nil)
+        if let v = o["birth_date"] { birth = ctx.day(v, o.path("birth_date")).map { .some($0) } }
+        var needs: [String]? = []
+        if let v = o["needs"] { needs = ctx.stringArray(v, o.path("needs")) }
+        var attributes: [(name: String, value: AttributeValue)]? = []
+        if let v = o["attributes"] { attributes = self.attributes(v, o.path("attributes")) }
+        var preferences: [String]? = []
+        if let v = o["preferences"] { preferences = ctx.stringArray(v, o.path("preferences")) }
+        guard let id, let kind, let country, let sendingOrg, let sector, let languages, let from, let to, let weeks,
+            let birth, let needs, let attributes, let preferences
+        else { return nil }
+        return Participant(
+            id: id, kind: kind, country: country, sendingOrg: sendingOrg, sector: sector, languages: languages,
+            availableFrom: from, availableTo: to, weeks: weeks, birthDate: birth, needs: needs, attributes: attributes,
+            preferences: preferences)
+    }
+
+    private mutating func attributes(_ v: JSONValue, _ path: String) -> [(name: String, value: AttributeValue)]? {
+        guard case .object(let members) = v.content else {
+            ctx.error(path, "expected an object of attribute name → value, found \(v.kindDescription)")
+            return nil
+        }
+        var out: [(name: String, value: AttributeValue)] = []
+        var ok = true
+        for m in members {
+            if case .null = m.value.content { continue }
+            if let a = ctx.attributeValue(m.value, path + JSONPath.member(m.key)) {
+                out.append((m.key, a))
+            } else {
+                ok = false
+            }
+        }
+        return ok ? out : nil
+    }
+
+    /// A host and the file positions of the offers that decoded.
+    private mutating func host(_ v: JSONValue, _ path: String) -> (Host, [Int])? {
+        guard let o = ctx.object(v, path, allowed: Self.hostFields) else { return nil }
+        let id = ctx.required(o, "id").flatMap { ctx.string($0, o.path("id")) }
+        var name: String?? = .some(nil)
+        if let v = o["name"] { name = ctx.string(v, o.path("name")).map { .some($0) } }
+        let country = ctx.required(o, "country").flatMap { ctx.string($0, o.path("country")) }
+        var city: String?? = .some(nil)
+        if let v = o["city"] { city = ctx.string(v, o.path("city")).map { .some($0) } }
+        var accessibility: [String]? = []
+        if let v = o["accessibility"] { accessibility = ctx.stringArray(v, o.path("accessibility")) }
+        var capacity: Int?? = .some(nil)
+        if let v = o["capacity"] { capacity = ctx.wholeNumber(v, o.path("capacity")).map { .some($0) } }
+        var offers: [Offer] = []
+        var positions: [Int] = []
+        var offersOK = false
+        if let v = ctx.required(o, "offers"), let items = ctx.array(v, o.path("offers")) {
+            offersOK = true
+            for (k, (item, p)) in items.enumerated() {
+                if let offer = offer(item, p) {
+                    offers.append(offer)
+                    positions.append(k)
+                }
+            }
+        }
+        guard let id, let name, let country, let city, let accessibility, let capacity, offersOK else { return nil }
+        return (
+            Host(id: id, name: name, country: country, city: city, accessibility: accessibility, capacity: capacity, offers: offers),
+            positions
+        )
+    }
+
+    private mutating func offer(_ v: JSONValue, _ path: String) -> Offer? {
+        guard let o = ctx.object(v, path, allowed: Self.offerFields) else { return nil }
+        let id = ctx.required(o, "id").flatMap { ctx.string($0, o.path("id")) }
+        let sectors = ctx.required(o, "sectors").flatMap { ctx.stringArray($0, o.path("sectors")) }
+        var languages: [String: LanguageLevel]? = [:]
+        if let v = o["languages"] { languages = ctx.levelMap(v, o.path("languages")) }
+        let from = ctx.required(o, "from").flatMap { ctx.day($0, o.path("from")) }
+        let to = ctx.required(o, "to").flatMap { ctx.day($0, o.path("to")) }
+        let capacity = ctx.required(o, "capacity").flatMap { ctx.wholeNumber($0, o.path("capacity")) }
+        func optionalWhole(_ key: String, _ ctx: inout JSONReadContext) -> Int?? {
+            guard let v = o[key] else { return .some(nil) }
+            return ctx.wholeNumber(v, o.path(key)).map { .some($0) }
+        }
+        let total = optionalWhole("total", &ctx)
+        let minWeeks = optionalWhole("min_weeks", &ctx)
+        let maxWeeks = optionalWhole("max_weeks", &ctx)
+        let minAge = optionalWhole("min_age", &ctx)
+        var kinds: [ParticipantKind]?? = .some(nil)
+        if let v = o["kinds"], let items = ctx.array(v, o.path("kinds")) {
+            var list: [ParticipantKind] = []
+            for (item, p) in items {
+                if let k = ctx.kind(item, p) { list.append(k) }
+            }
+            kinds = list.count == items.count ? .some(list) : nil
+        } else if o["kinds"] != nil {
+            kinds = nil
+        }
+        var accessibility: [String]? = []
+        if let v = o["accessibility"] { accessibility = ctx.stringArray(v, o.path("accessibility")) }
+        guard let id, let sectors, let languages, let from, let to, let capacity, let total, let minWeeks, let maxWeeks,
+            let minAge, let kinds, let accessibility
+        else { return nil }
+        return Offer(
+            id: id, sectors: sectors, languages: languages, from: from, to: to, capacity: capacity, total: total,
+            minWeeks: minWeeks, maxWeeks: maxWeeks, minAge: minAge, kinds: kinds, accessibility: accessibility)
+    }
+}
