@@ -65,14 +65,14 @@ import PlacementModel
     }
 
     @Test func explicitEmptyListsAndApostrophes() throws {
-        let offers = "id,host_id,sectors,from,to,capacity,kinds\nO1,H1,;,2026-01-05,2026-12-27,1,;\nO2,H1,x,2026-01-05,2026-12-27,-1,\n"
+        let offers = "id,host_id,sectors,from,to,capacity,kinds\nO1,H1,;,2026-01-05,2026-12-27,1,;\nO2,H1,x,2026-01-05,2026-12-27,3,\n"
         let hosts = "id,country,name\nH1,DE,'=SUM(A1)\n"
         let folder = try makeFolder(["participants.csv": participantsHeader + "\n", "hosts.csv": hosts, "offers.csv": offers])
         let (instance, _) = try InstanceCSVReader.read(folder: folder)
         #expect(instance.hosts[0].name == "=SUM(A1)")
         #expect(instance.hosts[0].offers.map(\.sectors) == [[], ["x"]])
         #expect(instance.hosts[0].offers.map(\.kinds) == [[], nil])
-        #expect(instance.hosts[0].offers[1].capacity == -1)
+        #expect(instance.hosts[0].offers[1].capacity == 3)
     }
 
     @Test func spreadsheetInjectionCellsRoundTrip() throws {
@@ -84,9 +84,9 @@ import PlacementModel
                                                              ("num", .string("12"))],
                         preferences: ["=H", "-H/o1"])
         }
-        let host = Host(id: "-H", name: "=HYPERLINK(\"x\")", country: "DE", city: "+", accessibility: ["-"], capacity: -2, offers: [
+        let host = Host(id: "-H", name: "=HYPERLINK(\"x\")", country: "DE", city: "+", accessibility: ["-"], capacity: 2, offers: [
             Offer(id: "-H/o1", sectors: ["=s"], languages: [:], from: day("2026-01-05"), to: day("2026-12-27"), capacity: 1,
-                  total: -3, kinds: [], accessibility: ["'"])
+                  total: 3, kinds: [], accessibility: ["'"])
         ])
         let instance = Instance(name: "tricky", participants: participants, hosts: [host])
         let folder = freshFolder("tricky")
