@@ -27,6 +27,18 @@ public struct EngineOptions: Sendable {
     public var shouldStop: (@Sendable () -> Bool)?
     /// Receives progress during branch and bound.
     public var progress: (@Sendable (SolverOptions.Progress) -> Void)?
+    /// Which formulation to solve.
+    public var method: Method = .automatic
+
+    /// The formulation the engine solves; both give the optima of model.md.
+    public enum Method: String, Sendable, CaseIterable {
+        /// The pair decomposition, or the direct model when a goal needs start weeks (`early`).
+        case automatic
+        /// The direct time-indexed model (the reference; slow on large rounds).
+        case direct
+        /// The pair decomposition (not for the `early` goal).
+        case decomposed
+    }
 
     public init(timeLimit: Double? = nil, mipGap: Double = 0) {
         self.timeLimit = timeLimit
@@ -48,8 +60,11 @@ public struct RoundResult: Sendable {
     public var levels: [LevelOutcome]
     /// Indices into `candidates.stays` of the stays chosen, by participant.
     public var chosen: [Int]
-    /// Size of the direct model after filtering.
+    /// Size of the model solved: `columns` counts the candidates of model.md,
+    /// `rows` and `nonZeros` those of the model the solver saw last.
     public var modelSize: (rows: Int, columns: Int, nonZeros: Int)
+    /// Figures of the decomposition, when it was used.
+    public var decomposition: DecomposedSolve.Statistics?
     /// Seconds spent building (candidates and model).
     public var buildSeconds: Double
     public var solverName: String
@@ -72,33 +87,61 @@ public struct Engine: Sendable {
     public func solve(_ instance: Instance, policy: Policy, options: EngineOptions) throws -> RoundResult {
         let clock = Stopwatch()
         let candidates = CandidateSet(instance: instance, policy: policy)
-        let formulation = DirectFormulation(instance: instance, policy: policy, candidates: candidates)
-        let objectives = policy.objective.enumerated().map { i, goal in
-            formulation.objective(for: goal, level: i, instance: instance, candidates: candidates)
-        }
-        let buildSeconds = clock.elapsed
         var solverOptions = SolverOptions(timeLimit: options.timeLimit, mipGap: options.mipGap, presolve: options.presolve, cuts: options.cuts)
         solverOptions.log = options.log
         solverOptions.shouldStop = options.shouldStop
         solverOptions.progress = options.progress
-        let driver = LexicographicDriver(solver: solver, options: solverOptions)
-        let outcome = try driver.solve(formulation.model, objectives: objectives, clock: { clock.elapsed })
+        let useDirect = options.method == .direct || (options.method == .automatic && !DecomposedSolve.supports(policy))
+        if !useDirect && !DecomposedSolve.supports(policy) {
+            throw EngineError("the decomposed method cannot solve the early goal; use --method direct or automatic")
+        }
 
-        var chosen: [Int] = []
-        if let values = outcome.values {
-            for k in formulation.stayColumns where values[k] > 0.5 { chosen.append(k) }
-        }
-        let status: RoundStatus
-        if outcome.values == nil {
-            status = outcome.levels.first?.status == .infeasible ? .infeasible : .timeLimit
+        let levels: [LevelOutcome]
+        let values: [Int]?
+        let interrupted: Bool
+        var size: (rows: Int, columns: Int, nonZeros: Int)
+        var statistics: DecomposedSolve.Statistics? = nil
+        var buildSeconds: Double
+        if useDirect {
+            let formulation = DirectFormulation(instance: instance, policy: policy, candidates: candidates)
+            let objectives = policy.objective.enumerated().map { i, goal in
+                formulation.objective(for: goal, level: i, instance: instance, candidates: candidates)
+            }
+            buildSeconds = clock.elapsed
+            let outcome = try LexicographicDriver(solver: solver, options: solverOptions)
+                .solve(formulation.model, objectives: objectives, clock: { clock.elapsed })
+            levels = outcome.levels
+            values = outcome.values.map { v in formulation.stayColumns.filter { v[$0] > 0.5 } }
+            interrupted = outcome.interrupted
+            let m = formulation.model
+            size = (m.rowCount, candidates.stays.count, m.nonZeroCount)
         } else {
-            status = outcome.levels.allSatisfy { $0.status == .optimal } ? .optimal : .feasible
+            buildSeconds = clock.elapsed
+            let outcome = try DecomposedSolve(solver: solver, options: solverOptions)
+                .solve(instance: instance, policy: policy, candidates: candidates, clock: { clock.elapsed })
+            levels = outcome.levels
+            values = outcome.chosen
+            interrupted = outcome.interrupted
+            statistics = outcome.statistics
+            size = (outcome.statistics.masterRows, candidates.stays.count, outcome.statistics.masterNonZeros)
         }
-        let m = formulation.model
-        return RoundResult(instance: instance, policy: policy, candidates: candidates, status: status, levels: outcome.levels,
-                           chosen: chosen, modelSize: (m.rowCount, candidates.stays.count, m.nonZeroCount),
-                           buildSeconds: buildSeconds, solverName: solver.name, options: options, interrupted: outcome.interrupted)
+
+        let status: RoundStatus
+        if values == nil {
+            status = levels.first?.status == .infeasible ? .infeasible : .timeLimit
+        } else {
+            status = levels.allSatisfy { $0.status == .optimal } ? .optimal : .feasible
+        }
+        return RoundResult(instance: instance, policy: policy, candidates: candidates, status: status, levels: levels,
+                           chosen: values ?? [], modelSize: size, decomposition: statistics,
+                           buildSeconds: buildSeconds, solverName: solver.name, options: options, interrupted: interrupted)
     }
+}
+
+/// A misuse of the engine (not an input error, not infeasibility).
+public struct EngineError: Error, Sendable, CustomStringConvertible {
+    public var description: String
+    public init(_ description: String) { self.description = description }
 }
 
 /// Seconds since creation, from a monotonic clock.

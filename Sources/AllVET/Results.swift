@@ -123,7 +123,11 @@ public struct ResultFiles: Sendable {
             ("rank_histogram", histogram),
             ("offers", .array(offers)),
             ("model", .object([("rows", .int(result.modelSize.rows)), ("columns", .int(result.modelSize.columns)),
-                               ("non_zeros", .int(result.modelSize.nonZeros))])),
+                               ("non_zeros", .int(result.modelSize.nonZeros)),
+                               ("method", .string(result.decomposition == nil ? "direct" : "decomposed"))]
+                              + (result.decomposition.map { d in [("decomposition", JSONOutput.object([
+                                  ("pairs", .int(d.pairs)), ("groups", .int(d.groups)), ("time_indexed_groups", .int(d.timeIndexedGroups)),
+                                  ("master_solves", .int(d.masterSolves)), ("master_columns", .int(d.masterColumns))]))] } ?? []))),
             ("timings_s", .object([("read", .number(timings.read)), ("build", .number(timings.build)),
                                    ("solve", .array(timings.solve.map { .number($0) })), ("write", .number(timings.write))])),
             ("solver", .object([("name", .string(result.solverName)), ("time_limit_s", .number(o.timeLimit)),

@@ -21,15 +21,6 @@ public struct DirectFormulation: Sendable {
     /// The `worst_rank` column, when that goal is in the policy.
     public let worstRankColumn: ColumnIndex?
 
-    /// Where a quota row came from.
-    public struct QuotaRow: Sendable {
-        public var quota: Int
-        public var scope: Int
-        public var bound: QuotaBound
-        public var row: RowIndex?
-        public var slack: ColumnIndex?
-    }
-
     /// Builds the model for `candidates` of `instance` under `policy`.
     public init(instance: Instance, policy: Policy, candidates: CandidateSet) {
         var m = LinearModel(name: "allvet", sense: .maximize)
@@ -71,45 +62,8 @@ public struct DirectFormulation: Sendable {
         }
 
         // Quotas.
-        var penalties: [(ColumnIndex, Double)] = []
-        var quotaRows: [QuotaRow] = []
-        for (qi, quota) in policy.quotas.enumerated() {
-            let scopes = QuotaScopes(quota: quota, instance: instance)
-            var staysOfScope = [[Int]](repeating: [], count: scopes.scopes.count)
-            for (k, s) in stays.enumerated() {
-                staysOfScope[scopes.scope(participant: s.participant.rawValue, offer: s.offer.rawValue)].append(k)
-            }
-            for (si, scope) in scopes.scopes.enumerated() {
-                let list = staysOfScope[si]
-                let nWho = scopes.whoInGroup[scope.participantGroup]
-                let nAll = scopes.participantsInGroup[scope.participantGroup]
-                for bound in quota.bounds {
-                    let form = QuotaForm(bound: bound, nWho: nWho, nAll: nAll)
-                    if quota.soft == nil && Self.isRedundant(form, bound: bound, stays: list, all: stays, isWho: scopes.isWho) {
-                        quotaRows.append(QuotaRow(quota: qi, scope: si, bound: bound, row: nil, slack: nil))
-                        continue
-                    }
-                    var cols: [ColumnIndex] = []
-                    var coefs: [Double] = []
-                    for k in list {
-                        let c = scopes.isWho[stays[k].participant.rawValue] ? form.whoCoefficient : form.otherCoefficient
-                        if c != 0 { cols.append(ColumnIndex(k)); coefs.append(c) }
-                    }
-                    var slack: ColumnIndex?
-                    if let cost = quota.soft {
-                        let s = m.addColumn(Column(name: "short_q\(qi)_s\(si)_\(bound.name)", lower: 0))
-                        cols.append(s)
-                        coefs.append(form.slackCoefficient)
-                        penalties.append((s, cost))
-                        slack = s
-                    }
-                    let name = "q\(qi)_s\(si)_\(bound.name)"
-                    let row = m.addRow(Row(name: name, lower: form.isLower ? form.rhs : -.infinity,
-                                           upper: form.isLower ? .infinity : form.rhs, columns: cols, coefficients: coefs))
-                    quotaRows.append(QuotaRow(quota: qi, scope: si, bound: bound, row: row, slack: slack))
-                }
-            }
-        }
+        let items = stays.enumerated().map { QuotaRowBuilder.Item(column: ColumnIndex($0.offset), participant: $0.element.participant.rawValue, offer: $0.element.offer.rawValue) }
+        let (penalties, quotaRows) = QuotaRowBuilder.add(to: &m, instance: instance, policy: policy, items: items)
 
         // worst_rank: z ≥ rank of each participant's stay.
         var worst: ColumnIndex?
@@ -165,19 +119,5 @@ public struct DirectFormulation: Sendable {
             m.addRow(Row(name: "\(name)_w\(lo + i)", upper: Double(capacity), columns: cover.map(ColumnIndex.init),
                          coefficients: Array(repeating: 1, count: cover.count)))
         }
-    }
-
-    /// A hard bound that no choice of stays can break.
-    static func isRedundant(_ form: QuotaForm, bound: QuotaBound, stays list: [Int], all: [Stay], isWho: [Bool]) -> Bool {
-        // Count the participants who could be placed in the scope, by side.
-        var whoPeople = Set<ParticipantIndex>(), otherPeople = Set<ParticipantIndex>()
-        for k in list {
-            if isWho[all[k].participant.rawValue] { whoPeople.insert(all[k].participant) } else { otherPeople.insert(all[k].participant) }
-        }
-        // Range of the row's activity: each participant contributes 0 or its coefficient.
-        let cw = form.whoCoefficient, co = form.otherCoefficient
-        let maxAct = Double(whoPeople.count) * max(cw, 0) + Double(otherPeople.count) * max(co, 0)
-        let minAct = Double(whoPeople.count) * min(cw, 0) + Double(otherPeople.count) * min(co, 0)
-        return form.isLower ? minAct >= form.rhs : maxAct <= form.rhs
     }
 }

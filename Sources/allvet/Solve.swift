@@ -2,6 +2,8 @@ import AllVET
 import ArgumentParser
 import Foundation
 
+extension EngineOptions.Method: ExpressibleByArgument {}
+
 struct Solve: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Solve a placement round and write a results folder.",
@@ -29,6 +31,9 @@ struct Solve: ParsableCommand {
     @Option(help: "Relative MIP gap at which a goal counts as solved (default: the policy's limits.mip_gap, else 0).")
     var gap: Double?
 
+    @Option(help: "The formulation: automatic (the pair decomposition, or the direct model for the early goal), direct (the time-indexed reference model) or decomposed.")
+    var method: EngineOptions.Method = .automatic
+
     @Flag(help: "Print the solver's log on standard error.")
     var verbose = false
 
@@ -43,12 +48,16 @@ struct Solve: ParsableCommand {
     func run() throws {
         let input = try loadInputs(instance: instance, policy: policy, quiet: quiet)
         var options = EngineOptions.resolved(policy: input.policy, timeLimit: timeLimit, mipGap: gap)
+        options.method = method
         if verbose { options.log = { line in Terminal.error(line.hasSuffix("\n") ? String(line.dropLast()) : line) } }
         installInterruptHandlers()
         options.shouldStop = { stopRequested.load(ordering: .relaxed) }
         let result: RoundResult
         do {
             result = try Engine().solve(input.instance, policy: input.policy, options: options)
+        } catch let error as EngineError {
+            Terminal.error("allvet: \(error)")
+            throw ValidationError(error.description)
         } catch {
             Terminal.error("allvet: the solver failed: \(error)")
             throw Exit.failure

@@ -1,0 +1,253 @@
+import LinearModel
+import PlacementModel
+import Foundation
+
+let debugDecomposition = ProcessInfo.processInfo.environment["ALLVET_DEBUG"] != nil
+
+/// Solves a round exactly through the pair master (see ``PairMaster``)
+/// instead of the direct time-indexed model.
+///
+/// Each level: solve the master; schedule the chosen pairs of every capacity
+/// group (a greedy, then an exact small model); time-index the groups that
+/// do not schedule and solve again. The master is a relaxation of the direct
+/// model, exact on its time-indexed groups, so a master optimum whose groups
+/// all schedule is an optimum of the direct model. Levels are held as in
+/// ``LexicographicDriver``. The `early` goal depends on start weeks, which
+/// the master does not see: rounds with it go to the direct model.
+public struct DecomposedSolve: Sendable {
+    public var solver: any LinearSolver
+    public var options: SolverOptions
+
+    public init(solver: any LinearSolver, options: SolverOptions) {
+        self.solver = solver
+        self.options = options
+    }
+
+    /// Figures of one decomposed solve, for reports and benchmarks.
+    public struct Statistics: Sendable {
+        public var pairs = 0
+        public var groups = 0
+        public var timeIndexedGroups = 0
+        public var masterSolves = 0
+        public var masterRows = 0
+        public var masterColumns = 0
+        public var masterNonZeros = 0
+        public var nodes = 0
+    }
+
+    public struct Outcome: Sendable {
+        public var levels: [LevelOutcome]
+        /// Indices into `CandidateSet.stays` of the stays chosen; nil without a solution.
+        public var chosen: [Int]?
+        public var interrupted: Bool
+        public var statistics: Statistics
+    }
+
+    /// Whether the policy can be solved this way (no `early` goal).
+    public static func supports(_ policy: Policy) -> Bool { !policy.objective.contains(.early) }
+
+    public func solve(instance: Instance, policy: Policy, candidates: CandidateSet, clock: @Sendable () -> Double) throws -> Outcome {
+        precondition(Self.supports(policy), "the early goal needs the direct model")
+        let started = clock()
+        let pairs = PairSet(candidates: candidates)
+        let groups = CapacityGroup.groups(instance: instance, candidates: candidates, pairs: pairs)
+        var master = PairMaster(instance: instance, policy: policy, candidates: candidates, pairs: pairs, groups: groups)
+        var stats = Statistics()
+        stats.pairs = pairs.pairs.count
+        stats.groups = groups.count
+        let groupOfPair: [Int?] = {
+            var g = [Int?](repeating: nil, count: pairs.pairs.count)
+            for (i, group) in groups.enumerated() { for q in group.pairs { g[q] = i } }
+            return g
+        }()
+
+        var levels: [LevelOutcome] = []
+        var kept: Incumbent? = nil
+        var interrupted = false
+        let objectives = policy.objective.enumerated().map { i, goal in objective(goal, level: i, instance: instance, master: master) }
+        func timeLeft() -> Double? { options.timeLimit.map { $0 - (clock() - started) } }
+
+        for (i, objective) in objectives.enumerated() {
+            let t0 = clock()
+            var nodes = 0
+            var incumbent: Incumbent? = nil
+            var bound: Double? = nil
+            var proven = false
+            var infeasible = false
+            var termination: TerminationReason? = nil
+            search: while true {
+                var opts = options
+                if let left = timeLeft() {
+                    if left <= 0.001 { termination = .timeLimit; break search }
+                    opts.timeLimit = left
+                }
+                master.model.setObjective(sense: objective.sense, terms: objective.terms)
+                var model = master.model
+                if let inc = incumbent { model.addRow(Self.cutoff(objective, beating: inc.value)) }
+                let tSolve = clock()
+                let r = try solver.solve(model, options: opts)
+                stats.masterSolves += 1
+                nodes += r.nodes
+                termination = r.termination
+                if r.termination == .interrupted { interrupted = true }
+                if debugDecomposition {
+                    print("level \(i) master \(stats.masterSolves): \(r.termination) obj \(r.objective ?? .nan) bound \(r.bound ?? .nan) nodes \(r.nodes) rows \(model.rowCount) cols \(model.columnCount) nz \(model.nonZeroCount) \(String(format: "%.2f", clock() - tSolve))s")
+                }
+                guard r.primal != .none else {
+                    if r.termination == .infeasible {
+                        // Nothing beats the incumbent: it is optimal. Without one, the level is infeasible.
+                        if let inc = incumbent { proven = true; bound = inc.value } else { infeasible = true }
+                    }
+                    break search
+                }
+                if r.primal == .optimal, let o = r.objective { bound = o } else if let b = r.bound { bound = b }
+
+                // Schedule the chosen pairs of the groups that are not time-indexed.
+                var byGroup = [[Int]](repeating: [], count: groups.count)
+                for q in pairs.pairs.indices where r.values[q] > 0.5 {
+                    if let g = groupOfPair[q], !master.timeIndexed.contains(g) { byGroup[g].append(q) }
+                }
+                var scheduled: [Int: Int] = [:]
+                var failed: [Int] = []
+                for (g, list) in byGroup.enumerated() where !list.isEmpty {
+                    if let s = try GroupScheduler(group: groups[g], pairs: pairs).schedule(list, solver: solver) {
+                        scheduled.merge(s) { a, _ in a }
+                    } else {
+                        failed.append(g)
+                    }
+                }
+                if debugDecomposition { print("  groups that do not schedule: \(failed.count) of \(byGroup.filter { !$0.isEmpty }.count)") }
+                if failed.isEmpty {
+                    let value = master.model.objectiveValue(r.values)
+                    incumbent = Incumbent(values: r.values, starts: master.starts(r.values, fixed: scheduled), value: value)
+                    proven = r.primal == .optimal && !interrupted
+                    break search
+                }
+                for g in failed { master.timeIndex(group: g) }
+                stats.timeIndexedGroups = master.timeIndexed.count
+                // Repair: keep the groups that scheduled, re-solve the rest exactly.
+                var fixedGroups = Set<Int>()
+                for (g, list) in byGroup.enumerated() where !list.isEmpty && !failed.contains(g) { fixedGroups.insert(g) }
+                var repair = master.model
+                repair.setObjective(sense: objective.sense, terms: objective.terms)
+                for g in fixedGroups {
+                    let chosen = Set(byGroup[g])
+                    for q in groups[g].pairs {
+                        var c = repair[ColumnIndex(q)]
+                        c.lower = chosen.contains(q) ? 1 : 0
+                        c.upper = chosen.contains(q) ? 1 : 0
+                        repair[ColumnIndex(q)] = c
+                    }
+                }
+                if let inc = incumbent { repair.addRow(Self.cutoff(objective, beating: inc.value)) }
+                var ropts = options
+                if let left = timeLeft() { ropts.timeLimit = max(0.01, left) }
+                let tRepair = clock()
+                let rr = try solver.solve(repair, options: ropts)
+                nodes += rr.nodes
+                if debugDecomposition {
+                    print("  repair: \(rr.termination) obj \(rr.objective ?? .nan) \(String(format: "%.2f", clock() - tRepair))s")
+                }
+                if rr.primal != .none {
+                    let value = repair.objectiveValue(rr.values)
+                    incumbent = Incumbent(values: rr.values, starts: master.starts(rr.values, fixed: scheduled), value: value)
+                }
+                if let inc = incumbent, let b = bound, r.primal == .optimal, Self.meets(objective, inc.value, b) {
+                    proven = !interrupted
+                    bound = inc.value
+                    break search
+                }
+                if r.primal != .optimal || interrupted { break search }
+            }
+            if let inc = incumbent { kept = inc }
+            let status: LevelOutcome.Status = infeasible ? .infeasible : (incumbent == nil ? (kept == nil ? .timeLimit : .feasible) : (proven ? .optimal : .feasible))
+            var outcome = notSolved(objective, kept?.values)
+            outcome.status = status
+            outcome.value = incumbent?.value ?? outcome.value
+            outcome.bound = proven ? incumbent?.value : bound
+            outcome.termination = termination
+            outcome.seconds = clock() - t0
+            outcome.nodes = nodes
+            levels.append(outcome)
+            guard proven, let inc = incumbent else {
+                levels.append(contentsOf: objectives[(i + 1)...].map { notSolved($0, kept?.values) })
+                break
+            }
+            if i + 1 < objectives.count {
+                let held = objective.isIntegral ? inc.value.rounded() : inc.value
+                let tol = objective.isIntegral ? 0 : 1e-6 * max(1, abs(inc.value))
+                let cols = objective.terms.map(\.0), coefs = objective.terms.map(\.1)
+                master.model.addRow(objective.sense == .maximize
+                    ? Row(name: "hold_\(i)", lower: held - tol, columns: cols, coefficients: coefs)
+                    : Row(name: "hold_\(i)", upper: held + tol, columns: cols, coefficients: coefs))
+            }
+        }
+        stats.nodes = levels.reduce(0) { $0 + $1.nodes }
+        stats.masterRows = master.model.rowCount
+        stats.masterColumns = master.model.columnCount
+        stats.masterNonZeros = master.model.nonZeroCount
+        let chosen: [Int]? = kept.map { kept in
+            pairs.pairs.indices.filter { kept.values[$0] > 0.5 }.map { q in
+                let pair = pairs.pairs[q]
+                return pair.firstStay + (kept.starts[q]! - pair.first)
+            }.sorted()
+        }
+        return Outcome(levels: levels, chosen: chosen, interrupted: interrupted, statistics: stats)
+    }
+
+    /// A schedulable solution: column values (of the master at the time) and a start per chosen pair.
+    struct Incumbent {
+        var values: [Double]
+        var starts: [Int: Int]
+        var value: Double
+    }
+
+    /// A row asking for a value strictly better than `value`: by 1 for
+    /// integral levels, by the holding tolerance otherwise.
+    static func cutoff(_ objective: LevelObjective, beating value: Double) -> Row {
+        let step = objective.isIntegral ? 1 : 1e-6 * max(1, abs(value))
+        let cols = objective.terms.map(\.0), coefs = objective.terms.map(\.1)
+        return objective.sense == .maximize
+            ? Row(name: "cutoff", lower: (objective.isIntegral ? value.rounded() : value) + step, columns: cols, coefficients: coefs)
+            : Row(name: "cutoff", upper: (objective.isIntegral ? value.rounded() : value) - step, columns: cols, coefficients: coefs)
+    }
+
+    /// Whether an incumbent's value reaches the bound (so it is optimal).
+    static func meets(_ objective: LevelObjective, _ value: Double, _ bound: Double) -> Bool {
+        let tol = objective.isIntegral ? 0.5 : 1e-6 * max(1, abs(value))
+        return objective.sense == .maximize ? value >= bound - tol : value <= bound + tol
+    }
+
+    /// The objective of a goal over the master's pair columns; soft-quota
+    /// penalties in level 0, as in the direct model.
+    func objective(_ goal: Goal, level: Int, instance: Instance, master: PairMaster) -> LevelObjective {
+        var terms: [(ColumnIndex, Double)] = []
+        var integral = true
+        switch goal {
+        case .placed:
+            let w = instance.participants.map { goal.weight(of: $0) }
+            for (q, pair) in master.pairs.pairs.enumerated() { terms.append((ColumnIndex(q), w[pair.participant])) }
+            integral = w.allSatisfy { $0 == $0.rounded() }
+        case .rank(let cost):
+            for (q, pair) in master.pairs.pairs.enumerated() {
+                let c = Double(pair.rank - 1)
+                let v = cost == .squared ? c * c : c
+                if v != 0 { terms.append((ColumnIndex(q), v)) }
+            }
+        case .worstRank:
+            if let z = master.worstRankColumn { terms.append((z, 1)) }
+        case .early:
+            preconditionFailure("the early goal needs the direct model")
+        }
+        if level == 0 && !master.penalties.isEmpty {
+            let sign: Double = goal.isMaximised ? -1 : 1
+            for (c, cost) in master.penalties { terms.append((c, sign * cost)) }
+            integral = false
+        }
+        return LevelObjective(goal: goal, sense: goal.isMaximised ? .maximize : .minimize, terms: terms, isIntegral: integral)
+    }
+
+    func notSolved(_ objective: LevelObjective, _ values: [Double]?) -> LevelOutcome {
+        LexicographicDriver.notSolved(objective, model: LinearModel(), values: values)
+    }
+}

@@ -1,0 +1,147 @@
+import LinearModel
+import PlacementModel
+
+/// The pair master of the decomposition: one binary per compatible
+/// (participant, offer) pair, with every rule that does not depend on the
+/// start week written exactly (one stay each, totals, quotas, `worst_rank`)
+/// and weekly capacity relaxed into energetic interval inequalities: for
+/// weeks `a…b`, the pairs' fewest possible weeks inside `a…b`, summed, are at
+/// most `capacity·(b − a + 1)`. Groups whose chosen pairs cannot be
+/// scheduled get start-week columns of their own ("time-indexed"), which
+/// makes the master exact for them.
+struct PairMaster {
+    var model: LinearModel
+    let pairs: PairSet
+    let groups: [CapacityGroup]
+    let penalties: [(column: ColumnIndex, cost: Double)]
+    let worstRankColumn: ColumnIndex?
+    /// Start columns of each time-indexed group's pairs.
+    private(set) var startColumns: [Int: [(column: ColumnIndex, start: Int)]] = [:]
+    private(set) var timeIndexed = Set<Int>()
+
+    init(instance: Instance, policy: Policy, candidates: CandidateSet, pairs: PairSet, groups: [CapacityGroup]) {
+        var m = LinearModel(name: "allvet-pairs", sense: .maximize)
+        let offers = candidates.offers
+        for (q, pair) in pairs.pairs.enumerated() {
+            let o = offers[pair.offer].offer
+            let host = instance.hosts[offers[pair.offer].host.rawValue]
+            let closed = o.capacity <= 0 || (o.total ?? 1) <= 0 || (host.capacity ?? 1) <= 0
+            m.addColumn(Column(name: "z\(q)", lower: 0, upper: closed ? 0 : 1, isInteger: true))
+        }
+        // One stay each.
+        for p in 0..<(pairs.pairStart.count - 1) {
+            let r = pairs.pairStart[p]..<pairs.pairStart[p + 1]
+            guard r.count > 1 else { continue }
+            m.addRow(Row(name: "one_\(p)", upper: 1, columns: r.map(ColumnIndex.init), coefficients: Array(repeating: 1, count: r.count)))
+        }
+        // Offer totals.
+        var pairsOfOffer = [[Int]](repeating: [], count: offers.count)
+        for (q, pair) in pairs.pairs.enumerated() { pairsOfOffer[pair.offer].append(q) }
+        for (o, list) in pairsOfOffer.enumerated() {
+            guard let total = offers[o].offer.total, total > 0, Set(list.map { pairs.pairs[$0].participant }).count > total else { continue }
+            m.addRow(Row(name: "total_o\(o)", upper: Double(total), columns: list.map(ColumnIndex.init), coefficients: Array(repeating: 1, count: list.count)))
+        }
+        // Quotas.
+        let items = pairs.pairs.enumerated().map { QuotaRowBuilder.Item(column: ColumnIndex($0.offset), participant: $0.element.participant, offer: $0.element.offer) }
+        let (penalties, _) = QuotaRowBuilder.add(to: &m, instance: instance, policy: policy, items: items)
+        // worst_rank.
+        var worst: ColumnIndex?
+        if policy.objective.contains(.worstRank) {
+            let z = m.addColumn(Column(name: "worst_rank", lower: 0))
+            for p in 0..<(pairs.pairStart.count - 1) {
+                let r = pairs.pairStart[p]..<pairs.pairStart[p + 1]
+                guard !r.isEmpty else { continue }
+                m.addRow(Row(name: "worst_\(p)", lower: 0, columns: [z] + r.map(ColumnIndex.init),
+                             coefficients: [1] + r.map { -Double(pairs.pairs[$0].rank) }))
+            }
+            worst = z
+        }
+        self.model = m
+        self.pairs = pairs
+        self.groups = groups
+        self.penalties = penalties
+        self.worstRankColumn = worst
+        for g in groups.indices { addEnergeticRows(group: g) }
+    }
+
+    /// The capacities of a group as resources: each offer, and the host when it binds.
+    func resources(of group: CapacityGroup) -> [(pairs: [Int], capacity: Int)] {
+        var out: [(pairs: [Int], capacity: Int)] = []
+        for (i, o) in group.offers.enumerated() {
+            out.append((group.pairs.filter { pairs.pairs[$0].offer == o }, group.offerCapacity[i]))
+        }
+        if let h = group.hostCapacity { out.append((group.pairs, h)) }
+        return out
+    }
+
+    /// Energetic inequalities for the intervals of single weeks and of each
+    /// pair's span, where they can bind.
+    mutating func addEnergeticRows(group g: Int) {
+        for (list, cap) in resources(of: groups[g]) where !list.isEmpty && cap > 0 {
+            var intervals = Set<ClosedRange<Int>>()
+            for q in list { intervals.insert(pairs.pairs[q].span) }
+            let lo = list.map { pairs.pairs[$0].span.lowerBound }.min()!, hi = list.map { pairs.pairs[$0].span.upperBound }.max()!
+            for w in lo...hi { intervals.insert(w...w) }
+            for iv in intervals.sorted(by: { ($0.lowerBound, $0.upperBound) < ($1.lowerBound, $1.upperBound) }) {
+                addInterval(list, capacity: cap, iv)
+            }
+        }
+    }
+
+    /// Adds `Σ minOverlap·z ≤ cap·|interval|` when it can bind.
+    @discardableResult
+    mutating func addInterval(_ list: [Int], capacity: Int, _ iv: ClosedRange<Int>) -> Bool {
+        var cols: [ColumnIndex] = [], coefs: [Double] = []
+        var best: [Int: Int] = [:]  // participant → largest coefficient
+        for q in list {
+            let c = pairs.pairs[q].minOverlap(iv.lowerBound, iv.upperBound)
+            guard c > 0 else { continue }
+            cols.append(ColumnIndex(q))
+            coefs.append(Double(c))
+            best[pairs.pairs[q].participant] = max(best[pairs.pairs[q].participant] ?? 0, c)
+        }
+        let rhs = capacity * iv.count
+        guard best.values.reduce(0, +) > rhs else { return false }
+        model.addRow(Row(name: "energy", upper: Double(rhs), columns: cols, coefficients: coefs))
+        return true
+    }
+
+    /// A start per chosen pair of a solution: from the start columns of
+    /// time-indexed groups, from `fixed` (schedules found for other groups),
+    /// else the pair's first start (offers in no group never over-fill).
+    func starts(_ values: [Double], fixed: [Int: Int]) -> [Int: Int] {
+        var out: [Int: Int] = [:]
+        for q in pairs.pairs.indices where values[q] > 0.5 {
+            if let cols = startColumns[q], let s = cols.first(where: { values[$0.column.rawValue] > 0.5 })?.start {
+                out[q] = s
+            } else {
+                out[q] = fixed[q] ?? pairs.pairs[q].first
+            }
+        }
+        return out
+    }
+
+    /// Gives group `g` start-week columns linked to its pairs and its weekly
+    /// capacity rows, so that the master is exact for it.
+    mutating func timeIndex(group g: Int) {
+        guard !timeIndexed.contains(g) else { return }
+        timeIndexed.insert(g)
+        var columns: [(column: ColumnIndex, pair: Int, start: Int)] = []
+        for q in groups[g].pairs {
+            let pair = pairs.pairs[q]
+            var link: [ColumnIndex] = [ColumnIndex(q)]
+            var coefs: [Double] = [-1]
+            var mine: [(column: ColumnIndex, start: Int)] = []
+            for s in pair.first...pair.last {
+                let c = model.addColumn(Column(name: "x\(q)_\(s)", lower: 0, upper: model[ColumnIndex(q)].upper, isInteger: true))
+                link.append(c)
+                coefs.append(1)
+                columns.append((c, q, s))
+                mine.append((c, s))
+            }
+            startColumns[q] = mine
+            model.addRow(Row(name: "link_\(q)", lower: 0, upper: 0, columns: link, coefficients: coefs))
+        }
+        GroupScheduler(group: groups[g], pairs: pairs).addWeeklyRows(&model, columns: columns)
+    }
+}

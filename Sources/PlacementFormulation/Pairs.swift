@@ -1,0 +1,53 @@
+import PlacementModel
+
+/// The compatible (participant, offer) pairs of a candidate set, each with
+/// its range of start weeks. Objective levels (but `early`) and quotas depend
+/// only on the pair a participant gets; only capacity depends on the week.
+public struct PairSet: Sendable {
+    public struct Pair: Sendable {
+        public var participant: Int
+        public var offer: Int
+        /// First and last candidate start week.
+        public var first: Int
+        public var last: Int
+        /// Weeks of the stay.
+        public var weeks: Int
+        public var rank: Int
+        /// Index in `CandidateSet.stays` of the stay starting at `first`.
+        public var firstStay: Int
+
+        /// The weeks any of the pair's stays can occupy.
+        public var span: ClosedRange<Int> { first...(last + weeks - 1) }
+
+        /// The fewest weeks of `a…b` any stay of the pair occupies: the
+        /// overlap is unimodal in the start, so its minimum is at an end.
+        public func minOverlap(_ a: Int, _ b: Int) -> Int {
+            func overlap(_ s: Int) -> Int { max(0, min(b, s + weeks - 1) - max(a, s) + 1) }
+            return min(overlap(first), overlap(last))
+        }
+    }
+
+    public let pairs: [Pair]
+    /// `pairs[pairStart[p] ..< pairStart[p + 1]]` are participant `p`'s.
+    public let pairStart: [Int]
+
+    public init(candidates c: CandidateSet) {
+        var pairs: [Pair] = []
+        var starts: [Int] = [0]
+        for p in 0..<c.participantCount {
+            let r = c.stayRange(of: ParticipantIndex(p))
+            var k = r.lowerBound
+            while k < r.upperBound {
+                let o = c.stays[k].offer
+                var e = k
+                while e + 1 < r.upperBound && c.stays[e + 1].offer == o { e += 1 }
+                pairs.append(Pair(participant: p, offer: o.rawValue, first: c.stays[k].start, last: c.stays[e].start,
+                                  weeks: c.weeks[p], rank: c.ranks[k], firstStay: k))
+                k = e + 1
+            }
+            starts.append(pairs.count)
+        }
+        self.pairs = pairs
+        self.pairStart = starts
+    }
+}
