@@ -27,6 +27,10 @@ public struct EngineOptions: Sendable {
     public var shouldStop: (@Sendable () -> Bool)?
     /// Receives progress during branch and bound.
     public var progress: (@Sendable (SolverOptions.Progress) -> Void)?
+    /// Receives progress with the level it belongs to (for a progress line).
+    public var levelProgress: (@Sendable (LevelProgress) -> Void)?
+    /// Explain an infeasible round by an elastic re-solve (``ConflictFinder``).
+    public var explainInfeasible = true
 
     public init(timeLimit: Double? = nil, mipGap: Double = 0) {
         self.timeLimit = timeLimit
@@ -56,6 +60,44 @@ public struct RoundResult: Sendable {
     public var options: EngineOptions
     /// Whether the solve was stopped from outside (the solution is the best so far).
     public var interrupted: Bool
+    /// For an infeasible round: the rules that conflict and by how much.
+    public var conflicts: ConflictFinder.Explanation? = nil
+}
+
+/// Where a solve is: the level (0-based) of how many, its goal, and the
+/// solver's incumbent and bound for that level.
+public struct LevelProgress: Sendable {
+    public var level: Int
+    public var levels: Int
+    public var goal: String
+    public var incumbent: Double?
+    public var bound: Double?
+    public var nodes: Int
+
+    public init(level: Int, levels: Int, goal: String, incumbent: Double?, bound: Double?, nodes: Int) {
+        self.level = level
+        self.levels = levels
+        self.goal = goal
+        self.incumbent = incumbent
+        self.bound = bound
+        self.nodes = nodes
+    }
+
+    /// `|incumbent − bound| / max(1, |incumbent|)`, when both are known.
+    public var gap: Double? {
+        guard let i = incumbent, let b = bound else { return nil }
+        return abs(i - b) / max(1, abs(i))
+    }
+
+    /// One line for a terminal: `level 1/2 placed  incumbent 12.5  bound 13  gap 3.85%  2.1 s`.
+    public func line(elapsed: Double) -> String {
+        func n(_ d: Double?) -> String {
+            guard let d, d.isFinite else { return "-" }
+            return JSONOutput.format((d * 1000).rounded() / 1000)
+        }
+        let gapText = gap.map { String(format: "%.2f%%", $0 * 100) } ?? "-"
+        return "level \(level + 1)/\(levels) \(goal)  incumbent \(n(incumbent))  bound \(n(bound))  gap \(gapText)  \(String(format: "%.1f", elapsed)) s"
+    }
 }
 
 /// Solves placement rounds: candidates, model, lexicographic levels.
@@ -81,7 +123,13 @@ public struct Engine: Sendable {
         solverOptions.log = options.log
         solverOptions.shouldStop = options.shouldStop
         solverOptions.progress = options.progress
-        let driver = LexicographicDriver(solver: solver, options: solverOptions)
+        var driver = LexicographicDriver(solver: solver, options: solverOptions)
+        if let report = options.levelProgress {
+            let goals = policy.objective.map(\.name)
+            driver.levelProgress = { i, p in
+                report(LevelProgress(level: i, levels: goals.count, goal: goals[i], incumbent: p.incumbent, bound: p.bound, nodes: p.nodes))
+            }
+        }
         let outcome = try driver.solve(formulation.model, objectives: objectives, clock: { clock.elapsed })
 
         var chosen: [Int] = []
@@ -95,9 +143,14 @@ public struct Engine: Sendable {
             status = outcome.levels.allSatisfy { $0.status == .optimal } ? .optimal : .feasible
         }
         let m = formulation.model
-        return RoundResult(instance: instance, policy: policy, candidates: candidates, status: status, levels: outcome.levels,
-                           chosen: chosen, modelSize: (m.rowCount, candidates.stays.count, m.nonZeroCount),
-                           buildSeconds: buildSeconds, solverName: solver.name, options: options, interrupted: outcome.interrupted)
+        var result = RoundResult(instance: instance, policy: policy, candidates: candidates, status: status, levels: outcome.levels,
+                                 chosen: chosen, modelSize: (m.rowCount, candidates.stays.count, m.nonZeroCount),
+                                 buildSeconds: buildSeconds, solverName: solver.name, options: options, interrupted: outcome.interrupted)
+        if status == .infeasible && options.explainInfeasible {
+            result.conflicts = try ConflictFinder.explain(instance: instance, policy: policy, candidates: candidates, formulation: formulation,
+                                                          solver: solver, timeLimit: options.timeLimit)
+        }
+        return result
     }
 }
 
