@@ -42,7 +42,7 @@ enum NearestMiss {
             let own = "available \(p.availableFrom.iso) to \(p.availableTo.iso) for \(p.weeks) week\(p.weeks == 1 ? "" : "s")"
             let days = max(0, overlap(best.offer))
             return head + "\(own); nearest window \(best.offer.from.iso) to \(best.offer.to.iso) (\(best.offer.id)\(more(fell.count))) "
-                + (days == 0 ? "does not overlap" : "overlaps \(days) day\(days == 1 ? "" : "s"), Monday to Sunday \(7 * p.weeks) needed")
+                + (days == 0 ? "does not overlap" : "overlaps \(days) day\(days == 1 ? "" : "s"); \(7 * p.weeks) days, Monday to Sunday, needed")
 
         case .duration:
             func distance(_ o: Offer) -> Int {
@@ -51,8 +51,14 @@ enum NearestMiss {
                 return 0
             }
             let best = fell.min { distance($0.offer) < distance($1.offer) }!
-            let range = "\(best.offer.minWeeks.map(String.init) ?? "any")–\(best.offer.maxWeeks.map(String.init) ?? "any")"
-            return head + "stays \(p.weeks) weeks; offers take \(range) weeks (\(best.offer.id)\(more(fell.count)))"
+            let o = best.offer
+            let range = switch (o.minWeeks, o.maxWeeks) {
+            case let (a?, b?): "\(a) to \(b) weeks"
+            case let (a?, nil): "at least \(a) weeks"
+            case let (nil, b?): "at most \(b) weeks"
+            case (nil, nil): "any length"
+            }
+            return head + "stays \(p.weeks) week\(p.weeks == 1 ? "" : "s"); offers take \(range) (\(o.id)\(more(fell.count)))"
 
         case .accessibility:
             func missing(_ e: (host: Host, offer: Offer)) -> [String] {

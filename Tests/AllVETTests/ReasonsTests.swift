@@ -30,7 +30,7 @@ import Testing
 
     @Test func datesNameTheWindows() throws {
         let d = try detail(Self.p("a", weeks: 4, from: "2026-03-02", to: "2026-03-29"), [Self.o("DE-H/x", from: "2026-03-16", to: "2026-06-28")])
-        #expect(d == "dates: available 2026-03-02 to 2026-03-29 for 4 weeks; nearest window 2026-03-16 to 2026-06-28 (DE-H/x) overlaps 14 days, Monday to Sunday 28 needed")
+        #expect(d == "dates: available 2026-03-02 to 2026-03-29 for 4 weeks; nearest window 2026-03-16 to 2026-06-28 (DE-H/x) overlaps 14 days; 28 days, Monday to Sunday, needed")
     }
 
     @Test func ageNamesTheAgeAndTheMinimum() throws {
@@ -41,6 +41,12 @@ import Testing
     @Test func accessibilityNamesWhatIsMissing() throws {
         let d = try detail(Self.p("a", needs: ["wheelchair", "hearing-loop"]), [Self.o("DE-H/x")], hostAccess: ["wheelchair"])
         #expect(d == "accessibility: needs wheelchair, hearing-loop; DE-H/x lacks hearing-loop")
+    }
+
+    @Test func durationSaysTheRange() throws {
+        var o = Self.o("DE-H/x")
+        o.minWeeks = 3
+        #expect(try detail(Self.p("a", weeks: 1), [o]) == "duration: stays 1 week; offers take at least 3 weeks (DE-H/x)")
     }
 
     @Test func kindAndAbroad() throws {
