@@ -82,6 +82,27 @@ func startCLI(_ arguments: [String], in dir: URL) throws -> Process {
         }
     }
 
+    @Test func formulaLikeIDsAreNeutralisedAndVerifyReadsThemBack() throws {
+        let dir = try CLI.tempDir()
+        let round = dir.appendingPathComponent("round.json")
+        try #"""
+        {"format": "allvet-instance/1", "name": "inject", "participants": [
+          {"id": "=HYPERLINK(\"x\")", "country": "ES", "sector": "food", "languages": {}, "available_from": "2026-03-02", "available_to": "2026-03-29", "weeks": 1},
+          {"id": "-2", "country": "ES", "sector": "metal", "languages": {}, "available_from": "2026-03-02", "available_to": "2026-03-29", "weeks": 1}],
+         "hosts": [{"id": "@HOST", "country": "DE", "offers": [
+          {"id": "+OFFER", "sectors": ["food"], "from": "2026-03-02", "to": "2026-03-29", "capacity": 1}]}]}
+        """#.write(to: round, atomically: true, encoding: .utf8)
+        let out = dir.appendingPathComponent("r")
+        let run = try CLI.run(["solve", round.path, "--out", out.path, "--quiet"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let assignments = try String(contentsOf: out.appendingPathComponent("assignments.csv"), encoding: .utf8)
+        #expect(assignments.contains("\"'=HYPERLINK(\"\"x\"\")\",'@HOST,'+OFFER,2026-03-02"))
+        let unplaced = try String(contentsOf: out.appendingPathComponent("unplaced.csv"), encoding: .utf8)
+        #expect(unplaced.hasPrefix("participant_id,reason,detail\n'-2,no_candidate,sector: "))
+        let verify = try CLI.run(["verify", round.path, out.path])
+        #expect(verify.stdout == "verified: 1 stay, every rule holds\n")
+    }
+
     @Test func aKilledRunLeavesNoPartialFolderAndTheNextRunCleansUp() throws {
         let dir = try CLI.tempDir()
         let round = try largeRound(in: dir)
