@@ -6,6 +6,7 @@
 //   CGLPK (system library) <- GLPKSolver (the only target touching GLPK's C API)
 //   LinearModel (solver-neutral model, no GLPK)
 //   PlacementModel (domain values, readers)  <- PlacementFormulation (candidates, model, driver)
+//   PlacementModel + PlacementCSV <- PlacementVerify (independent results check)
 //   AllVET (engine facade, results, verify) <- allvet (command line)
 import PackageDescription
 
@@ -31,10 +32,12 @@ let package = Package(
         .target(name: "PlacementFormulation", dependencies: ["PlacementModel", "LinearModel"]),
         .target(name: "PlacementCSV", dependencies: ["PlacementModel"]),
         .target(name: "RoundGenerator", dependencies: ["PlacementModel"]),
+        // The independent results checker: the domain and readers only, never the formulation.
+        .target(name: "PlacementVerify", dependencies: ["PlacementModel", "PlacementCSV"]),
         .target(
             name: "AllVET",
             dependencies: [
-                "PlacementModel", "PlacementCSV", "RoundGenerator", "PlacementFormulation", "LinearModel", "GLPKSolver",
+                "PlacementModel", "PlacementCSV", "PlacementVerify", "RoundGenerator", "PlacementFormulation", "LinearModel", "GLPKSolver",
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
@@ -46,7 +49,7 @@ let package = Package(
         .testTarget(name: "GLPKSolverTests", dependencies: ["GLPKSolver", "LinearModel"], exclude: ["Fixtures"]),
         .testTarget(name: "PlacementModelTests", dependencies: ["PlacementModel"], exclude: ["Fixtures"]),
         .testTarget(name: "PlacementFormulationTests", dependencies: ["PlacementFormulation", "PlacementModel", "LinearModel", "GLPKSolver"]),
-        .testTarget(name: "AllVETTests", dependencies: ["AllVET", "allvet"]),
+        .testTarget(name: "AllVETTests", dependencies: ["AllVET", "allvet", "PlacementVerify", "RoundGenerator"], exclude: ["Fixtures"]),
         .testTarget(name: "PlacementCSVTests", dependencies: ["PlacementCSV", "PlacementModel", "RoundGenerator"], exclude: ["Fixtures"]),
         .testTarget(name: "RoundGeneratorTests", dependencies: ["RoundGenerator", "PlacementCSV", "PlacementModel"]),
     ]

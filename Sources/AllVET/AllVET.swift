@@ -1,3 +1,4 @@
+@_exported import PlacementVerify
 @_exported import LinearModel
 @_exported import PlacementFormulation
 @_exported import PlacementModel

@@ -39,6 +39,10 @@ public struct EngineOptions: Sendable {
         /// The pair decomposition (not for the `early` goal).
         case decomposed
     }
+    /// Receives progress with the level it belongs to (for a progress line).
+    public var levelProgress: (@Sendable (LevelProgress) -> Void)?
+    /// Explain an infeasible round by an elastic re-solve (``ConflictFinder``).
+    public var explainInfeasible = true
 
     public init(timeLimit: Double? = nil, mipGap: Double = 0) {
         self.timeLimit = timeLimit
@@ -71,6 +75,44 @@ public struct RoundResult: Sendable {
     public var options: EngineOptions
     /// Whether the solve was stopped from outside (the solution is the best so far).
     public var interrupted: Bool
+    /// For an infeasible round: the rules that conflict and by how much.
+    public var conflicts: ConflictFinder.Explanation? = nil
+}
+
+/// Where a solve is: the level (0-based) of how many, its goal, and the
+/// solver's incumbent and bound for that level.
+public struct LevelProgress: Sendable {
+    public var level: Int
+    public var levels: Int
+    public var goal: String
+    public var incumbent: Double?
+    public var bound: Double?
+    public var nodes: Int
+
+    public init(level: Int, levels: Int, goal: String, incumbent: Double?, bound: Double?, nodes: Int) {
+        self.level = level
+        self.levels = levels
+        self.goal = goal
+        self.incumbent = incumbent
+        self.bound = bound
+        self.nodes = nodes
+    }
+
+    /// `|incumbent − bound| / max(1, |incumbent|)`, when both are known.
+    public var gap: Double? {
+        guard let i = incumbent, let b = bound else { return nil }
+        return abs(i - b) / max(1, abs(i))
+    }
+
+    /// One line for a terminal: `level 1/2 placed  incumbent 12.5  bound 13  gap 3.85%  2.1 s`.
+    public func line(elapsed: Double) -> String {
+        func n(_ d: Double?) -> String {
+            guard let d, d.isFinite, abs(d) < 1e15 else { return "-" }
+            return JSONOutput.format((d * 1000).rounded() / 1000)
+        }
+        let gapText = gap.map { String(format: "%.2f%%", $0 * 100) } ?? "-"
+        return "level \(level + 1)/\(levels) \(goal)  incumbent \(n(incumbent))  bound \(n(bound))  gap \(gapText)  \(String(format: "%.1f", elapsed)) s"
+    }
 }
 
 /// Solves placement rounds: candidates, model, lexicographic levels.
@@ -95,6 +137,13 @@ public struct Engine: Sendable {
         if !useDirect && !DecomposedSolve.supports(policy) {
             throw EngineError("the decomposed method cannot solve the early goal; use --method direct or automatic")
         }
+        var levelProgress: (@Sendable (Int, SolverOptions.Progress) -> Void)? = nil
+        if let report = options.levelProgress {
+            let goals = policy.objective.map(\.name)
+            levelProgress = { i, p in
+                report(LevelProgress(level: i, levels: goals.count, goal: goals[i], incumbent: p.incumbent, bound: p.bound, nodes: p.nodes))
+            }
+        }
 
         let levels: [LevelOutcome]
         let values: [Int]?
@@ -108,8 +157,9 @@ public struct Engine: Sendable {
                 formulation.objective(for: goal, level: i, instance: instance, candidates: candidates)
             }
             buildSeconds = clock.elapsed
-            let outcome = try LexicographicDriver(solver: solver, options: solverOptions)
-                .solve(formulation.model, objectives: objectives, clock: { clock.elapsed })
+            var driver = LexicographicDriver(solver: solver, options: solverOptions)
+            driver.levelProgress = levelProgress
+            let outcome = try driver.solve(formulation.model, objectives: objectives, clock: { clock.elapsed })
             levels = outcome.levels
             values = outcome.values.map { v in formulation.stayColumns.filter { v[$0] > 0.5 } }
             interrupted = outcome.interrupted
@@ -117,8 +167,9 @@ public struct Engine: Sendable {
             size = (m.rowCount, candidates.stays.count, m.nonZeroCount)
         } else {
             buildSeconds = clock.elapsed
-            let outcome = try DecomposedSolve(solver: solver, options: solverOptions)
-                .solve(instance: instance, policy: policy, candidates: candidates, clock: { clock.elapsed })
+            var decomposed = DecomposedSolve(solver: solver, options: solverOptions)
+            decomposed.levelProgress = levelProgress
+            let outcome = try decomposed.solve(instance: instance, policy: policy, candidates: candidates, clock: { clock.elapsed })
             levels = outcome.levels
             values = outcome.chosen
             interrupted = outcome.interrupted
@@ -132,9 +183,16 @@ public struct Engine: Sendable {
         } else {
             status = levels.allSatisfy { $0.status == .optimal } ? .optimal : .feasible
         }
-        return RoundResult(instance: instance, policy: policy, candidates: candidates, status: status, levels: levels,
-                           chosen: values ?? [], modelSize: size, decomposition: statistics,
-                           buildSeconds: buildSeconds, solverName: solver.name, options: options, interrupted: interrupted)
+        var result = RoundResult(instance: instance, policy: policy, candidates: candidates, status: status, levels: levels,
+                                 chosen: values ?? [], modelSize: size, decomposition: statistics,
+                                 buildSeconds: buildSeconds, solverName: solver.name, options: options, interrupted: interrupted)
+        if status == .infeasible && options.explainInfeasible {
+            // The elastic re-solve works on the direct model (infeasible rounds are explained, not raced).
+            let formulation = DirectFormulation(instance: instance, policy: policy, candidates: candidates)
+            result.conflicts = try ConflictFinder.explain(instance: instance, policy: policy, candidates: candidates, formulation: formulation,
+                                                          solver: solver, timeLimit: options.timeLimit)
+        }
+        return result
     }
 }
 

@@ -1,7 +1,8 @@
 /// Why a participant was not placed (model.md, Results).
 public struct UnplacedReason: Sendable, Equatable {
     public enum Kind: String, Sendable {
-        /// No candidate stay: `detail` starts with the filter that removed the last one.
+        /// No candidate stay: `detail` starts with the filter that removed the last
+    /// one, then a colon and the nearest miss.
         case noCandidate = "no_candidate"
         /// Candidates exist, but the solution uses their places otherwise.
         case capacity
@@ -60,7 +61,8 @@ public func explainUnplaced(_ result: RoundResult) -> [UnplacedReason] {
     for (pi, p) in instance.participants.enumerated() where placedAt[pi] == nil {
         let index = ParticipantIndex(pi)
         if let f = c.noCandidateFilter[index] {
-            reasons.append(UnplacedReason(participant: index, kind: .noCandidate, detail: f.description))
+            reasons.append(UnplacedReason(participant: index, kind: .noCandidate,
+                                          detail: NearestMiss.detail(participant: index, filter: f, instance: instance, policy: result.policy)))
             continue
         }
         var fullOffers: [Int] = []

@@ -105,9 +105,13 @@ public struct ResultFiles: Sendable {
             ])
         }
         var reasonCounts: [String: Int] = [:]
-        for r in reasons { reasonCounts[r.kind == .noCandidate ? "no_candidate:" + r.detail : r.kind.rawValue, default: 0] += 1 }
+        for r in reasons {
+            // no_candidate counts per filter: the detail's first word, before the colon.
+            let filter = r.detail.split(separator: ":", maxSplits: 1).first.map(String.init) ?? r.detail
+            reasonCounts[r.kind == .noCandidate ? "no_candidate:" + filter : r.kind.rawValue, default: 0] += 1
+        }
         let o = result.options
-        return .object([
+        let summary: JSONOutput = .object([
             ("format", .string("allvet-result/1")),
             ("engine", .object([("name", .string("allvet")), ("version", .string(allvetVersion))])),
             ("input_hash", .string(inputHash)),
@@ -133,5 +137,6 @@ public struct ResultFiles: Sendable {
             ("solver", .object([("name", .string(result.solverName)), ("time_limit_s", .number(o.timeLimit)),
                                 ("mip_gap", .number(o.mipGap)), ("presolve", .bool(o.presolve)), ("cuts", .bool(o.cuts))])),
         ])
+        return ConflictFinder.adding(result.conflicts, to: summary)
     }
 }

@@ -33,6 +33,7 @@ public enum ResultsFolder {
         do { try fm.createDirectory(at: parent, withIntermediateDirectories: true) } catch {
             throw OutputError(path: parent.path, message: "cannot create the folder: \(error.localizedDescription)")
         }
+        cleanStale(name: url.lastPathComponent, in: parent)
         let pid = ProcessInfo.processInfo.processIdentifier
         let staging = parent.appendingPathComponent(".\(url.lastPathComponent).partial-\(pid)")
         try? fm.removeItem(at: staging)
@@ -59,6 +60,32 @@ public enum ResultsFolder {
             throw OutputError(path: path, message: "cannot move the results into place (errno \(e))")
         }
         if hadOld { try? fm.removeItem(at: old) }
+    }
+
+    /// Removes what a killed run left beside the results folder: hidden
+    /// `.NAME.partial-PID` staging folders and `.NAME.old-PID` folders of
+    /// processes that no longer run. A stale `.old` folder while `NAME`
+    /// itself is missing is the last complete results (the run died between
+    /// its two renames), so it is moved back instead.
+    static func cleanStale(name: String, in parent: URL) {
+        let fm = FileManager.default
+        guard let items = try? fm.contentsOfDirectory(atPath: parent.path) else { return }
+        for item in items.sorted() {
+            let kinds = [(".\(name).partial-", false), (".\(name).old-", true)]
+            for (prefix, isOld) in kinds where item.hasPrefix(prefix) {
+                guard let pid = Int32(item.dropFirst(prefix.count)), pid > 0, !isRunning(pid) else { continue }
+                let stale = parent.appendingPathComponent(item)
+                let target = parent.appendingPathComponent(name)
+                if isOld && !fm.fileExists(atPath: target.path) && rename(stale.path, target.path) == 0 { continue }
+                try? fm.removeItem(at: stale)
+            }
+        }
+    }
+
+    /// Whether a process with this id exists (EPERM: it exists, not ours).
+    static func isRunning(_ pid: Int32) -> Bool {
+        if pid == ProcessInfo.processInfo.processIdentifier { return true }
+        return kill(pid, 0) == 0 || errno == EPERM
     }
 
     /// Whether a folder may be replaced: empty, or holding allvet's summary.

@@ -167,3 +167,31 @@ extension CandidateSet {
         return Day(year: c.year + years, month: 3, day: 1)!
     }
 }
+
+extension CandidateSet {
+    /// What the nine filters made of one (participant, offer) pair.
+    public enum FilterOutcome: Sendable, Equatable {
+        /// Every start fell away at this filter (the latest filter reached).
+        case removed(Filter)
+        /// Start weeks `first...last` are candidates.
+        case starts(first: Int, last: Int)
+    }
+
+    /// For participant `p`, the outcome of the filters at every offer (flat
+    /// offer order), exactly as candidate generation sees it. Used to explain
+    /// a `no_candidate` participant's nearest miss.
+    public static func outcomes(of p: ParticipantIndex, instance: Instance, policy: Policy) -> [FilterOutcome] {
+        let participant = instance.participants[p.rawValue]
+        let weekZero = instance.weekZero ?? Day(ordinal: 4)
+        var position: [String: Int] = [:]
+        for (k, entry) in participant.preferences.enumerated() where position[entry] == nil { position[entry] = k + 1 }
+        return instance.offers.map { entry in
+            let host = instance.hosts[entry.host.rawValue]
+            switch admit(participant, offer: entry.offer, host: host, hostAccess: Set(host.accessibility), policy: policy,
+                         weekZero: weekZero, position: position) {
+            case .removed(let f): return .removed(f)
+            case .starts(let a, let b): return .starts(first: a, last: b)
+            }
+        }
+    }
+}

@@ -17,6 +17,8 @@ let debugDecomposition = ProcessInfo.processInfo.environment["ALLVET_DEBUG"] != 
 public struct DecomposedSolve: Sendable {
     public var solver: any LinearSolver
     public var options: SolverOptions
+    /// Receives progress with the index of the level it belongs to.
+    public var levelProgress: (@Sendable (Int, SolverOptions.Progress) -> Void)?
 
     public init(solver: any LinearSolver, options: SolverOptions) {
         self.solver = solver
@@ -75,11 +77,16 @@ public struct DecomposedSolve: Sendable {
             var proven = false
             var infeasible = false
             var termination: TerminationReason? = nil
+            levelProgress?(i, SolverOptions.Progress(incumbent: nil, bound: nil, nodes: 0))
             search: while true {
                 var opts = options
                 if let left = timeLeft() {
                     if left <= 0.001 { termination = .timeLimit; break search }
                     opts.timeLimit = left
+                }
+                if let levelProgress {
+                    let inner = opts.progress
+                    opts.progress = { p in inner?(p); levelProgress(i, p) }
                 }
                 master.model.setObjective(sense: objective.sense, terms: objective.terms)
                 var model = master.model

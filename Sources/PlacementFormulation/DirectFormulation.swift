@@ -20,6 +20,25 @@ public struct DirectFormulation: Sendable {
     public let quotaRows: [QuotaRow]
     /// The `worst_rank` column, when that goal is in the policy.
     public let worstRankColumn: ColumnIndex?
+    /// Every offer capacity, offer total and host capacity row, with what it
+    /// limits (for explaining an infeasible round).
+    public let capacityRows: [CapacityRow]
+
+    /// Where a capacity or total row came from.
+    public struct CapacityRow: Sendable {
+        public enum Kind: Sendable, Equatable {
+            /// Offer capacity in one week (flat offer index).
+            case offer(Int)
+            /// Offer total over the horizon (flat offer index).
+            case total(Int)
+            /// Host capacity in one week (host index).
+            case host(Int)
+        }
+        public var kind: Kind
+        /// The week, for weekly capacities.
+        public var week: Int?
+        public var row: RowIndex
+    }
 
     /// Builds the model for `candidates` of `instance` under `policy`.
     public init(instance: Instance, policy: Policy, candidates: CandidateSet) {
@@ -45,12 +64,16 @@ public struct DirectFormulation: Sendable {
         // Offer capacity per week and offer totals.
         var staysOfOffer = [[Int]](repeating: [], count: offers.count)
         for (k, s) in stays.enumerated() { staysOfOffer[s.offer.rawValue].append(k) }
+        var capacityRows: [CapacityRow] = []
         for (oi, list) in staysOfOffer.enumerated() where !list.isEmpty {
             let o = offers[oi].offer
-            Self.addWeeklyCapacity(&m, name: "cap_o\(oi)", stays: list, capacity: o.capacity, candidates: candidates)
+            for (w, r) in Self.addWeeklyCapacity(&m, name: "cap_o\(oi)", stays: list, capacity: o.capacity, candidates: candidates) {
+                capacityRows.append(CapacityRow(kind: .offer(oi), week: w, row: r))
+            }
             if let total = o.total, total > 0, Self.distinctParticipants(list, stays) > total {
-                m.addRow(Row(name: "total_o\(oi)", upper: Double(total), columns: list.map(ColumnIndex.init),
+                let r = m.addRow(Row(name: "total_o\(oi)", upper: Double(total), columns: list.map(ColumnIndex.init),
                              coefficients: Array(repeating: 1, count: list.count)))
+                capacityRows.append(CapacityRow(kind: .total(oi), week: nil, row: r))
             }
         }
         // Host capacity per week.
@@ -58,7 +81,9 @@ public struct DirectFormulation: Sendable {
         for (oi, list) in staysOfOffer.enumerated() { staysOfHost[offers[oi].host.rawValue].append(contentsOf: list) }
         for (hi, host) in instance.hosts.enumerated() {
             guard let cap = host.capacity, cap > 0, !staysOfHost[hi].isEmpty else { continue }
-            Self.addWeeklyCapacity(&m, name: "cap_h\(hi)", stays: staysOfHost[hi].sorted(), capacity: cap, candidates: candidates)
+            for (w, r) in Self.addWeeklyCapacity(&m, name: "cap_h\(hi)", stays: staysOfHost[hi].sorted(), capacity: cap, candidates: candidates) {
+                capacityRows.append(CapacityRow(kind: .host(hi), week: w, row: r))
+            }
         }
 
         // Quotas.
@@ -81,6 +106,7 @@ public struct DirectFormulation: Sendable {
         self.penalties = penalties
         self.quotaRows = quotaRows
         self.worstRankColumn = worst
+        self.capacityRows = capacityRows
     }
 
     static func distinctParticipants(_ list: [Int], _ stays: [Stay]) -> Int {
@@ -90,9 +116,13 @@ public struct DirectFormulation: Sendable {
     }
 
     /// Adds `Σ stays occupying week w ≤ capacity` for every week in which
-    /// more participants than `capacity` could be present.
-    static func addWeeklyCapacity(_ m: inout LinearModel, name: String, stays list: [Int], capacity: Int, candidates: CandidateSet) {
-        guard capacity > 0 else { return }  // closed: columns fixed at 0
+    /// more participants than `capacity` could be present; returns each row
+    /// added with its week.
+    @discardableResult
+    static func addWeeklyCapacity(_ m: inout LinearModel, name: String, stays list: [Int], capacity: Int,
+                                  candidates: CandidateSet) -> [(week: Int, row: RowIndex)] {
+        guard capacity > 0 else { return [] }  // closed: columns fixed at 0
+        var added: [(week: Int, row: RowIndex)] = []
         var lo = Int.max, hi = Int.min
         for k in list {
             let s = candidates.stays[k]
@@ -116,8 +146,10 @@ public struct DirectFormulation: Sendable {
                 last = candidates.stays[k].participant
             }
             guard people > capacity else { continue }
-            m.addRow(Row(name: "\(name)_w\(lo + i)", upper: Double(capacity), columns: cover.map(ColumnIndex.init),
-                         coefficients: Array(repeating: 1, count: cover.count)))
+            let r = m.addRow(Row(name: "\(name)_w\(lo + i)", upper: Double(capacity), columns: cover.map(ColumnIndex.init),
+                                 coefficients: Array(repeating: 1, count: cover.count)))
+            added.append((lo + i, r))
         }
+        return added
     }
 }

@@ -49,6 +49,9 @@ public struct LexicographicOutcome: Sendable {
 public struct LexicographicDriver: Sendable {
     public var solver: any LinearSolver
     public var options: SolverOptions
+    /// Receives each level's progress with the level's index (0-based): once
+    /// when the level starts (no incumbent yet), then from the solver.
+    public var levelProgress: (@Sendable (Int, SolverOptions.Progress) -> Void)?
 
     public init(solver: any LinearSolver, options: SolverOptions) {
         self.solver = solver
@@ -74,6 +77,11 @@ public struct LexicographicDriver: Sendable {
                 opts.timeLimit = left
             }
             opts.start = values
+            if let levelProgress {
+                let inner = options.progress
+                opts.progress = { p in inner?(p); levelProgress(i, p) }
+                levelProgress(i, SolverOptions.Progress(incumbent: nil, bound: nil, nodes: 0))
+            }
             model.setObjective(sense: objective.sense, terms: objective.terms)
             let t0 = clock()
             let result = try solver.solve(model, options: opts)

@@ -13,6 +13,18 @@ struct Solve: ParsableCommand {
             every goal, quotas, groups, ranks, offer use, model size, timings). The folder is \
             written whole or not at all; an existing folder that allvet did not write is never \
             replaced. Ctrl-C stops the solve and writes the best solution found so far.
+
+            Before the folder is published, the files are checked by the same independent \
+            verifier as `allvet verify` (every stay a candidate, every capacity, total and hard \
+            quota, every figure recomputed). On a violation the folder is still written, with \
+            VERIFICATION-FAILED.txt listing what broke, and the exit code is 4. --no-verify \
+            skips the check (for benchmarks).
+
+            When the round is infeasible, an elastic re-solve names the hard rules that conflict \
+            and by how much; they are printed and written to summary.json (`conflicts`), exit 2.
+
+            On a terminal, a progress line on standard error shows the level, incumbent, bound, \
+            gap and elapsed time (not with --quiet, nor when standard error is not a terminal).
             """
     )
 
@@ -40,6 +52,9 @@ struct Solve: ParsableCommand {
     @Flag(help: "Print nothing but errors.")
     var quiet = false
 
+    @Flag(name: .customLong("no-verify"), help: "Skip the independent verification of the results written (for benchmarks).")
+    var noVerify = false
+
     func validate() throws {
         if let t = timeLimit, !(t > 0) { throw ValidationError("--time-limit must be a positive number of seconds.") }
         if let g = gap, !(g >= 0 && g <= 1) { throw ValidationError("--gap must be a number from 0 to 1.") }
@@ -52,13 +67,18 @@ struct Solve: ParsableCommand {
         if verbose { options.log = { line in Terminal.error(line.hasSuffix("\n") ? String(line.dropLast()) : line) } }
         installInterruptHandlers()
         options.shouldStop = { stopRequested.load(ordering: .relaxed) }
+        let progress = ProgressLine(enabled: !quiet && Terminal.stderrIsTerminal)
+        if progress.enabled { options.levelProgress = { progress.show($0) } }
         let result: RoundResult
         do {
             result = try Engine().solve(input.instance, policy: input.policy, options: options)
+            progress.finish()
         } catch let error as EngineError {
+            progress.finish()
             Terminal.error("allvet: \(error)")
             throw ValidationError(error.description)
         } catch {
+            progress.finish()
             Terminal.error("allvet: the solver failed: \(error)")
             throw Exit.failure
         }
@@ -69,14 +89,30 @@ struct Solve: ParsableCommand {
         let writeClock = Date()
         let files = ResultFiles(result: result, inputHash: input.hash)
         timings.write = Date().timeIntervalSince(writeClock)  // composing the files; the disk write follows
+        let summaryText = files.summary(timings: timings).rendered()
+        var written = [("assignments.csv", files.assignments), ("unplaced.csv", files.unplaced), ("summary.json", summaryText)]
+        var verification: VerificationReport? = nil
+        if !noVerify {
+            let report = ResultsVerifier(instance: input.instance, policy: input.policy)
+                .verify(ResultsText(assignments: files.assignments, unplaced: files.unplaced, summary: summaryText))
+            if !report.holds { written.append(("VERIFICATION-FAILED.txt", report.text + "\n")) }
+            verification = report
+        }
         do {
-            try ResultsFolder.write([("assignments.csv", files.assignments), ("unplaced.csv", files.unplaced),
-                                     ("summary.json", files.summary(timings: timings).rendered())], to: out)
+            try ResultsFolder.write(written, to: out)
         } catch {
             Terminal.error("allvet: \(error)")
             throw Exit.failure
         }
         if !quiet { print(Self.overview(files, out: out)) }
+        if let conflicts = result.conflicts {
+            for line in ConflictFinder.lines(conflicts) { Terminal.error("allvet: " + line) }
+        }
+        if let verification, !verification.holds {
+            Terminal.error("allvet: VERIFICATION FAILED: the results written to \(out) break the rules below; do not use them.")
+            Terminal.error(verification.text)
+            throw Exit.verifyFailed
+        }
         switch result.status {
         case .optimal, .feasible: if result.interrupted { throw Exit.interrupted }
         case .infeasible: throw Exit.infeasible

@@ -1,0 +1,174 @@
+import LinearModel
+
+/// A rule an infeasible round cannot keep, and by how much it must give.
+public struct RuleConflict: Sendable, Equatable {
+    public enum Rule: String, Sendable {
+        case quota
+        case capacity
+        case total
+        case hostCapacity = "host_capacity"
+    }
+
+    public var rule: Rule
+    /// The quota's name, or the offer or host id.
+    public var name: String
+    /// `min_count`, … for quotas; nil otherwise.
+    public var bound: String?
+    /// The quota's scope, `key=value` in `within` order; for weekly
+    /// capacities, `week=<Monday>`.
+    public var scope: [(key: String, value: String?)]
+    /// The bound's number (a count, share, rate or parity) or the capacity.
+    public var limit: Double
+    /// How much the rule must give, in placements (for `min_parity`,
+    /// placements of `who`).
+    public var amount: Double
+    /// Whether the bound is a lower one (then the round falls short of it).
+    public var isLower: Bool
+
+    /// E.g. `fewer-opportunities min_share 0.4 (host_country=DE): short by 1.5 placements`.
+    public var text: String {
+        let scopeText = scope.isEmpty ? "" : " (" + scope.map { "\($0.key)=\($0.value ?? "none")" }.joined(separator: ", ") + ")"
+        let n = JSONOutput.format((amount * 1e6).rounded() / 1e6)
+        let unit = amount == 1 ? "placement" : "placements"
+        switch rule {
+        case .quota:
+            return "\(name) \(bound ?? "") \(JSONOutput.format(limit))\(scopeText): \(isLower ? "short by" : "over by") \(n) \(unit)"
+        case .capacity: return "offer \(name) capacity \(JSONOutput.format(limit))\(scopeText): over by \(n) \(unit)"
+        case .total: return "offer \(name) total \(JSONOutput.format(limit)): over by \(n) \(unit)"
+        case .hostCapacity: return "host \(name) capacity \(JSONOutput.format(limit))\(scopeText): over by \(n) \(unit)"
+        }
+    }
+
+    public static func == (a: RuleConflict, b: RuleConflict) -> Bool { a.text == b.text }
+}
+
+/// Explains an infeasible round by an elastic re-solve: the same direct
+/// model, with a non-negative violation column on every hard quota row (in
+/// placements, the unit of soft shortfalls), minimising the total violation.
+/// The rules whose violation is positive are the ones that conflict, each
+/// with the amount it must give.
+///
+/// Capacities, totals and "one stay each" are `≤` rows with non-negative
+/// coefficients, so placing nobody always meets them: only hard quotas can
+/// make a round infeasible. A second re-solve therefore asks whether the
+/// quotas could all be met with more room: capacity and total rows get
+/// violation columns too, weighted far below the quotas' (quota violations
+/// cost 1000 per placement, capacity 1), and when that solve keeps every
+/// quota, the extra places it needs are reported as well ("or: ...").
+public enum ConflictFinder {
+    public struct Explanation: Sendable {
+        /// The quota rules to break, and by how much (minimal total).
+        public var quotas: [RuleConflict]
+        /// The capacities to raise instead, when raising them alone would do.
+        public var capacities: [RuleConflict]
+    }
+
+    public static func explain(instance: Instance, policy: Policy, candidates: CandidateSet, formulation: DirectFormulation,
+                               solver: any LinearSolver, timeLimit: Double?) throws -> Explanation {
+        let scopes = policy.quotas.map { QuotaScopes(quota: $0, instance: instance) }
+        let limit = timeLimit.map { max(1, $0) } ?? 60
+
+        func solve(quotaWeight: Double, capacityWeight: Double?) throws -> (quotas: [RuleConflict], capacities: [RuleConflict])? {
+            var m = formulation.model
+            var terms: [(ColumnIndex, Double)] = []
+            var quotaColumns: [(ColumnIndex, RuleConflict)] = []
+            for qr in formulation.quotaRows {
+                let q = policy.quotas[qr.quota]
+                guard q.soft == nil, let row = qr.row else { continue }
+                let sc = scopes[qr.quota], scope = sc.scopes[qr.scope]
+                let form = QuotaForm(bound: qr.bound, nWho: sc.whoInGroup[scope.participantGroup],
+                                     nAll: sc.participantsInGroup[scope.participantGroup])
+                let v = m.addColumn(Column(name: "elastic_q\(qr.quota)_s\(qr.scope)_\(qr.bound.name)", lower: 0))
+                m[row].columns.append(v)
+                m[row].coefficients.append(form.isLower ? abs(form.slackCoefficient) : -abs(form.slackCoefficient))
+                terms.append((v, quotaWeight))
+                quotaColumns.append((v, RuleConflict(rule: .quota, name: q.name, bound: qr.bound.name, scope: scope.label,
+                                                     limit: qr.bound.limit, amount: 0, isLower: form.isLower)))
+            }
+            var capacityColumns: [(ColumnIndex, RuleConflict)] = []
+            if let capacityWeight {
+                for cr in formulation.capacityRows {
+                    let v = m.addColumn(Column(name: "elastic_c\(cr.row.rawValue)", lower: 0))
+                    m[cr.row].columns.append(v)
+                    m[cr.row].coefficients.append(-1)
+                    terms.append((v, capacityWeight))
+                    let week: [(key: String, value: String?)] = cr.week.map { [("week", candidates.monday(ofWeek: $0).iso)] } ?? []
+                    let c: RuleConflict
+                    switch cr.kind {
+                    case .offer(let oi):
+                        c = RuleConflict(rule: .capacity, name: candidates.offers[oi].offer.id, scope: week,
+                                         limit: Double(candidates.offers[oi].offer.capacity), amount: 0, isLower: false)
+                    case .total(let oi):
+                        c = RuleConflict(rule: .total, name: candidates.offers[oi].offer.id, scope: [],
+                                         limit: Double(candidates.offers[oi].offer.total ?? 0), amount: 0, isLower: false)
+                    case .host(let hi):
+                        c = RuleConflict(rule: .hostCapacity, name: instance.hosts[hi].id, scope: week,
+                                         limit: Double(instance.hosts[hi].capacity ?? 0), amount: 0, isLower: false)
+                    }
+                    capacityColumns.append((v, c))
+                }
+            }
+            m.setObjective(sense: .minimize, terms: terms)
+            let r = try solver.solve(m, options: SolverOptions(timeLimit: limit))
+            guard r.primal != .none, r.values.count == m.columnCount else { return nil }
+            func picked(_ list: [(ColumnIndex, RuleConflict)]) -> [RuleConflict] {
+                list.compactMap { v, c in
+                    let amount = r.values[v.rawValue]
+                    guard amount > 1e-6 else { return nil }
+                    var c = c
+                    c.amount = amount
+                    return c
+                }
+            }
+            return (picked(quotaColumns), picked(capacityColumns))
+        }
+
+        let quotasOnly = try solve(quotaWeight: 1, capacityWeight: nil)
+        var capacities: [RuleConflict] = []
+        if let withRoom = try solve(quotaWeight: 1000, capacityWeight: 1), withRoom.quotas.isEmpty {
+            capacities = withRoom.capacities
+        }
+        return Explanation(quotas: quotasOnly?.quotas ?? [], capacities: capacities)
+    }
+}
+
+extension ConflictFinder {
+    /// `summary` with a `conflicts` member after `status` when there is an
+    /// explanation: `{"quotas": [...], "capacities": [...]}`, each entry
+    /// `rule, name, bound, scope, limit, by, text`.
+    static func adding(_ explanation: Explanation?, to summary: JSONOutput) -> JSONOutput {
+        guard let explanation, case .object(var fields) = summary else { return summary }
+        func entry(_ c: RuleConflict) -> JSONOutput {
+            .object([
+                ("rule", .string(c.rule.rawValue)),
+                ("name", .string(c.name)),
+                ("bound", c.bound.map { .string($0) } ?? .null),
+                ("scope", .object(c.scope.map { ($0.key, $0.value.map { .string($0) } ?? .null) })),
+                ("limit", .number(c.limit)),
+                ("by", .number((c.amount * 1e6).rounded() / 1e6)),
+                ("text", .string(c.text)),
+            ])
+        }
+        let value: JSONOutput = .object([("quotas", .array(explanation.quotas.map(entry))),
+                                         ("capacities", .array(explanation.capacities.map(entry)))])
+        let at = (fields.firstIndex { $0.0 == "status" } ?? (fields.count - 1)) + 1
+        fields.insert(("conflicts", value), at: at)
+        return .object(fields)
+    }
+
+    /// Lines for a terminal.
+    public static func lines(_ e: Explanation) -> [String] {
+        var out: [String] = []
+        if e.quotas.isEmpty {
+            out.append("no single set of quota rules explains it (the elastic re-solve found none to break)")
+        } else {
+            out.append("the hard rules conflict; the least they must give (elastic re-solve):")
+            out += e.quotas.map { "  " + $0.text }
+        }
+        if !e.capacities.isEmpty {
+            out.append("or, keeping every quota, more room at:")
+            out += e.capacities.map { "  " + $0.text }
+        }
+        return out
+    }
+}

@@ -1,0 +1,364 @@
+import PlacementCSV
+import PlacementModel
+
+/// An independent check of a results folder against its instance and policy
+/// (model.md), sharing no code with the formulation: every stay is a
+/// candidate, dates and ranks are right, one stay each, every capacity in
+/// every week, every total, every hard quota in every scope, every
+/// participant accounted for once, `no_candidate` reasons true, and the
+/// figures of `summary.json` equal those recomputed from the stays.
+public struct ResultsVerifier: Sendable {
+    public let instance: Instance
+    public let policy: Policy
+    /// Relative tolerance on figures: `|a − b| ≤ tolerance·max(1, |b|)`.
+    public var tolerance = 1e-6
+
+    public init(instance: Instance, policy: Policy) {
+        self.instance = instance
+        self.policy = policy
+    }
+
+    /// A stay as read from `assignments.csv`.
+    struct StayRow {
+        var line: Int
+        var participant: Int
+        var offer: Int
+        var start: Day
+        var rank: Int
+    }
+
+    public func verify(_ files: ResultsText) -> VerificationReport {
+        let rules = Rules(instance: instance, policy: policy)
+        var out: [Violation] = []
+        func report(_ file: String, _ location: String, _ rule: String, _ message: String) {
+            out.append(Violation(file: file, location: location, rule: rule, message: message))
+        }
+        let A = "assignments.csv", U = "unplaced.csv", S = "summary.json"
+        var stays: [StayRow] = []
+        var accounted: [Int: String] = [:]  // participant → where first seen
+
+        // assignments.csv
+        if let text = files.assignments {
+            let table = Self.table(text, file: A, columns: ["participant_id", "host_id", "offer_id", "start", "end", "weeks", "rank"], report: report)
+            var previousID: String?
+            for (line, cell) in table {
+                let pid = cell("participant_id"), oid = cell("offer_id")
+                let loc = "line \(line) (\(pid))"
+                if let prev = previousID, !prev.utf8.lexicographicallyPrecedes(pid.utf8), prev != pid {
+                    report(A, loc, "order", "rows are not sorted by participant_id (\(pid) after \(prev))")
+                }
+                previousID = pid
+                guard let pi = rules.participantByID[pid] else { report(A, loc, "participant", "no participant \(pid) in the instance"); continue }
+                let p = instance.participants[pi]
+                if let seen = accounted[pi] { report(A, loc, "one_stay", "\(pid) is placed more than once (also \(seen))") }
+                else { accounted[pi] = "assignments.csv line \(line)" }
+                guard let oi = rules.offerByID[oid] else { report(A, loc, "offer", "no offer \(oid) in the instance"); continue }
+                let host = instance.hosts[rules.offers[oi].host]
+                if cell("host_id") != host.id { report(A, loc, "host", "offer \(oid) belongs to host \(host.id), not \(cell("host_id"))") }
+                guard let start = Day(iso: cell("start")) else { report(A, loc, "date", "start \"\(cell("start"))\" is not a date"); continue }
+                if start.weekday != 0 { report(A, loc, "monday", "start \(start.iso) is not a Monday") }
+                if Int(cell("weeks")) != p.weeks { report(A, loc, "weeks", "weeks is \(cell("weeks")); \(pid) stays \(p.weeks) weeks") }
+                let end = start.adding(days: 7 * p.weeks - 1)
+                if Day(iso: cell("end")) != end {
+                    report(A, loc, "end", "end is \(cell("end")); a stay of \(p.weeks) weeks from \(start.iso) ends on Sunday \(end.iso)")
+                }
+                if let f = rules.firstFailing(pi, oi, start: start) {
+                    report(A, loc, "candidate", "\(pid) at \(oid) from \(start.iso) is not a candidate: filter \(Rules.filterNames[f.filter - 1]) (\(f.why))")
+                }
+                let rank = rules.rank(pi, oi)
+                if Int(cell("rank")) != rank { report(A, loc, "rank", "rank is \(cell("rank")); \(oid) ranks \(rank) for \(pid)") }
+                stays.append(StayRow(line: line, participant: pi, offer: oi, start: start, rank: rank))
+            }
+        } else {
+            report(A, "", "missing", "the file is missing")
+        }
+
+        // Capacities: per offer and host per week, and offer totals.
+        var offerWeek: [Int: [Int: [Int]]] = [:], hostWeek: [Int: [Int: [Int]]] = [:]
+        var offerTotal: [Int: [Int]] = [:]
+        for (k, s) in stays.enumerated() {
+            offerTotal[s.offer, default: []].append(k)
+            let w0 = rules.week(of: s.start)
+            for w in w0..<(w0 + instance.participants[s.participant].weeks) {
+                offerWeek[s.offer, default: [:]][w, default: []].append(k)
+                hostWeek[rules.offers[s.offer].host, default: [:]][w, default: []].append(k)
+            }
+        }
+        func who(_ ks: [Int]) -> String { ks.map { instance.participants[stays[$0].participant].id }.joined(separator: ", ") }
+        func monday(_ w: Int) -> String { rules.weekZero.adding(days: 7 * w).iso }
+        for oi in offerWeek.keys.sorted() {
+            let o = rules.offers[oi].offer
+            for w in offerWeek[oi]!.keys.sorted() where offerWeek[oi]![w]!.count > o.capacity {
+                let ks = offerWeek[oi]![w]!
+                report(A, "offer \(o.id)", "capacity", "\(ks.count) present in the week of \(monday(w)), capacity \(o.capacity): \(who(ks))")
+            }
+            if let t = o.total, offerTotal[oi]!.count > t {
+                report(A, "offer \(o.id)", "total", "\(offerTotal[oi]!.count) stays, total \(t): \(who(offerTotal[oi]!))")
+            }
+        }
+        for hi in hostWeek.keys.sorted() {
+            guard let cap = instance.hosts[hi].capacity else { continue }
+            for w in hostWeek[hi]!.keys.sorted() where hostWeek[hi]![w]!.count > cap {
+                let ks = hostWeek[hi]![w]!
+                report(A, "host \(instance.hosts[hi].id)", "host_capacity", "\(ks.count) present in the week of \(monday(w)), capacity \(cap): \(who(ks))")
+            }
+        }
+
+        // Quotas: every hard bound in every scope, when there is a solution
+        // (an infeasible or timed-out round has no stays, and its quotas are
+        // what could not be met).
+        let quotas = QuotaFigure.all(rules: rules, placements: stays.map { ($0.participant, $0.offer) })
+        for q in quotas where q.soft == nil && !q.holds && Self.hasSolution(files.summary) {
+            report(A, "quota \(q.name)", "quota", "\(q.bound.name) \(Self.number(q.bound.limit))\(q.scopeText) is broken: \(q.g) of \(q.p) placements are who (\(q.nWho) of \(q.nAll) participants); short by \(Self.number(-q.slack))")
+        }
+
+        // unplaced.csv
+        var unplacedCounts: [String: Int] = [:]
+        if let text = files.unplaced {
+            let table = Self.table(text, file: U, columns: ["participant_id", "reason", "detail"], report: report)
+            for (line, cell) in table {
+                let pid = cell("participant_id"), reason = cell("reason")
+                let loc = "line \(line) (\(pid))"
+                guard let pi = rules.participantByID[pid] else { report(U, loc, "participant", "no participant \(pid) in the instance"); continue }
+                if let seen = accounted[pi] { report(U, loc, "one_row", "\(pid) is listed more than once (also \(seen))"); continue }
+                accounted[pi] = "unplaced.csv line \(line)"
+                let (example, deepest) = rules.candidateOrDeepest(pi)
+                switch reason {
+                case "no_candidate":
+                    let filter = String(cell("detail").split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false).first ?? "")
+                        .trimmedSpaces
+                    unplacedCounts["no_candidate:" + filter, default: 0] += 1
+                    if let (oi, s) = example {
+                        report(U, loc, "no_candidate", "\(pid) has candidates, e.g. \(rules.offers[oi].offer.id) from \(s.iso)")
+                    } else if filter != Rules.filterNames[deepest - 1] {
+                        report(U, loc, "no_candidate", "the filter named is \"\(filter)\"; the last pair fell away at \(Rules.filterNames[deepest - 1])")
+                    }
+                case "capacity", "quota":
+                    unplacedCounts[reason, default: 0] += 1
+                    if example == nil {
+                        report(U, loc, "reason", "\(pid) has no candidate (filter \(Rules.filterNames[deepest - 1])); the reason should be no_candidate")
+                    }
+                default:
+                    report(U, loc, "reason", "unknown reason \"\(reason)\" (expected no_candidate, capacity or quota)")
+                }
+            }
+        } else {
+            report(U, "", "missing", "the file is missing")
+        }
+        for (pi, p) in instance.participants.enumerated() where accounted[pi] == nil && files.assignments != nil && files.unplaced != nil {
+            report(U, "participant \(p.id)", "accounted", "\(p.id) is neither in assignments.csv nor in unplaced.csv")
+        }
+
+        // summary.json
+        if let text = files.summary {
+            checkSummary(text, rules: rules, stays: stays, quotas: quotas, unplacedCounts: unplacedCounts,
+                         haveUnplaced: files.unplaced != nil) { report(S, $0, $1, $2) }
+        } else {
+            report(S, "", "missing", "the file is missing")
+        }
+        return VerificationReport(stays: stays.count, violations: out)
+    }
+
+    // MARK: summary.json
+
+    func checkSummary(_ text: String, rules: Rules, stays: [StayRow], quotas: [QuotaFigure], unplacedCounts: [String: Int],
+                      haveUnplaced: Bool, report: (String, String, String) -> Void) {
+        let root: JSONValue
+        do { root = try JSONValue.parse(text).value } catch {
+            report("", "syntax", "not valid JSON: \(error)")
+            return
+        }
+        func num(_ v: JSONValue?) -> Double? {
+            if case .number(let s)? = v?.content { return Double(s) }
+            return nil
+        }
+        func str(_ v: JSONValue?) -> String? {
+            if case .string(let s)? = v?.content { return s }
+            return nil
+        }
+        func arr(_ v: JSONValue?) -> [JSONValue] {
+            if case .array(let a)? = v?.content { return a }
+            return []
+        }
+        func obj(_ v: JSONValue?) -> [JSONValue.Member] {
+            if case .object(let m)? = v?.content { return m }
+            return []
+        }
+        func same(_ a: Double?, _ b: Double?) -> Bool {
+            switch (a, b) {
+            case (nil, nil): true
+            case let (x?, y?): abs(x - y) <= tolerance * max(1, abs(y))
+            default: false
+            }
+        }
+        func show(_ d: Double?) -> String { d.map(Self.number) ?? "null" }
+        func expect(_ path: String, _ found: Double?, _ recomputed: Double?) {
+            if !same(found, recomputed) { report(path, "figure", "is \(show(found)); recomputed from the stays: \(show(recomputed))") }
+        }
+
+        if str(root["format"]) != "allvet-result/1" { report("$.format", "format", "expected \"allvet-result/1\"") }
+        let status = str(root["status"]) ?? ""
+        let solved = status == "optimal" || status == "feasible"
+        if !["optimal", "feasible", "infeasible", "time_limit"].contains(status) { report("$.status", "status", "unknown status \"\(status)\"") }
+        if !solved && !stays.isEmpty { report("$.status", "status", "status is \(status), yet assignments.csv holds \(stays.count) stays") }
+
+        expect("$.placed", num(root["placed"]), Double(stays.count))
+        expect("$.participants", num(root["participants"]), Double(instance.participants.count))
+
+        // Levels, by model.md (Objective; soft penalties in level 0).
+        let penalty = quotas.reduce(0.0) { $0 + (($1.soft != nil && $1.slack < 0) ? $1.soft! * -$1.slack : 0) }
+        let levels = arr(root["levels"])
+        if levels.count != policy.objective.count {
+            report("$.levels", "levels", "\(levels.count) levels; the policy has \(policy.objective.count) goals")
+        }
+        for (i, goal) in policy.objective.enumerated() where i < levels.count {
+            if str(levels[i]["goal"]) != goal.name { report("$.levels[\(i)].goal", "levels", "is \(str(levels[i]["goal"]) ?? "missing"); the policy's goal is \(goal.name)") }
+            var v: Double
+            switch goal {
+            case .placed: v = stays.reduce(0) { $0 + goal.weight(of: instance.participants[$1.participant]) }
+            case .rank(let cost): v = stays.reduce(0) { let c = Double($1.rank - 1); return $0 + (cost == .squared ? c * c : c) }
+            case .worstRank: v = Double(stays.map(\.rank).max() ?? 0)
+            case .early: v = Double(stays.reduce(0) { $0 + rules.week(of: $1.start) })
+            }
+            if i == 0 { v += goal.isMaximised ? -penalty : penalty }
+            expect("$.levels[\(i)].value", num(levels[i]["value"]), solved ? v : nil)
+        }
+
+        // Rank histogram.
+        var hist: [String: Int] = [:]
+        for s in stays { hist[String(s.rank), default: 0] += 1 }
+        var seen = Set<String>()
+        for m in obj(root["rank_histogram"]) {
+            seen.insert(m.key)
+            expect("$.rank_histogram.\(m.key)", num(m.value), Double(hist[m.key] ?? 0))
+        }
+        for (r, n) in hist where !seen.contains(r) { report("$.rank_histogram", "figure", "rank \(r) is missing; recomputed: \(n)") }
+
+        // Quotas: value and slack of every rule, scope and bound.
+        var byKey: [String: QuotaFigure] = [:]
+        for q in quotas { byKey[q.key] = q }
+        var matched = Set<String>()
+        for (i, entry) in arr(root["quotas"]).enumerated() {
+            let scope = obj(entry["scope"]).map { m -> (key: String, value: String?) in (m.key, str(m.value)) }
+            let key = QuotaFigure.key(name: str(entry["name"]) ?? "", bound: str(entry["bound"]) ?? "", scope: scope)
+            guard let q = byKey[key] else {
+                report("$.quotas[\(i)]", "quota", "no such rule, bound and scope in the policy and instance")
+                continue
+            }
+            matched.insert(key)
+            expect("$.quotas[\(i)].value", num(entry["value"]), q.value)
+            expect("$.quotas[\(i)].slack", num(entry["slack"]), q.slack)
+        }
+        for q in quotas where !matched.contains(q.key) {
+            report("$.quotas", "quota", "\(q.name) \(q.bound.name)\(q.scopeText) is missing")
+        }
+
+        // Offers: peak and total use.
+        var peak: [Int: Int] = [:], total: [Int: Int] = [:]
+        var weekUse: [Int: [Int: Int]] = [:]
+        for s in stays {
+            total[s.offer, default: 0] += 1
+            let w0 = rules.week(of: s.start)
+            for w in w0..<(w0 + instance.participants[s.participant].weeks) { weekUse[s.offer, default: [:]][w, default: 0] += 1 }
+        }
+        for (oi, use) in weekUse { peak[oi] = use.values.max() ?? 0 }
+        let offerEntries = arr(root["offers"])
+        if offerEntries.count != rules.offers.count {
+            report("$.offers", "figure", "\(offerEntries.count) offers listed; the instance has \(rules.offers.count)")
+        }
+        for (i, entry) in offerEntries.enumerated() {
+            guard let id = str(entry["offer"]), let oi = rules.offerByID[id] else {
+                report("$.offers[\(i)]", "figure", "no such offer in the instance")
+                continue
+            }
+            expect("$.offers[\(i)].peak", num(entry["peak"]), Double(peak[oi] ?? 0))
+            expect("$.offers[\(i)].total", num(entry["total"]), Double(total[oi] ?? 0))
+        }
+
+        // Groups: country, kind, sector and every attribute.
+        var placed = Set<Int>()
+        for s in stays { placed.insert(s.participant) }
+        var keys = ["country", "kind", "sector"]
+        for p in instance.participants { for a in p.attributes where !keys.contains(a.name) { keys.append(a.name) } }
+        let groups = obj(root["groups"])
+        for key in keys {
+            var counts: [String: (n: Int, placed: Int)] = [:]
+            for (i, p) in instance.participants.enumerated() {
+                guard let v = p.value(of: key)?.description else { continue }
+                counts[v, default: (0, 0)].n += 1
+                if placed.contains(i) { counts[v, default: (0, 0)].placed += 1 }
+            }
+            guard let g = groups.first(where: { $0.key == key }) else {
+                report("$.groups", "figure", "group \(key) is missing")
+                continue
+            }
+            var listed = Set<String>()
+            for m in obj(g.value) {
+                listed.insert(m.key)
+                let c = counts[m.key] ?? (0, 0)
+                let path = "$.groups.\(key).\(m.key)"
+                expect(path + ".participants", num(m.value["participants"]), Double(c.n))
+                expect(path + ".placed", num(m.value["placed"]), Double(c.placed))
+                expect(path + ".rate", num(m.value["rate"]), c.n == 0 ? nil : Double(c.placed) / Double(c.n))
+            }
+            for v in counts.keys.sorted() where !listed.contains(v) { report("$.groups.\(key)", "figure", "value \(v) is missing") }
+        }
+
+        // Unplaced counts, by reason (and filter for no_candidate).
+        if haveUnplaced {
+            var listed = Set<String>()
+            for m in obj(root["unplaced"]) {
+                listed.insert(m.key)
+                expect("$.unplaced.\(m.key)", num(m.value), Double(unplacedCounts[m.key] ?? 0))
+            }
+            for (k, n) in unplacedCounts where !listed.contains(k) { report("$.unplaced", "figure", "\(k) is missing; unplaced.csv has \(n)") }
+        }
+    }
+
+    /// Whether the summary's status says there is a solution (true when
+    /// the summary cannot tell, so that nothing goes unchecked).
+    static func hasSolution(_ summary: String?) -> Bool {
+        guard let summary, let root = try? JSONValue.parse(summary).value, case .string(let status)? = root["status"]?.content else { return true }
+        return status != "infeasible" && status != "time_limit"
+    }
+
+    // MARK: reading
+
+    /// Rows of a results CSV with the text cells unescaped, by column name.
+    static func table(_ text: String, file: String, columns: [String],
+                      report: (String, String, String, String) -> Void) -> [(line: Int, cell: (String) -> String)] {
+        let (records, errors) = CSVRecords.parse(Array(text.utf8))
+        for e in errors { report(file, "line \(e.line)", "syntax", e.message) }
+        guard let header = records.first else { report(file, "line 1", "header", "the file is empty"); return [] }
+        var index: [String: Int] = [:]
+        for (i, name) in header.cells.enumerated() { index[name] = i }
+        let missing = columns.filter { index[$0] == nil }
+        if !missing.isEmpty { report(file, "line \(header.line)", "header", "missing column(s) \(missing.joined(separator: ", "))"); return [] }
+        let textColumns: Set<String> = ["participant_id", "host_id", "offer_id", "detail"]
+        var rows: [(Int, (String) -> String)] = []
+        for r in records.dropFirst() {
+            guard r.cells.count == header.cells.count else {
+                report(file, "line \(r.line)", "syntax", "\(r.cells.count) cells; the header has \(header.cells.count)")
+                continue
+            }
+            let cells = r.cells
+            rows.append((r.line, { name in
+                guard let i = index[name] else { return "" }
+                return textColumns.contains(name) && !cells[i].isEmpty ? SpreadsheetText.unescape(cells[i]) : cells[i]
+            }))
+        }
+        return rows
+    }
+
+    static func number(_ d: Double) -> String {
+        if d == d.rounded(), abs(d) < 1e15 { return String(Int64(d)) }
+        return String(d)
+    }
+}
+
+extension String {
+    /// Without leading and trailing spaces.
+    var trimmedSpaces: String {
+        String(self.drop(while: { $0 == " " }).reversed().drop(while: { $0 == " " }).reversed())
+    }
+}

@@ -1,0 +1,38 @@
+import AllVET
+import ArgumentParser
+
+struct Verify: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check a results folder against its round and policy, independently of the solver.",
+        discussion: """
+            Re-reads RESULTS (assignments.csv, unplaced.csv, summary.json) and checks, from the \
+            rules of the allvet model and sharing no code with the solver: every stay is a \
+            candidate under all nine filters; starts are Mondays and ends the Sunday the weeks \
+            give; ranks are right; nobody is placed twice and everybody is either placed or \
+            listed as unplaced, once; every offer and host capacity in every week, every total, \
+            and every hard quota in every scope holds; no_candidate reasons are true and name \
+            the right filter; and the figures of summary.json (placed, participants, the value \
+            of every goal, ranks, quota values and slacks, offer use, groups, unplaced counts) \
+            equal those recomputed from the stays.
+
+            Prints "verified: N stays, every rule holds" (exit 0), or every violation with the \
+            file, the row or participant and the rule (exit 4). Use the same policy as the solve.
+            """
+    )
+
+    @Argument(help: "The round: a JSON instance file or a folder of CSV files.")
+    var instance: String
+
+    @Argument(help: "The results folder written by `allvet solve`.")
+    var results: String
+
+    @Option(help: "The policy the results were solved under (default: the default policy).")
+    var policy: String?
+
+    func run() throws {
+        let input = try loadInputs(instance: instance, policy: policy, quiet: true)
+        let report = ResultsVerifier(instance: input.instance, policy: input.policy).verify(ResultsText.read(folder: results))
+        print(report.text)
+        if !report.holds { throw Exit.verifyFailed }
+    }
+}
