@@ -24,19 +24,26 @@ extension LinearModel {
         out += sense == .maximize ? "Maximize\n" : "Minimize\n"
         out += " obj:" + terms(objectiveTerms) + "\n"
         out += "Subject To\n"
+        var written = 0
         for (r, row) in rows.enumerated() {
             let name = "r\(r + 1)"
             guard !row.columns.isEmpty else { out += "\\ \(name) has no terms\n"; continue }
             let lhs = terms(zip(row.columns, row.coefficients).map { ("c\($0.rawValue + 1)", $1) })
             switch (row.lower.isFinite, row.upper.isFinite) {
             case (false, false): out += "\\ \(name) is free\n"
-            case (true, false): out += " \(name):\(lhs) >= \(lpNumber(row.lower))\n"
-            case (false, true): out += " \(name):\(lhs) <= \(lpNumber(row.upper))\n"
-            case (true, true) where row.lower == row.upper: out += " \(name):\(lhs) = \(lpNumber(row.lower))\n"
+            case (true, false): out += " \(name):\(lhs) >= \(lpNumber(row.lower))\n"; written += 1
+            case (false, true): out += " \(name):\(lhs) <= \(lpNumber(row.upper))\n"; written += 1
+            case (true, true) where row.lower == row.upper: out += " \(name):\(lhs) = \(lpNumber(row.lower))\n"; written += 1
             case (true, true):
                 out += " \(name)_lo:\(lhs) >= \(lpNumber(row.lower))\n"
                 out += " \(name)_hi:\(lhs) <= \(lpNumber(row.upper))\n"
+                written += 1
             }
+        }
+        if written == 0 {
+            // GLPK's LP reader rejects an empty constraint section; this row holds for every value.
+            out += "\\ r0 is a placeholder: the model has no constraint rows\n"
+            out += " r0: 0 \(columns.isEmpty ? "c0" : "c1") >= 0\n"
         }
         out += "Bounds\n"
         if objectiveConstant != 0 { out += " c0 = 1\n" }
@@ -137,7 +144,7 @@ extension LinearModel {
     private var objectiveTerms: [(String, Double)] {
         var t = columns.enumerated().filter { $0.element.objective != 0 }.map { ("c\($0.offset + 1)", $0.element.objective) }
         if objectiveConstant != 0 { t.insert(("c0", objectiveConstant), at: 0) }
-        if t.isEmpty, !columns.isEmpty { t = [("c1", 0)] }
+        if t.isEmpty { t = [(columns.isEmpty ? "c0" : "c1", 0)] }  // the section needs a term; c0 is free of meaning here
         return t
     }
 

@@ -42,6 +42,15 @@ public struct LexicographicOutcome: Sendable {
     public var interrupted: Bool
 }
 
+/// A level's model with the earlier levels held (``LexicographicDriver/levelModel(_:objectives:level:clock:)``).
+public struct LevelModel: Sendable {
+    /// The model with the level's objective and a `hold_i` row for each
+    /// earlier level; nil when an earlier level was not proven optimal.
+    public var model: LinearModel?
+    /// How the earlier levels were solved (empty for the first level).
+    public var earlier: LexicographicOutcome
+}
+
 /// Solves the levels one after another, holding each level's value for the
 /// next (MultiObjectiveAlgorithms' lexicographic method): integral levels
 /// exactly, others with a tolerance of `1e-6·max(1, |value|)` (ruling 6).
@@ -61,6 +70,35 @@ public struct LexicographicDriver: Sendable {
     /// Solves `model` for the given objectives in order. `clock` returns
     /// seconds elapsed since an arbitrary origin.
     public func solve(_ base: LinearModel, objectives: [LevelObjective], clock: @Sendable () -> Double) throws -> LexicographicOutcome {
+        try run(base, objectives: objectives, holdLast: false, clock: clock).outcome
+    }
+
+    /// The model of level `level` (0-based) as the driver solves it: `base`
+    /// with the objective of `objectives[level]` and, for each earlier level,
+    /// the row that holds its optimal value — found by solving those levels
+    /// first, exactly as ``solve(_:objectives:clock:)`` does. This is what
+    /// an exported model of a later level must be, so that another solver
+    /// given the file reaches the same optimum.
+    ///
+    /// `model` is nil when an earlier level was not proven optimal (its
+    /// status is in `earlier.levels`): there is then no value to hold.
+    public func levelModel(_ base: LinearModel, objectives: [LevelObjective], level: Int,
+                           clock: @Sendable () -> Double) throws -> LevelModel {
+        precondition(objectives.indices.contains(level), "level \(level) is not among the \(objectives.count) objectives")
+        let (outcome, held) = try run(base, objectives: Array(objectives[..<level]), holdLast: true, clock: clock)
+        guard outcome.levels.allSatisfy({ $0.status == .optimal }), !outcome.interrupted else {
+            return LevelModel(model: nil, earlier: outcome)
+        }
+        var model = held
+        let objective = objectives[level]
+        model.setObjective(sense: objective.sense, terms: objective.terms)
+        return LevelModel(model: model, earlier: outcome)
+    }
+
+    /// Solves the levels in order; holds each proven level for the next, and
+    /// the last one too when `holdLast`. Returns the model with its holds.
+    private func run(_ base: LinearModel, objectives: [LevelObjective], holdLast: Bool,
+                     clock: @Sendable () -> Double) throws -> (outcome: LexicographicOutcome, model: LinearModel) {
         var model = base
         var levels: [LevelOutcome] = []
         var values: [Double]? = nil
@@ -115,7 +153,7 @@ public struct LexicographicDriver: Sendable {
                 break
             }
             // Hold this level for the next ones.
-            if i + 1 < objectives.count {
+            if i + 1 < objectives.count || holdLast {
                 let held = objective.isIntegral ? value.rounded() : value
                 let tol = objective.isIntegral ? 0 : 1e-6 * max(1, abs(value))
                 let cols = objective.terms.map(\.0), coefs = objective.terms.map(\.1)
@@ -125,7 +163,7 @@ public struct LexicographicDriver: Sendable {
                 model.addRow(row)
             }
         }
-        return LexicographicOutcome(levels: levels, values: values, interrupted: interrupted)
+        return (LexicographicOutcome(levels: levels, values: values, interrupted: interrupted), model)
     }
 
     static func notSolved(_ objective: LevelObjective, model: LinearModel, values: [Double]?) -> LevelOutcome {

@@ -5,6 +5,8 @@ struct CLIRun {
     var status: Int32
     var stdout: String
     var stderr: String
+    /// `.uncaughtSignal` when the process was killed (then `status` is the signal).
+    var reason: Process.TerminationReason = .exit
 }
 
 enum CLI {
@@ -33,7 +35,8 @@ enum CLI {
         let o = out.fileHandleForReading.readDataToEndOfFile()
         let e = err.fileHandleForReading.readDataToEndOfFile()
         p.waitUntilExit()
-        return CLIRun(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
+        return CLIRun(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self),
+                      reason: p.terminationReason)
     }
 
     /// A fresh temporary folder.

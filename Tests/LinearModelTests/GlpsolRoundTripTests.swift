@@ -55,4 +55,17 @@ struct GlpsolRoundTripTests {
         #expect(try Self.solveWithGlpsol(m.cplexLP(), format: "--lp").objective == 1)
         #expect(try Self.solveWithGlpsol(m.freeMPS(), format: "--freemps").objective == 1)
     }
+
+    /// glpsol's LP reader needs a constraint and an objective term: models without rows (or
+    /// columns, as for a round in which nobody has a candidate) get a placeholder row.
+    @Test func modelsWithoutRowsOrColumns() throws {
+        let empty = LinearModel(name: "empty", sense: .maximize)
+        #expect(try Self.solveWithGlpsol(empty.cplexLP(), format: "--lp").objective == 0)
+        #expect(try Self.solveWithGlpsol(empty.freeMPS(), format: "--freemps").objective == 0)
+        var noRows = LinearModel(name: "no-rows", sense: .maximize)
+        _ = noRows.addColumn(Column(name: "x", lower: 0, upper: 1, isInteger: true, objective: 3))
+        _ = noRows.addColumn(Column(name: "y", lower: 0, upper: 2, objective: 1))
+        #expect(try Self.solveWithGlpsol(noRows.cplexLP(), format: "--lp").objective == 5)
+        #expect(try Self.solveWithGlpsol(noRows.freeMPS(), format: "--freemps").objective == -5)
+    }
 }

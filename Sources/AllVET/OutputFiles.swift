@@ -1,0 +1,104 @@
+import Foundation
+
+/// Writes a file or a folder of files whole or not at all, for `generate`
+/// and `export`.
+///
+/// The text goes into a hidden sibling (`.NAME.partial-PID`) first and is
+/// then moved into place with `rename`, so a reader (or a killed run) never
+/// sees half a file. An existing file or folder at the path is replaced only
+/// when `force` is set; it is moved aside, the new one moved in, and the old
+/// one removed (a file replacing a file is a single `rename`).
+///
+/// Unlike ``ResultsFolder`` (which replaces folders allvet wrote), nothing
+/// here marks its output as allvet's: instances and model files are inputs
+/// for other tools and may be edited by hand, so replacing one always needs
+/// `--force`.
+public enum OutputFiles {
+    /// Writes one file.
+    public static func writeFile(_ bytes: [UInt8], to path: String, force: Bool) throws(OutputError) {
+        try write(to: path, force: force) { staging throws(OutputError) in
+            guard FileManager.default.createFile(atPath: staging.path, contents: Data(bytes)) else {
+                throw OutputError(path: path, message: "cannot write the file (\(String(cString: strerror(errno))))")
+            }
+        }
+    }
+
+    /// Writes a folder holding `files` (name → bytes) and nothing else.
+    public static func writeFolder(_ files: [(name: String, bytes: [UInt8])], to path: String, force: Bool) throws(OutputError) {
+        try write(to: path, force: force) { staging throws(OutputError) in
+            do {
+                try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: false)
+                for f in files { try Data(f.bytes).write(to: staging.appendingPathComponent(f.name)) }
+            } catch {
+                throw OutputError(path: path, message: "cannot write the folder: \(error.localizedDescription)")
+            }
+        }
+    }
+
+    /// Whether writing to `output` could replace or write into one of
+    /// `inputs` (the same path, a folder holding it, or a path inside an
+    /// input folder), after resolving symbolic links.
+    public static func clashes(output: String, inputs: [String]) -> String? {
+        let out = resolved(output)
+        for input in inputs {
+            let inp = resolved(input)
+            if out == inp || inp.hasPrefix(out + "/") || out.hasPrefix(inp + "/") { return input }
+        }
+        return nil
+    }
+
+    /// The absolute path with symbolic links resolved, for the part that exists.
+    static func resolved(_ path: String) -> String {
+        let url = URL(fileURLWithPath: path).standardizedFileURL
+        if FileManager.default.fileExists(atPath: url.path) { return url.resolvingSymlinksInPath().path }
+        let parent = url.deletingLastPathComponent()
+        guard parent.path != url.path else { return url.path }
+        return (resolved(parent.path) as NSString).appendingPathComponent(url.lastPathComponent)
+    }
+
+    private static func write(to path: String, force: Bool, fill: (URL) throws(OutputError) -> Void) throws(OutputError) {
+        let fm = FileManager.default
+        let url = URL(fileURLWithPath: path).standardizedFileURL
+        let parent = url.deletingLastPathComponent()
+        var isDir: ObjCBool = false
+        let exists = fm.fileExists(atPath: url.path, isDirectory: &isDir)
+        if exists && !force {
+            throw OutputError(path: path, message: "already exists and is left untouched; choose another --out, or add --force to replace it")
+        }
+        do { try fm.createDirectory(at: parent, withIntermediateDirectories: true) } catch {
+            throw OutputError(path: parent.path, message: "cannot create the folder: \(error.localizedDescription)")
+        }
+        let pid = ProcessInfo.processInfo.processIdentifier
+        let staging = parent.appendingPathComponent(".\(url.lastPathComponent).partial-\(pid)")
+        try? fm.removeItem(at: staging)
+        do { try fill(staging) } catch {
+            try? fm.removeItem(at: staging)
+            throw error
+        }
+        var stagingIsDir: ObjCBool = false
+        _ = fm.fileExists(atPath: staging.path, isDirectory: &stagingIsDir)
+        if exists && !isDir.boolValue && !stagingIsDir.boolValue {
+            // A file over a file: rename replaces it atomically.
+            guard rename(staging.path, url.path) == 0 else {
+                let e = errno
+                try? fm.removeItem(at: staging)
+                throw OutputError(path: path, message: "cannot move the file into place (\(String(cString: strerror(e))))")
+            }
+            return
+        }
+        // Move the old one aside, the new one in, then drop the old.
+        let old = parent.appendingPathComponent(".\(url.lastPathComponent).old-\(pid)")
+        if exists && rename(url.path, old.path) != 0 {
+            let e = errno
+            try? fm.removeItem(at: staging)
+            throw OutputError(path: path, message: "cannot replace the existing one (\(String(cString: strerror(e))))")
+        }
+        if rename(staging.path, url.path) != 0 {
+            let e = errno
+            if exists { _ = rename(old.path, url.path) }
+            try? fm.removeItem(at: staging)
+            throw OutputError(path: path, message: "cannot move the output into place (\(String(cString: strerror(e))))")
+        }
+        if exists { try? fm.removeItem(at: old) }
+    }
+}
