@@ -1,5 +1,6 @@
 import LinearModel
 import PlacementModel
+import Foundation
 
 /// The pair master of the decomposition: one binary per compatible
 /// (participant, offer) pair, with every rule that does not depend on the
@@ -79,9 +80,10 @@ struct PairMaster {
     mutating func addEnergeticRows(group g: Int) {
         for (list, cap) in resources(of: groups[g]) where !list.isEmpty && cap > 0 {
             var intervals = Set<ClosedRange<Int>>()
-            for q in list { intervals.insert(pairs.pairs[q].span) }
+            let family = ProcessInfo.processInfo.environment["ALLVET_ENERGY"] ?? "all"
+            if family == "all" || family == "spans" { for q in list { intervals.insert(pairs.pairs[q].span) } }
             let lo = list.map { pairs.pairs[$0].span.lowerBound }.min()!, hi = list.map { pairs.pairs[$0].span.upperBound }.max()!
-            for w in lo...hi { intervals.insert(w...w) }
+            if family == "all" || family == "weeks" { for w in lo...hi { intervals.insert(w...w) } }
             for iv in intervals.sorted(by: { ($0.lowerBound, $0.upperBound) < ($1.lowerBound, $1.upperBound) }) {
                 addInterval(list, capacity: cap, iv)
             }
