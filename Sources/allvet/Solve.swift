@@ -8,7 +8,8 @@ struct Solve: ParsableCommand {
         discussion: """
             Writes OUT/assignments.csv (one row a stay), OUT/unplaced.csv (each unplaced \
             participant with the reason) and OUT/summary.json (status, the value and bound of \
-            every goal, quotas, groups, ranks, offer use, model size, timings). The folder is \
+            every goal, quotas, groups, ranks, offer use, model size, timings) and OUT/report.html \
+            (the same for a person to read, with charts; see --pseudonymise). The folder is \
             written whole or not at all; an existing folder that allvet did not write is never \
             replaced. Ctrl-C stops the solve and writes the best solution found so far.
             """
@@ -34,6 +35,9 @@ struct Solve: ParsableCommand {
 
     @Flag(help: "Print nothing but errors.")
     var quiet = false
+
+    @Flag(help: "Replace participant ids in report.html by stable pseudonyms (for reports that leave the organisation; the CSV and JSON files keep the real ids).")
+    var pseudonymise = false
 
     func validate() throws {
         if let t = timeLimit, !(t > 0) { throw ValidationError("--time-limit must be a positive number of seconds.") }
@@ -62,7 +66,8 @@ struct Solve: ParsableCommand {
         timings.write = Date().timeIntervalSince(writeClock)  // composing the files; the disk write follows
         do {
             try ResultsFolder.write([("assignments.csv", files.assignments), ("unplaced.csv", files.unplaced),
-                                     ("summary.json", files.summary(timings: timings).rendered())], to: out)
+                                     ("summary.json", files.summary(timings: timings).rendered()),
+                                     ("report.html", RoundReport(files: files, pseudonymise: pseudonymise).html)], to: out)
         } catch {
             Terminal.error("allvet: \(error)")
             throw Exit.failure
