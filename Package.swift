@@ -46,7 +46,7 @@ let package = Package(
         .testTarget(name: "GLPKSolverTests", dependencies: ["GLPKSolver", "LinearModel"], exclude: ["Fixtures"]),
         .testTarget(name: "PlacementModelTests", dependencies: ["PlacementModel"], exclude: ["Fixtures"]),
         .testTarget(name: "PlacementFormulationTests", dependencies: ["PlacementFormulation", "PlacementModel", "LinearModel", "GLPKSolver"]),
-        .testTarget(name: "AllVETTests", dependencies: ["AllVET", "allvet"]),
+        .testTarget(name: "AllVETTests", dependencies: ["AllVET", "allvet", "RoundGenerator"]),
         .testTarget(name: "PlacementCSVTests", dependencies: ["PlacementCSV", "PlacementModel", "RoundGenerator"], exclude: ["Fixtures"]),
         .testTarget(name: "RoundGeneratorTests", dependencies: ["RoundGenerator", "PlacementCSV", "PlacementModel"]),
     ]
