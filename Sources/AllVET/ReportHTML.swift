@@ -56,7 +56,7 @@ public enum HTML {
         .tile .v { font-size: 1.5rem; font-weight: 600; } .tile .k { color: #52606d; font-size: .85rem; }
         table { border-collapse: collapse; font-size: .85rem; margin: .5rem 0; }
         th, td { border-bottom: 1px solid #e4e7eb; padding: .25rem .6rem; text-align: left; vertical-align: top; }
-        th { background: #f5f7fa; } td.n { text-align: right; font-variant-numeric: tabular-nums; }
+        th { background: #f5f7fa; } td.n, td:first-child { white-space: nowrap; } td.n { text-align: right; font-variant-numeric: tabular-nums; }
         .ok { color: #207227; } .bad { color: #b42318; font-weight: 600; } .muted { color: #7b8794; }
         .scroll { overflow-x: auto; } svg { display: block; margin: .4rem 0; } svg text { font-size: 11px; fill: #1f2933; }
         .note { color: #52606d; font-size: .85rem; }
@@ -113,18 +113,19 @@ enum SVGChart {
     /// Vertical bars with category labels below and counts above.
     static func vbars(_ items: [(label: String, value: Double)], xTitle: String, color: String = palette[0]) -> String {
         guard !items.isEmpty else { return "<p class=\"note\">Nothing to show.</p>" }
-        let left = 40.0, bottom = 40.0, h = 180.0, barSlot = max(18.0, min(60.0, 600.0 / Double(items.count)))
-        let width = left + barSlot * Double(items.count) + 20, top = max(items.map(\.value).max() ?? 0, 1)
-        var out = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" width=\"\(Int(width))\" height=\"\(Int(h + bottom + 20))\" role=\"img\">"
-        out += "<line x1=\"\(f(left))\" y1=\"\(f(h + 10))\" x2=\"\(f(width - 10))\" y2=\"\(f(h + 10))\" stroke=\"#9aa5b1\"/>"
+        let left = 40.0, top = 18.0, bottom = 40.0, h = 180.0, barSlot = max(18.0, min(60.0, 600.0 / Double(items.count)))
+        let width = max(left + barSlot * Double(items.count) + 20, 7 * Double(xTitle.count) + 20), most = max(items.map(\.value).max() ?? 0, 1)
+        let base = top + h
+        var out = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" width=\"\(Int(width))\" height=\"\(Int(base + bottom + 6))\" role=\"img\">"
+        out += "<line x1=\"\(f(left))\" y1=\"\(f(base))\" x2=\"\(f(left + barSlot * Double(items.count)))\" y2=\"\(f(base))\" stroke=\"#9aa5b1\"/>"
         for (i, it) in items.enumerated() {
-            let bh = it.value / top * h, x = left + Double(i) * barSlot
+            let bh = it.value / most * h, x = left + Double(i) * barSlot
             out += "<g><title>\(HTML.escape(it.label + ": " + HTML.num(it.value)))</title>"
-            out += "<rect class=\"bar\" x=\"\(f(x + 3))\" y=\"\(f(h + 10 - bh))\" width=\"\(f(barSlot - 6))\" height=\"\(f(bh))\" fill=\"\(color)\"/>"
-            out += "<text x=\"\(f(x + barSlot / 2))\" y=\"\(f(h + 6 - bh))\" text-anchor=\"middle\">\(HTML.escape(HTML.num(it.value)))</text>"
-            out += "<text x=\"\(f(x + barSlot / 2))\" y=\"\(f(h + 24))\" text-anchor=\"middle\">\(HTML.escape(clip(it.label, 8)))</text></g>"
+            out += "<rect class=\"bar\" x=\"\(f(x + 3))\" y=\"\(f(base - bh))\" width=\"\(f(barSlot - 6))\" height=\"\(f(bh))\" fill=\"\(color)\"/>"
+            out += "<text x=\"\(f(x + barSlot / 2))\" y=\"\(f(base - bh - 4))\" text-anchor=\"middle\">\(HTML.escape(HTML.num(it.value)))</text>"
+            out += "<text x=\"\(f(x + barSlot / 2))\" y=\"\(f(base + 14))\" text-anchor=\"middle\">\(HTML.escape(clip(it.label, 8)))</text></g>"
         }
-        out += "<text x=\"\(f(left + (width - left) / 2))\" y=\"\(f(h + bottom + 10))\" text-anchor=\"middle\">\(HTML.escape(xTitle))</text>"
+        out += "<text x=\"\(f(left))\" y=\"\(f(base + 34))\">\(HTML.escape(xTitle))</text>"
         return out + "</svg>"
     }
 

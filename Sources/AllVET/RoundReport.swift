@@ -88,12 +88,24 @@ public struct RoundReport: Sendable {
             (HTML.num(meanRank), "mean preference rank"),
             ("\(ranks.max() ?? 0)", "worst rank"),
         ]
+        if !fig.quotas.isEmpty {
+            tiles.append(("\(fig.quotas.filter { $0.slack >= -1e-9 }.count) of \(fig.quotas.count)", "quota bounds met"))
+        }
         for (i, l) in r.levels.enumerated() {
             tiles.append((hasSolution ? HTML.num(fig.levelValues[i], digits: 3) : "–", "goal \(i + 1): \(l.goal.name) (\(l.status.rawValue))"))
         }
         b += "<section id=\"glance\"><h2>The round at a glance</h2><div class=\"tiles\">"
         b += tiles.map { "<div class=\"tile\"><div class=\"v\">\(e($0.0))</div><div class=\"k\">\(e($0.1))</div></div>" }.joined()
         b += "</div></section>\n"
+
+        // Ranks.
+        b += "<section id=\"ranks\"><h2>Preference ranks</h2>\n"
+        if let worst = fig.rankHistogram.keys.max() {
+            b += SVGChart.vbars((1...worst).map { (String($0), Double(fig.rankHistogram[$0] ?? 0)) }, xTitle: "rank in the participant's preferences (1 = first choice)") + "\n"
+        } else {
+            b += "<p class=\"note\">No placements.</p>\n"
+        }
+        b += "</section>\n"
 
         // Groups.
         b += "<section id=\"groups\"><h2>Placement rate by group</h2>\n"
@@ -115,6 +127,9 @@ public struct RoundReport: Sendable {
               : SVGChart.hbars(byHostCountry.keys.sorted().map { ($0, Double(byHostCountry[$0]!), "\(byHostCountry[$0]!)") }, color: SVGChart.palette[2])) + "\n"
         b += "</section>\n"
 
+        // Timeline.
+        b += "<section id=\"timeline\"><h2>Who is where, week by week</h2>\n" + timeline(files) + "</section>\n"
+
         // Quotas.
         b += "<section id=\"quotas\"><h2>Quotas</h2>\n"
         if fig.quotas.isEmpty {
@@ -135,18 +150,6 @@ public struct RoundReport: Sendable {
             }, numeric: [3, 4, 5]) + "\n"
         }
         b += "</section>\n"
-
-        // Ranks.
-        b += "<section id=\"ranks\"><h2>Preference ranks</h2>\n"
-        if let worst = fig.rankHistogram.keys.max() {
-            b += SVGChart.vbars((1...worst).map { (String($0), Double(fig.rankHistogram[$0] ?? 0)) }, xTitle: "rank of the placement in the participant's preferences (1 = first choice)") + "\n"
-        } else {
-            b += "<p class=\"note\">No placements.</p>\n"
-        }
-        b += "</section>\n"
-
-        // Timeline.
-        b += "<section id=\"timeline\"><h2>Who is where, week by week</h2>\n" + timeline(files) + "</section>\n"
 
         // Unplaced.
         b += "<section id=\"unplaced\"><h2>Not placed</h2>\n"
