@@ -103,12 +103,12 @@ import Testing
         manifest.scenarios[1].name = "<script>x</script>"
         let html = SweepComparison(manifest: manifest, folders: [out]).html
         #expect(html.contains("<h3>quotas.fewer-opportunities.min_share</h3>"))
-        // Two charts (placed, mean rank), one series each with the three grid points (+ the base at 0.2? no: the base sets nothing).
+        // Two charts (placed, mean rank), one series each with the three grid points (the base sets no value: not drawn).
         #expect(html.components(separatedBy: "<polyline class=\"series\"").count - 1 == 2)
         #expect(html.components(separatedBy: "<circle").count - 1 == 6)
         #expect(!html.contains("<script"))
         #expect(html.contains("&lt;script&gt;x&lt;/script&gt;"))
-        #expect(html.contains("impossible (infeasible)") == false)  // not a grid point: listed in the table only
+        #expect(!html.contains("impossible (infeasible)"))  // sets no min_share: in the table only, not under a curve
         #expect(html.contains(">infeasible</span>"))
     }
 }
