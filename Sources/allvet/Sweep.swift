@@ -34,22 +34,22 @@ struct Sweep: ParsableCommand {
             """
     )
 
-    @Argument(help: "The sweep file (allvet-sweep/1). Not with --merge.")
+    @Argument(help: ArgumentHelp("The sweep file (allvet-sweep/1). Not with --merge.", valueName: "sweep.json"))
     var sweepFile: String?
 
-    @Option(help: "The sweep folder to write (with --merge: where the merged comparison goes).")
+    @Option(help: ArgumentHelp("The sweep folder to write (with --merge: where the merged comparison goes).", valueName: "dir"))
     var out: String
 
-    @Option(help: "Scenarios solved at once, each on its own thread (default: the machine's cores).")
+    @Option(help: ArgumentHelp("Scenarios solved at once, each on its own thread (default: the machine's cores).", valueName: "n"))
     var jobs: Int?
 
-    @Option(help: "Run only shard K of N (0 ≤ K < N): the scenarios whose index i has i mod N = K.")
+    @Option(help: ArgumentHelp("Run only shard K of N (0 ≤ K < N): the scenarios whose 0-based index i has i mod N = K.", valueName: "K/N"))
     var shard: String?
 
-    @Option(parsing: .upToNextOption, help: "Join the sweep folders of the shards (DIR...) into one comparison in --out.")
+    @Option(parsing: .upToNextOption, help: ArgumentHelp("Join the sweep folders of the shards into one comparison in --out.", valueName: "dir"))
     var merge: [String] = []
 
-    @Option(name: .customLong("time-limit"), help: "Seconds for each scenario's solve (default: each policy's limits.time_s, else none).")
+    @Option(name: .customLong("time-limit"), help: ArgumentHelp("Seconds for each scenario's solve (default: each policy's limits.time_s, else none).", valueName: "seconds"))
     var timeLimit: Double?
 
     @Option(help: "Relative MIP gap for each scenario (default: each policy's limits.mip_gap, else 0).")
