@@ -10,7 +10,8 @@ struct Solve: ParsableCommand {
         discussion: """
             Writes OUT/assignments.csv (one row a stay), OUT/unplaced.csv (each unplaced \
             participant with the reason) and OUT/summary.json (status, the value and bound of \
-            every goal, quotas, groups, ranks, offer use, model size, timings). The folder is \
+            every goal, quotas, groups, ranks, offer use, model size, timings) and OUT/report.html \
+            (the same for a person to read, with charts; see --pseudonymise). The folder is \
             written whole or not at all; an existing folder that allvet did not write is never \
             replaced. Ctrl-C stops the solve and writes the best solution found so far.
 
@@ -55,6 +56,9 @@ struct Solve: ParsableCommand {
     @Flag(name: .customLong("no-verify"), help: "Skip the independent verification of the results written (for benchmarks).")
     var noVerify = false
 
+    @Flag(help: "Replace participant ids in report.html by stable pseudonyms (for reports that leave the organisation; the CSV and JSON files keep the real ids).")
+    var pseudonymise = false
+
     func validate() throws {
         if let t = timeLimit, !(t > 0) { throw ValidationError("--time-limit must be a positive number of seconds.") }
         if let g = gap, !(g >= 0 && g <= 1) { throw ValidationError("--gap must be a number from 0 to 1.") }
@@ -91,7 +95,8 @@ struct Solve: ParsableCommand {
         let files = ResultFiles(result: result, inputHash: input.hash)
         timings.write = Date().timeIntervalSince(writeClock)  // composing the files; the disk write follows
         let summaryText = files.summary(timings: timings).rendered()
-        var written = [("assignments.csv", files.assignments), ("unplaced.csv", files.unplaced), ("summary.json", summaryText)]
+        var written = [("assignments.csv", files.assignments), ("unplaced.csv", files.unplaced), ("summary.json", summaryText),
+                       ("report.html", RoundReport(files: files, pseudonymise: pseudonymise).html)]
         var verification: VerificationReport? = nil
         if !noVerify {
             let report = ResultsVerifier(instance: input.instance, policy: input.policy)
