@@ -79,6 +79,19 @@ struct GroupScheduler {
         return try exact(chosen, solver: solver)
     }
 
+    /// A smallest-by-inclusion subset of `chosen` that cannot be scheduled
+    /// (deletion filter); `chosen` itself must not be schedulable.
+    func minimalConflict(_ chosen: [Int], solver: any LinearSolver) throws -> [Int] {
+        var core = chosen.sorted { pairs.pairs[$0].span.count > pairs.pairs[$1].span.count }
+        var i = 0
+        while i < core.count {
+            var trial = core
+            trial.remove(at: i)
+            if try schedule(trial, solver: solver) == nil { core = trial } else { i += 1 }
+        }
+        return core
+    }
+
     /// Latest-start order, earliest fitting start.
     func greedy(_ chosen: [Int]) -> [Int: Int]? {
         let lo = group.weeks.lowerBound, n = group.weeks.count

@@ -35,7 +35,12 @@ public struct DecomposedSolve: Sendable {
         public var masterColumns = 0
         public var masterNonZeros = 0
         public var nodes = 0
+        public var intervalCuts = 0
+        public var noGoodCuts = 0
     }
+
+    /// Rounds of cuts a group may get before it is time-indexed instead.
+    static let cutRoundsBeforeTimeIndexing = 8
 
     public struct Outcome: Sendable {
         public var levels: [LevelOutcome]
@@ -65,6 +70,7 @@ public struct DecomposedSolve: Sendable {
 
         var levels: [LevelOutcome] = []
         var kept: Incumbent? = nil
+        var failures: [Int: Int] = [:]
         var interrupted = false
         let objectives = policy.objective.enumerated().map { i, goal in objective(goal, level: i, instance: instance, master: master) }
         func timeLeft() -> Double? { options.timeLimit.map { $0 - (clock() - started) } }
@@ -130,40 +136,17 @@ public struct DecomposedSolve: Sendable {
                     proven = r.primal == .optimal && !interrupted
                     break search
                 }
-                for g in failed { master.timeIndex(group: g) }
+                // Cut the solution off: an energetic interval it breaks, else the smallest set of
+                // its pairs that cannot be scheduled; a group that keeps failing gets time-indexed.
+                for g in failed {
+                    failures[g, default: 0] += 1
+                    if failures[g]! > Self.cutRoundsBeforeTimeIndexing { master.timeIndex(group: g); continue }
+                    if master.separateIntervals(group: g, chosen: byGroup[g]) > 0 { stats.intervalCuts += 1; continue }
+                    let core = try GroupScheduler(group: groups[g], pairs: pairs).minimalConflict(byGroup[g], solver: solver)
+                    master.addNoGood(core)
+                    stats.noGoodCuts += 1
+                }
                 stats.timeIndexedGroups = master.timeIndexed.count
-                // Repair: keep the groups that scheduled, re-solve the rest exactly.
-                var fixedGroups = Set<Int>()
-                for (g, list) in byGroup.enumerated() where !list.isEmpty && !failed.contains(g) { fixedGroups.insert(g) }
-                var repair = master.model
-                repair.setObjective(sense: objective.sense, terms: objective.terms)
-                for g in fixedGroups {
-                    let chosen = Set(byGroup[g])
-                    for q in groups[g].pairs {
-                        var c = repair[ColumnIndex(q)]
-                        c.lower = chosen.contains(q) ? 1 : 0
-                        c.upper = chosen.contains(q) ? 1 : 0
-                        repair[ColumnIndex(q)] = c
-                    }
-                }
-                if let inc = incumbent { repair.addRow(Self.cutoff(objective, beating: inc.value)) }
-                var ropts = options
-                if let left = timeLeft() { ropts.timeLimit = max(0.01, left) }
-                let tRepair = clock()
-                let rr = try solver.solve(repair, options: ropts)
-                nodes += rr.nodes
-                if debugDecomposition {
-                    print("  repair: \(rr.termination) obj \(rr.objective ?? .nan) \(String(format: "%.2f", clock() - tRepair))s")
-                }
-                if rr.primal != .none {
-                    let value = repair.objectiveValue(rr.values)
-                    incumbent = Incumbent(values: rr.values, starts: master.starts(rr.values, fixed: scheduled), value: value)
-                }
-                if let inc = incumbent, let b = bound, r.primal == .optimal, Self.meets(objective, inc.value, b) {
-                    proven = !interrupted
-                    bound = inc.value
-                    break search
-                }
                 if r.primal != .optimal || interrupted { break search }
             }
             if let inc = incumbent { kept = inc }

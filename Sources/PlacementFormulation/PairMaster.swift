@@ -80,7 +80,7 @@ struct PairMaster {
     mutating func addEnergeticRows(group g: Int) {
         for (list, cap) in resources(of: groups[g]) where !list.isEmpty && cap > 0 {
             var intervals = Set<ClosedRange<Int>>()
-            let family = ProcessInfo.processInfo.environment["ALLVET_ENERGY"] ?? "all"
+            let family = ProcessInfo.processInfo.environment["ALLVET_ENERGY"] ?? "weeks"
             if family == "all" || family == "spans" { for q in list { intervals.insert(pairs.pairs[q].span) } }
             let lo = list.map { pairs.pairs[$0].span.lowerBound }.min()!, hi = list.map { pairs.pairs[$0].span.upperBound }.max()!
             if family == "all" || family == "weeks" { for w in lo...hi { intervals.insert(w...w) } }
@@ -106,6 +106,38 @@ struct PairMaster {
         guard best.values.reduce(0, +) > rhs else { return false }
         model.addRow(Row(name: "energy", upper: Double(rhs), columns: cols, coefficients: coefs))
         return true
+    }
+
+    /// Adds the most violated energetic interval inequality of each resource
+    /// of group `g` for the chosen pairs; returns how many rows were added.
+    mutating func separateIntervals(group g: Int, chosen: [Int]) -> Int {
+        let chosenSet = Set(chosen)
+        var added = 0
+        for (list, cap) in resources(of: groups[g]) where cap > 0 {
+            let here = list.filter { chosenSet.contains($0) }
+            guard here.count > cap else { continue }
+            let starts = Set(here.map { pairs.pairs[$0].first }), ends = Set(here.map { pairs.pairs[$0].span.upperBound })
+            var violated: [(violation: Double, interval: ClosedRange<Int>)] = []
+            for a in starts {
+                for b in ends where b >= a {
+                    let lhs = here.reduce(0) { $0 + pairs.pairs[$1].minOverlap(a, b) }
+                    let violation = Double(lhs - cap * (b - a + 1)) / Double(b - a + 1)
+                    if violation > 0 { violated.append((violation, a...b)) }
+                }
+            }
+            violated.sort { ($0.violation, -$0.interval.count, -$0.interval.lowerBound) > ($1.violation, -$1.interval.count, -$1.interval.lowerBound) }
+            for v in violated.prefix(PairMaster.cutsPerResource) where addInterval(list, capacity: cap, v.interval) { added += 1 }
+        }
+        return added
+    }
+
+    static let cutsPerResource = Int(ProcessInfo.processInfo.environment["ALLVET_CUTS_PER"] ?? "") ?? 1
+
+    /// Forbids choosing all of `set` together (a set of pairs that cannot be
+    /// scheduled): `Σ z ≤ |set| − 1`.
+    mutating func addNoGood(_ set: [Int]) {
+        model.addRow(Row(name: "nogood", upper: Double(set.count - 1), columns: set.sorted().map(ColumnIndex.init),
+                         coefficients: Array(repeating: 1, count: set.count)))
     }
 
     /// A start per chosen pair of a solution: from the start columns of
