@@ -19,11 +19,10 @@ let benchmarks: @Sendable () -> Void = {
             if let shared = rung.sharedPath {
                 path = shared
             } else {
+                // Written afresh (untimed) so a changed generator is never read from a stale file.
                 path = FileManager.default.temporaryDirectory.appendingPathComponent("allvet-bench-\(rung.name).json").path
-                if !FileManager.default.fileExists(atPath: path) {
-                    let round = try rung.load()
-                    try InstanceJSONWriter.write(round.instance).write(toFile: path, atomically: true, encoding: .utf8)
-                }
+                let round = try rung.load()
+                try InstanceJSONWriter.write(round.instance).write(toFile: path, atomically: true, encoding: .utf8)
             }
             let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
             benchmark.startMeasurement()
