@@ -1,0 +1,50 @@
+import Benchmark
+
+/// Deterministic figures go through ordo-one/benchmark's histograms, which
+/// keep three significant digits: 38,171 would come back as 38,175. Values
+/// below 2,048 are kept exactly, so a gated figure is recorded as two
+/// metrics, `name /1000` and `name %1000` (exact below 2,048,000), and an
+/// objective value in thousandths as `name` (integer part) and `name .001`.
+/// bench.sh keeps only these metrics in Thresholds/ (the names are the rule:
+/// `/1000`, `%1000`, `L<level> `); everything else is reported, not gated.
+public enum Gated {
+    /// The two metrics of a gated count.
+    public static func count(_ name: String) -> [BenchmarkMetric] {
+        [metric("\(name) /1000"), metric("\(name) %1000")]
+    }
+
+    /// The two metrics of level `level`'s (1-based) optimal value.
+    public static func objective(level: Int, goal: String) -> [BenchmarkMetric] {
+        [metric("L\(level) \(goal)"), metric("L\(level) \(goal) .001")]
+    }
+
+    static func metric(_ name: String) -> BenchmarkMetric {
+        .custom(name, polarity: .prefersSmaller, useScalingFactor: false)
+    }
+}
+
+/// A reported (not gated) figure.
+public func reported(_ name: String) -> BenchmarkMetric {
+    .custom(name, polarity: .prefersSmaller, useScalingFactor: false)
+}
+
+public extension Benchmark {
+    /// Records a gated count exactly (see ``Gated``).
+    func gated(_ name: String, _ value: Int) {
+        precondition(value >= 0 && value < 2_048_000, "\(name) = \(value): split it further to keep it exact")
+        measurement(.custom("\(name) /1000"), value / 1000)
+        measurement(.custom("\(name) %1000"), value % 1000)
+    }
+
+    /// Records level `level`'s value in thousandths, exactly (see ``Gated``).
+    func gatedObjective(level: Int, goal: String, _ value: Double) {
+        let thousandths = Int((value * 1000).rounded())
+        precondition(thousandths >= 0 && thousandths < 2_048_000, "L\(level) \(goal) = \(value): out of the exact range")
+        measurement(.custom("L\(level) \(goal)"), thousandths / 1000)
+        measurement(.custom("L\(level) \(goal) .001"), thousandths % 1000)
+    }
+
+    func report(_ name: String, _ value: Int) {
+        measurement(.custom(name), max(0, value))
+    }
+}
