@@ -94,6 +94,13 @@ struct GroupScheduler {
 
     /// Latest-start order, earliest fitting start.
     func greedy(_ chosen: [Int]) -> [Int: Int]? {
+        let (starts, complete) = greedy(chosen, skipping: false)
+        return complete ? starts : nil
+    }
+
+    /// The greedy, leaving out the pairs that do not fit when `skipping`;
+    /// returns the starts found and whether every pair got one.
+    func greedy(_ chosen: [Int], skipping: Bool) -> (starts: [Int: Int], complete: Bool) {
         let lo = group.weeks.lowerBound, n = group.weeks.count
         var offerLoad = [[Int]](repeating: [Int](repeating: 0, count: n), count: group.offers.count)
         var hostLoad = [Int](repeating: 0, count: n)
@@ -120,9 +127,11 @@ struct GroupScheduler {
                     break
                 }
             }
-            if !placed { return nil }
+            if !placed {
+                if !skipping { return (starts, false) }
+            }
         }
-        return starts
+        return (starts, starts.count == chosen.count)
     }
 
     /// The group's time-indexed feasibility model for exactly these pairs.

@@ -2,8 +2,6 @@ import LinearModel
 import PlacementModel
 import Foundation
 
-let debugDecomposition = ProcessInfo.processInfo.environment["ALLVET_DEBUG"] != nil
-
 /// Solves a round exactly through the pair master (see ``PairMaster``)
 /// instead of the direct time-indexed model.
 ///
@@ -103,8 +101,8 @@ public struct DecomposedSolve: Sendable {
                 nodes += r.nodes
                 termination = r.termination
                 if r.termination == .interrupted { interrupted = true }
-                if debugDecomposition {
-                    print("level \(i) master \(stats.masterSolves): \(r.termination) obj \(r.objective ?? .nan) bound \(r.bound ?? .nan) nodes \(r.nodes) rows \(model.rowCount) cols \(model.columnCount) nz \(model.nonZeroCount) \(String(format: "%.2f", clock() - tSolve))s")
+                do {
+                    note("level \(i) master \(stats.masterSolves): \(r.termination) obj \(r.objective ?? .nan) bound \(r.bound ?? .nan) nodes \(r.nodes) rows \(model.rowCount) cols \(model.columnCount) nz \(model.nonZeroCount) \(String(format: "%.2f", clock() - tSolve))s")
                 }
                 guard r.primal != .none else {
                     if r.termination == .infeasible {
@@ -129,7 +127,7 @@ public struct DecomposedSolve: Sendable {
                         failed.append(g)
                     }
                 }
-                if debugDecomposition { print("  groups that do not schedule: \(failed.count) of \(byGroup.filter { !$0.isEmpty }.count)") }
+                note("  groups that do not schedule: \(failed.count) of \(byGroup.filter { !$0.isEmpty }.count)")
                 if failed.isEmpty {
                     let value = master.model.objectiveValue(r.values)
                     incumbent = Incumbent(values: r.values, starts: master.starts(r.values, fixed: scheduled), value: value)
@@ -147,7 +145,14 @@ public struct DecomposedSolve: Sendable {
                     stats.noGoodCuts += 1
                 }
                 stats.timeIndexedGroups = master.timeIndexed.count
-                if r.primal != .optimal || interrupted { break search }
+                if r.primal != .optimal || interrupted {
+                    // Stopped early: keep what schedules of this solution when no better one exists.
+                    if incumbent == nil, let salvaged = salvage(r.values, byGroup: byGroup, failed: failed, scheduled: scheduled, master: master, pairs: pairs, groups: groups) {
+                        incumbent = salvaged
+                        note("  kept the scheduled part of the last solution (value \(salvaged.value))")
+                    }
+                    break search
+                }
             }
             if let inc = incumbent { kept = inc }
             let status: LevelOutcome.Status = infeasible ? .infeasible : (incumbent == nil ? (kept == nil ? .timeLimit : .feasible) : (proven ? .optimal : .feasible))
@@ -183,6 +188,25 @@ public struct DecomposedSolve: Sendable {
             }.sorted()
         }
         return Outcome(levels: levels, chosen: chosen, interrupted: interrupted, statistics: stats)
+    }
+
+    /// Sends a line of the decomposition's own log to the solver log sink.
+    func note(_ line: String) { options.log?(line + "\n") }
+
+    /// A schedulable solution from a master solution whose groups do not
+    /// all schedule: each failing group keeps the pairs a greedy can place
+    /// and drops the rest; nil when that breaks a hard quota.
+    func salvage(_ values: [Double], byGroup: [[Int]], failed: [Int], scheduled: [Int: Int], master: PairMaster,
+                 pairs: PairSet, groups: [CapacityGroup]) -> Incumbent? {
+        var starts = scheduled
+        var dropped = Set<Int>()
+        for g in failed {
+            let (s, _) = GroupScheduler(group: groups[g], pairs: pairs).greedy(byGroup[g], skipping: true)
+            starts.merge(s) { a, _ in a }
+            for q in byGroup[g] where s[q] == nil { dropped.insert(q) }
+        }
+        guard let v = master.dropping(dropped, from: values) else { return nil }
+        return Incumbent(values: v, starts: master.starts(v, fixed: starts), value: master.model.objectiveValue(v))
     }
 
     /// A schedulable solution: column values (of the master at the time) and a start per chosen pair.

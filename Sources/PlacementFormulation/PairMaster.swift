@@ -15,6 +15,7 @@ struct PairMaster {
     let pairs: PairSet
     let groups: [CapacityGroup]
     let penalties: [(column: ColumnIndex, cost: Double)]
+    let quotaRows: [QuotaRow]
     let worstRankColumn: ColumnIndex?
     /// Start columns of each time-indexed group's pairs.
     private(set) var startColumns: [Int: [(column: ColumnIndex, start: Int)]] = [:]
@@ -44,7 +45,7 @@ struct PairMaster {
         }
         // Quotas.
         let items = pairs.pairs.enumerated().map { QuotaRowBuilder.Item(column: ColumnIndex($0.offset), participant: $0.element.participant, offer: $0.element.offer) }
-        let (penalties, _) = QuotaRowBuilder.add(to: &m, instance: instance, policy: policy, items: items)
+        let (penalties, quotaRows) = QuotaRowBuilder.add(to: &m, instance: instance, policy: policy, items: items)
         // worst_rank.
         var worst: ColumnIndex?
         if policy.objective.contains(.worstRank) {
@@ -61,6 +62,7 @@ struct PairMaster {
         self.pairs = pairs
         self.groups = groups
         self.penalties = penalties
+        self.quotaRows = quotaRows
         self.worstRankColumn = worst
         for g in groups.indices { addEnergeticRows(group: g) }
     }
@@ -153,6 +155,37 @@ struct PairMaster {
             }
         }
         return out
+    }
+
+    /// Drops `dropped` pairs from a solution and makes the soft-quota
+    /// shortfalls and `worst_rank` consistent again; nil when a hard quota
+    /// then breaks.
+    func dropping(_ dropped: Set<Int>, from values: [Double]) -> [Double]? {
+        var v = values + [Double](repeating: 0, count: max(0, model.columnCount - values.count))
+        for q in dropped {
+            v[q] = 0
+            for c in startColumns[q] ?? [] { v[c.column.rawValue] = 0 }
+        }
+        for qr in quotaRows {
+            guard let r = qr.row else { continue }
+            let row = model[r]
+            var act = 0.0
+            for (k, c) in row.columns.enumerated() where c != qr.slack { act += row.coefficients[k] * v[c.rawValue] }
+            if let s = qr.slack {
+                let k = row.columns.firstIndex(of: s)!
+                let sc = row.coefficients[k]
+                let need = row.lower.isFinite ? (row.lower - act) / sc : (act - row.upper) / -sc
+                v[s.rawValue] = max(0, need)
+            } else if act < row.lower - 1e-9 || act > row.upper + 1e-9 {
+                return nil
+            }
+        }
+        if let z = worstRankColumn {
+            var worst = 0.0
+            for (q, pair) in pairs.pairs.enumerated() where v[q] > 0.5 { worst = max(worst, Double(pair.rank)) }
+            v[z.rawValue] = worst
+        }
+        return v
     }
 
     /// Gives group `g` start-week columns linked to its pairs and its weekly
