@@ -1,5 +1,4 @@
 internal import CGLPK
-import Foundation
 import LinearModel
 
 /// GLPK's time limit (ms, a C int) for the seconds left; nil means none.
@@ -41,15 +40,6 @@ func intoptParameters(options: SolverOptions, presolve: Bool, timeLimit: Double?
     p.cov_cuts = cuts
     p.clq_cuts = cuts
     p.fp_heur = GLP_ON
-    if let spec = getenv("ALLVET_GLPK").map({ String(cString: $0) }) {
-        let on = Set(spec.split(separator: ","))
-        p.gmi_cuts = on.contains("gmi") ? GLP_ON : GLP_OFF
-        p.mir_cuts = on.contains("mir") ? GLP_ON : GLP_OFF
-        p.cov_cuts = on.contains("cov") ? GLP_ON : GLP_OFF
-        p.clq_cuts = on.contains("clq") ? GLP_ON : GLP_OFF
-        p.fp_heur = on.contains("fp") ? GLP_ON : GLP_OFF
-        p.br_tech = on.contains("dth") ? GLP_BR_DTH : (on.contains("mfv") ? GLP_BR_MFV : GLP_BR_PCH)
-    }
     p.sr_heur = GLP_ON
     p.ps_heur = GLP_OFF
     p.mip_gap = max(0, options.mipGap)

@@ -35,7 +35,11 @@ public struct DecomposedSolve: Sendable {
         public var nodes = 0
         public var intervalCuts = 0
         public var noGoodCuts = 0
+        public var repairSolves = 0
     }
+
+    /// Rounds of cuts the repair may take before it gives up.
+    static let repairRounds = 6
 
     /// Rounds of cuts a group may get before it is time-indexed instead.
     static let cutRoundsBeforeTimeIndexing = 8
@@ -69,6 +73,7 @@ public struct DecomposedSolve: Sendable {
         var levels: [LevelOutcome] = []
         var kept: Incumbent? = nil
         var failures: [Int: Int] = [:]
+        let context = Context(pairs: pairs, groups: groups, groupOfPair: groupOfPair)
         var interrupted = false
         let objectives = policy.objective.enumerated().map { i, goal in objective(goal, level: i, instance: instance, master: master) }
         func timeLeft() -> Double? { options.timeLimit.map { $0 - (clock() - started) } }
@@ -114,19 +119,7 @@ public struct DecomposedSolve: Sendable {
                 if r.primal == .optimal, let o = r.objective { bound = o } else if let b = r.bound { bound = b }
 
                 // Schedule the chosen pairs of the groups that are not time-indexed.
-                var byGroup = [[Int]](repeating: [], count: groups.count)
-                for q in pairs.pairs.indices where r.values[q] > 0.5 {
-                    if let g = groupOfPair[q], !master.timeIndexed.contains(g) { byGroup[g].append(q) }
-                }
-                var scheduled: [Int: Int] = [:]
-                var failed: [Int] = []
-                for (g, list) in byGroup.enumerated() where !list.isEmpty {
-                    if let s = try GroupScheduler(group: groups[g], pairs: pairs).schedule(list, solver: solver) {
-                        scheduled.merge(s) { a, _ in a }
-                    } else {
-                        failed.append(g)
-                    }
-                }
+                let (byGroup, scheduled, failed) = try scheduleGroups(r.values, master: master, context: context)
                 note("  groups that do not schedule: \(failed.count) of \(byGroup.filter { !$0.isEmpty }.count)")
                 if failed.isEmpty {
                     let value = master.model.objectiveValue(r.values)
@@ -134,17 +127,24 @@ public struct DecomposedSolve: Sendable {
                     proven = r.primal == .optimal && !interrupted
                     break search
                 }
-                // Cut the solution off: an energetic interval it breaks, else the smallest set of
-                // its pairs that cannot be scheduled; a group that keeps failing gets time-indexed.
-                for g in failed {
-                    failures[g, default: 0] += 1
-                    if failures[g]! > Self.cutRoundsBeforeTimeIndexing { master.timeIndex(group: g); continue }
-                    if master.separateIntervals(group: g, chosen: byGroup[g]) > 0 { stats.intervalCuts += 1; continue }
-                    let core = try GroupScheduler(group: groups[g], pairs: pairs).minimalConflict(byGroup[g], solver: solver)
-                    master.addNoGood(core)
-                    stats.noGoodCuts += 1
-                }
+                try cutOff(failed, byGroup: byGroup, master: &master, failures: &failures, context: context, stats: &stats)
                 stats.timeIndexedGroups = master.timeIndexed.count
+                // Repair: keep the groups that scheduled and re-solve the rest, a much smaller
+                // model; when it reaches the master's bound, the level is proven.
+                if r.primal == .optimal && !interrupted, let b = bound {
+                    var ropts = options
+                    if let left = timeLeft() { ropts.timeLimit = max(0.01, left) }
+                    if let repaired = try repair(r.values, byGroup: byGroup, failed: failed, master: master, objective: objective,
+                                                 incumbent: incumbent, options: ropts, context: context, stats: &stats) {
+                        note("  repair: \(repaired.value)")
+                        incumbent = repaired
+                        if Self.meets(objective, repaired.value, b) {
+                            proven = true
+                            bound = repaired.value
+                            break search
+                        }
+                    }
+                }
                 if r.primal != .optimal || interrupted {
                     // Stopped early: keep what schedules of this solution when no better one exists.
                     if incumbent == nil, let salvaged = salvage(r.values, byGroup: byGroup, failed: failed, scheduled: scheduled, master: master, pairs: pairs, groups: groups) {
@@ -188,6 +188,84 @@ public struct DecomposedSolve: Sendable {
             }.sorted()
         }
         return Outcome(levels: levels, chosen: chosen, interrupted: interrupted, statistics: stats)
+    }
+
+    /// What the loop's helpers need to know of the round.
+    struct Context {
+        let pairs: PairSet
+        let groups: [CapacityGroup]
+        let groupOfPair: [Int?]
+    }
+
+    /// The chosen pairs of each group that is not time-indexed, the starts
+    /// found for the groups that schedule, and the groups that do not.
+    func scheduleGroups(_ values: [Double], master: PairMaster, context c: Context) throws
+        -> (byGroup: [[Int]], scheduled: [Int: Int], failed: [Int]) {
+        var byGroup = [[Int]](repeating: [], count: c.groups.count)
+        for q in c.pairs.pairs.indices where values[q] > 0.5 {
+            if let g = c.groupOfPair[q], !master.timeIndexed.contains(g) { byGroup[g].append(q) }
+        }
+        var scheduled: [Int: Int] = [:]
+        var failed: [Int] = []
+        for (g, list) in byGroup.enumerated() where !list.isEmpty {
+            if let s = try GroupScheduler(group: c.groups[g], pairs: c.pairs).schedule(list, solver: solver) {
+                scheduled.merge(s) { a, _ in a }
+            } else {
+                failed.append(g)
+            }
+        }
+        return (byGroup, scheduled, failed)
+    }
+
+    /// Cuts a solution off: for each group that does not schedule, an
+    /// energetic interval the chosen pairs break, else a no-good on the
+    /// smallest set of them that cannot be scheduled; a group that keeps
+    /// failing is time-indexed instead, so the loop ends.
+    func cutOff(_ failed: [Int], byGroup: [[Int]], master: inout PairMaster, failures: inout [Int: Int], context c: Context,
+                stats: inout Statistics) throws {
+        for g in failed {
+            failures[g, default: 0] += 1
+            if failures[g]! > Self.cutRoundsBeforeTimeIndexing { master.timeIndex(group: g); continue }
+            if master.separateIntervals(group: g, chosen: byGroup[g]) > 0 { stats.intervalCuts += 1; continue }
+            let core = try GroupScheduler(group: c.groups[g], pairs: c.pairs).minimalConflict(byGroup[g], solver: solver)
+            master.addNoGood(core)
+            stats.noGoodCuts += 1
+        }
+    }
+
+    /// The best schedulable solution that keeps the groups that scheduled as
+    /// they are (their pairs fixed) and chooses again for everybody else,
+    /// by the same loop of cuts on this much smaller model. It must beat
+    /// `incumbent` when there is one. nil when it finds none in its rounds.
+    func repair(_ values: [Double], byGroup: [[Int]], failed: [Int], master: PairMaster, objective: LevelObjective,
+                incumbent: Incumbent?, options: SolverOptions, context c: Context, stats: inout Statistics) throws -> Incumbent? {
+        var restricted = master
+        let failedSet = Set(failed)
+        for (g, list) in byGroup.enumerated() where !list.isEmpty && !failedSet.contains(g) {
+            let chosen = Set(list)
+            for q in c.groups[g].pairs {
+                var col = restricted.model[ColumnIndex(q)]
+                col.lower = chosen.contains(q) ? 1 : 0
+                col.upper = col.lower
+                restricted.model[ColumnIndex(q)] = col
+            }
+        }
+        restricted.model.setObjective(sense: objective.sense, terms: objective.terms)
+        if let inc = incumbent { restricted.model.addRow(Self.cutoff(objective, beating: inc.value)) }
+        var failures: [Int: Int] = [:]
+        for _ in 0..<Self.repairRounds {
+            let r = try solver.solve(restricted.model, options: options)
+            stats.repairSolves += 1
+            guard r.primal != .none else { return nil }
+            let (inner, scheduled, stillFailing) = try scheduleGroups(r.values, master: restricted, context: c)
+            if stillFailing.isEmpty {
+                return Incumbent(values: r.values, starts: restricted.starts(r.values, fixed: scheduled),
+                                 value: restricted.model.objectiveValue(r.values))
+            }
+            if r.primal != .optimal { return nil }
+            try cutOff(stillFailing, byGroup: inner, master: &restricted, failures: &failures, context: c, stats: &stats)
+        }
+        return nil
     }
 
     /// Sends a line of the decomposition's own log to the solver log sink.

@@ -1,6 +1,5 @@
 import LinearModel
 import PlacementModel
-import Foundation
 
 /// The pair master of the decomposition: one binary per compatible
 /// (participant, offer) pair, with every rule that does not depend on the
@@ -77,18 +76,15 @@ struct PairMaster {
         return out
     }
 
-    /// Energetic inequalities for the intervals of single weeks and of each
-    /// pair's span, where they can bind.
+    /// Energetic inequalities for single weeks (the stays that occupy a week
+    /// whatever their start), where they can bind. Longer intervals are
+    /// separated from master solutions (``separateIntervals(group:chosen:)``):
+    /// adding every pair's span up front tripled the rows and made each
+    /// master solve slower than the rounds of cuts it saved.
     mutating func addEnergeticRows(group g: Int) {
         for (list, cap) in resources(of: groups[g]) where !list.isEmpty && cap > 0 {
-            var intervals = Set<ClosedRange<Int>>()
-            let family = ProcessInfo.processInfo.environment["ALLVET_ENERGY"] ?? "weeks"
-            if family == "all" || family == "spans" { for q in list { intervals.insert(pairs.pairs[q].span) } }
             let lo = list.map { pairs.pairs[$0].span.lowerBound }.min()!, hi = list.map { pairs.pairs[$0].span.upperBound }.max()!
-            if family == "all" || family == "weeks" { for w in lo...hi { intervals.insert(w...w) } }
-            for iv in intervals.sorted(by: { ($0.lowerBound, $0.upperBound) < ($1.lowerBound, $1.upperBound) }) {
-                addInterval(list, capacity: cap, iv)
-            }
+            for w in lo...hi { addInterval(list, capacity: cap, w...w) }
         }
     }
 
@@ -133,7 +129,8 @@ struct PairMaster {
         return added
     }
 
-    static let cutsPerResource = Int(ProcessInfo.processInfo.environment["ALLVET_CUTS_PER"] ?? "") ?? 1
+    /// Violated intervals added per resource and round (more did not save rounds).
+    static let cutsPerResource = 1
 
     /// Forbids choosing all of `set` together (a set of pairs that cannot be
     /// scheduled): `Σ z ≤ |set| − 1`.

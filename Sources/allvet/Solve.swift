@@ -68,7 +68,6 @@ struct Solve: ParsableCommand {
         let input = try loadInputs(instance: instance, policy: policy, quiet: quiet)
         var options = EngineOptions.resolved(policy: input.policy, timeLimit: timeLimit, mipGap: gap)
         options.method = method
-        if ProcessInfo.processInfo.environment["ALLVET_CUTS"] == "0" { options.cuts = false }
         if verbose { options.log = { line in Terminal.error(line.hasSuffix("\n") ? String(line.dropLast()) : line) } }
         installInterruptHandlers()
         options.shouldStop = { stopRequested.load(ordering: .relaxed) }
