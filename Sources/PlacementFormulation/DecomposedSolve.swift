@@ -134,6 +134,8 @@ public struct DecomposedSolve: Sendable {
                 if r.primal == .optimal && !interrupted, let b = bound {
                     var ropts = options
                     if let left = timeLeft() { ropts.timeLimit = max(0.01, left) }
+                    let tRepair = clock()
+                    defer { note("  repair took \(String(format: "%.2f", clock() - tRepair))s") }
                     if let repaired = try repair(r.values, byGroup: byGroup, failed: failed, master: master, objective: objective,
                                                  incumbent: incumbent, options: ropts, context: context, stats: &stats) {
                         note("  repair: \(repaired.value)")
@@ -256,6 +258,7 @@ public struct DecomposedSolve: Sendable {
         for _ in 0..<Self.repairRounds {
             let r = try solver.solve(restricted.model, options: options)
             stats.repairSolves += 1
+            note("    repair solve: \(r.termination) obj \(r.objective ?? .nan) nodes \(r.nodes)")
             guard r.primal != .none else { return nil }
             let (inner, scheduled, stillFailing) = try scheduleGroups(r.values, master: restricted, context: c)
             if stillFailing.isEmpty {
