@@ -171,12 +171,7 @@ public struct DecomposedSolve: Sendable {
                 break
             }
             if i + 1 < objectives.count {
-                let held = objective.isIntegral ? inc.value.rounded() : inc.value
-                let tol = objective.isIntegral ? 0 : 1e-6 * max(1, abs(inc.value))
-                let cols = objective.terms.map(\.0), coefs = objective.terms.map(\.1)
-                master.model.addRow(objective.sense == .maximize
-                    ? Row(name: "hold_\(i)", lower: held - tol, columns: cols, coefficients: coefs)
-                    : Row(name: "hold_\(i)", upper: held + tol, columns: cols, coefficients: coefs))
+                master.model.addRow(objective.holdRow(inc.value, name: "hold_\(i)"))
             }
         }
         stats.nodes = levels.reduce(0) { $0 + $1.nodes }

@@ -154,13 +154,7 @@ public struct LexicographicDriver: Sendable {
             }
             // Hold this level for the next ones.
             if i + 1 < objectives.count || holdLast {
-                let held = objective.isIntegral ? value.rounded() : value
-                let tol = objective.isIntegral ? 0 : 1e-6 * max(1, abs(value))
-                let cols = objective.terms.map(\.0), coefs = objective.terms.map(\.1)
-                let row = objective.sense == .maximize
-                    ? Row(name: "hold_\(i)", lower: held - tol, columns: cols, coefficients: coefs)
-                    : Row(name: "hold_\(i)", upper: held + tol, columns: cols, coefficients: coefs)
-                model.addRow(row)
+                model.addRow(objective.holdRow(value, name: "hold_\(i)"))
             }
         }
         return (LexicographicOutcome(levels: levels, values: values, interrupted: interrupted), model)

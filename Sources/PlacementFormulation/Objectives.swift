@@ -11,6 +11,20 @@ public struct LevelObjective: Sendable {
     public var isIntegral: Bool
 }
 
+extension LevelObjective {
+    /// The row that holds this level at `value` for the levels after it:
+    /// exactly for integral levels, else within `1e-6·max(1, |value|)`
+    /// (model.md, ruling 6).
+    public func holdRow(_ value: Double, name: String) -> Row {
+        let held = isIntegral ? value.rounded() : value
+        let tol = isIntegral ? 0 : 1e-6 * max(1, abs(value))
+        let cols = terms.map(\.0), coefs = terms.map(\.1)
+        return sense == .maximize
+            ? Row(name: name, lower: held - tol, columns: cols, coefficients: coefs)
+            : Row(name: name, upper: held + tol, columns: cols, coefficients: coefs)
+    }
+}
+
 extension DirectFormulation {
     /// The objective of `goal` at position `level` of the policy's list; the
     /// soft-quota penalties go into level 0 (ruling 5).

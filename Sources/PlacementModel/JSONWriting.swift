@@ -6,8 +6,9 @@
 /// line. Members are written in the order given, so writers choose a
 /// deterministic key order. Strings escape `"`, `\` and control characters
 /// only; other characters are written as they are (UTF-8).
-enum JSONWriting {
-    static func quoted(_ s: String) -> String {
+public enum JSONWriting {
+    /// `s` as a JSON string literal, quotes included.
+    public static func quoted(_ s: String) -> String {
         var out = "\""
         out.reserveCapacity(s.utf8.count + 2)
         var plain = true
