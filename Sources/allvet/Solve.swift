@@ -80,7 +80,7 @@ struct Solve: ParsableCommand {
         } catch let error as EngineError {
             progress.finish()
             Terminal.error("allvet: \(error)")
-            throw ValidationError(error.description)
+            throw ExitCode.validationFailure
         } catch {
             progress.finish()
             Terminal.error("allvet: the solver failed: \(error)")

@@ -87,3 +87,23 @@ import Testing
         #expect(report.holds, "\(label): \(report.text)")
     }
 }
+
+/// `early` depends on start weeks: `automatic` solves it with the direct
+/// model, `decomposed` refuses it as a usage error.
+@Suite struct EarlyGoalTests {
+    @Test func automaticUsesTheDirectModelAndDecomposedRefuses() throws {
+        let dir = try CLI.tempDir()
+        let policy = dir.appendingPathComponent("early.json")
+        try #"{"format": "allvet-policy/1", "objective": [{"goal": "placed"}, {"goal": "early"}]}"#
+            .write(to: policy, atomically: true, encoding: .utf8)
+        let ok = try CLI.run(["solve", "instances/example.json", "--policy", policy.path, "--out", dir.appendingPathComponent("a").path, "--quiet"])
+        #expect(ok.status == 0, "\(ok.stderr)")
+        let summary = try summaryObject(dir.appendingPathComponent("a"))
+        #expect((summary["model"] as? [String: Any])?["method"] as? String == "direct")
+        #expect((summary["levels"] as? [[String: Any]])?.map { $0["status"] as? String } == ["optimal", "optimal"])
+        let refused = try CLI.run(["solve", "instances/example.json", "--policy", policy.path, "--out", dir.appendingPathComponent("b").path, "--method", "decomposed"])
+        #expect(refused.status == 64)
+        #expect(refused.stderr.contains("cannot solve the early goal"))
+        #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("b").path))
+    }
+}
