@@ -97,7 +97,7 @@ private struct InstanceDecoding {
         guard let o = ctx.object(root, "$", allowed: Self.topFields) else {
             return instance
         }
-        checkFormat(o)
+        ctx.checkFormat(o, expected: InstanceJSONReader.format, otherPrefix: "allvet-policy", otherHint: "this looks like a policy file, not an instance")
         if let v = o["name"], let s = ctx.string(v, o.path("name")) { instance.name = s }
         if let v = ctx.required(o, "participants"), let items = ctx.array(v, o.path("participants")) {
             instance.participants.reserveCapacity(items.count)
@@ -120,19 +120,6 @@ private struct InstanceDecoding {
         return instance
     }
 
-    private mutating func checkFormat(_ o: JSONObject) {
-        let expected = InstanceJSONReader.format
-        guard let v = o["format"] else {
-            ctx.error(o.path, "missing required field \"format\"; expected \"format\": \"\(expected)\"")
-            return
-        }
-        guard let s = ctx.string(v, o.path("format")) else { return }
-        if s != expected {
-            var msg = "unsupported format \"\(s)\"; expected \"\(expected)\""
-            if s.hasPrefix("allvet-policy") { msg += " (this looks like a policy file, not an instance)" }
-            ctx.error(o.path("format"), msg)
-        }
-    }
 
     private mutating func participant(_ v: JSONValue, _ path: String) -> Participant? {
         guard let o = ctx.object(v, path, allowed: Self.participantFields) else { return nil }

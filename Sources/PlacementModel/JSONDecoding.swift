@@ -14,6 +14,21 @@ struct JSONReadContext {
 
     var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 
+    /// Checks the file's `format` tag: missing, or not `expected` (with a
+    /// hint when it names the other kind of file).
+    mutating func checkFormat(_ o: JSONObject, expected: String, otherPrefix: String, otherHint: String) {
+        guard let v = o["format"] else {
+            error(o.path, "missing required field \"format\"; expected \"format\": \"\(expected)\"")
+            return
+        }
+        guard let s = string(v, o.path("format")) else { return }
+        if s != expected {
+            var msg = "unsupported format \"\(s)\"; expected \"\(expected)\""
+            if s.hasPrefix(otherPrefix) { msg += " (\(otherHint))" }
+            error(o.path("format"), msg)
+        }
+    }
+
     mutating func error(_ path: String, _ message: String) {
         diagnostics.append(Diagnostic(.error, file: file, location: path, message: message))
     }

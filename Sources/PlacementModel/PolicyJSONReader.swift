@@ -74,7 +74,7 @@ private struct PolicyDecoding {
     mutating func policy(_ root: JSONValue) -> Policy {
         var policy = Policy()
         guard let o = ctx.object(root, "$", allowed: Self.topFields) else { return policy }
-        checkFormat(o)
+        ctx.checkFormat(o, expected: PolicyJSONReader.format, otherPrefix: "allvet-instance", otherHint: "this looks like an instance file, not a policy")
         if let v = o["require_abroad"], let b = ctx.bool(v, o.path("require_abroad")) { policy.requireAbroad = b }
         if let v = o["only_listed"], let b = ctx.bool(v, o.path("only_listed")) { policy.onlyListed = b }
         if let v = o["objective"], let goals = objective(v, o.path("objective")) { policy.objective = goals }
@@ -95,19 +95,6 @@ private struct PolicyDecoding {
         return policy
     }
 
-    private mutating func checkFormat(_ o: JSONObject) {
-        let expected = PolicyJSONReader.format
-        guard let v = o["format"] else {
-            ctx.error(o.path, "missing required field \"format\"; expected \"format\": \"\(expected)\"")
-            return
-        }
-        guard let s = ctx.string(v, o.path("format")) else { return }
-        if s != expected {
-            var msg = "unsupported format \"\(s)\"; expected \"\(expected)\""
-            if s.hasPrefix("allvet-instance") { msg += " (this looks like an instance file, not a policy)" }
-            ctx.error(o.path("format"), msg)
-        }
-    }
 
     // MARK: Objective
 
