@@ -86,6 +86,7 @@ public struct DecomposedSolve: Sendable {
             var proven = false
             var infeasible = false
             var termination: TerminationReason? = nil
+            var lastUnscheduled: (values: [Double], byGroup: [[Int]], failed: [Int], scheduled: [Int: Int])? = nil
             levelProgress?(i, SolverOptions.Progress(incumbent: nil, bound: nil, nodes: 0))
             search: while true {
                 var opts = options
@@ -127,6 +128,7 @@ public struct DecomposedSolve: Sendable {
                     proven = r.primal == .optimal && !interrupted
                     break search
                 }
+                lastUnscheduled = (r.values, byGroup, failed, scheduled)
                 try cutOff(failed, byGroup: byGroup, master: &master, failures: &failures, context: context, stats: &stats)
                 stats.timeIndexedGroups = master.timeIndexed.count
                 // Repair: keep the groups that scheduled and re-solve the rest, a much smaller
@@ -147,14 +149,16 @@ public struct DecomposedSolve: Sendable {
                         }
                     }
                 }
-                if r.primal != .optimal || interrupted {
-                    // Stopped early: keep what schedules of this solution when no better one exists.
-                    if incumbent == nil, let salvaged = salvage(r.values, byGroup: byGroup, failed: failed, scheduled: scheduled, master: master, pairs: pairs, groups: groups) {
-                        incumbent = salvaged
-                        note("  kept the scheduled part of the last solution (value \(salvaged.value))")
-                    }
-                    break search
-                }
+                if r.primal != .optimal || interrupted { break search }
+            }
+            // Stopped before a solution of this level scheduled: keep what schedules of the last
+            // master solution, when it breaks no hard quota.
+            if incumbent == nil, !infeasible, let last = lastUnscheduled,
+               let salvaged = salvage(last.values, byGroup: last.byGroup, failed: last.failed, scheduled: last.scheduled,
+                                      master: master, pairs: pairs, groups: groups) {
+                incumbent = salvaged
+                proven = false
+                note("  kept the scheduled part of the last master solution (value \(salvaged.value))")
             }
             if let inc = incumbent { kept = inc }
             let status: LevelOutcome.Status = infeasible ? .infeasible : (incumbent == nil ? (kept == nil ? .timeLimit : .feasible) : (proven ? .optimal : .feasible))

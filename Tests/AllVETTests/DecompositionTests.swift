@@ -107,3 +107,22 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("b").path))
     }
 }
+
+/// A time limit that ends the decomposition before a master solution
+/// schedules still gives a verified feasible solution when one can be kept.
+@Suite(.serialized) struct DecompositionTimeLimitTests {
+    @Test func aShortLimitKeepsTheScheduledPartOfTheLastMasterSolution() throws {
+        let instance = RoundGenerator(participants: 1000, hosts: 250, seed: 7).generate()
+        let result = try Engine().solve(instance, policy: .default, options: EngineOptions(timeLimit: 3))
+        // Either it finished, or it stopped with a feasible (verified) solution or none at all.
+        #expect(result.status != .infeasible)
+        if result.status == .feasible {
+            #expect(result.levels.first?.status == .feasible || result.levels.first?.status == .optimal)
+            #expect(!result.chosen.isEmpty)
+        }
+        let files = ResultFiles(result: result, inputHash: "test")
+        let report = ResultsVerifier(instance: instance, policy: .default)
+            .verify(ResultsText(assignments: files.assignments, unplaced: files.unplaced, summary: files.summary(timings: Timings()).rendered()))
+        #expect(report.holds, "\(report.text)")
+    }
+}
