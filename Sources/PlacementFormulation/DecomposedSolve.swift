@@ -40,6 +40,8 @@ public struct DecomposedSolve: Sendable {
 
     /// Rounds of cuts the repair may take before it gives up.
     static let repairRounds = 6
+    /// The repair's time budget is twice the master solve's, but at least this.
+    static let minimumRepairSeconds = 1.0
 
     /// Rounds of cuts a group may get before it is time-indexed instead.
     static let cutRoundsBeforeTimeIndexing = 8
@@ -134,8 +136,10 @@ public struct DecomposedSolve: Sendable {
                 // Repair: keep the groups that scheduled and re-solve the rest, a much smaller
                 // model; when it reaches the master's bound, the level is proven.
                 if r.primal == .optimal && !interrupted, let b = bound {
+                    // The repair is a heuristic: it may spend at most twice the master solve's time.
                     var ropts = options
-                    if let left = timeLeft() { ropts.timeLimit = max(0.01, left) }
+                    let budget = max(Self.minimumRepairSeconds, 2 * (clock() - tSolve))
+                    ropts.timeLimit = min(budget, timeLeft().map { max(0.01, $0) } ?? budget)
                     let tRepair = clock()
                     defer { note("  repair took \(String(format: "%.2f", clock() - tRepair))s") }
                     if let repaired = try repair(r.values, byGroup: byGroup, failed: failed, master: master, objective: objective,
@@ -254,8 +258,16 @@ public struct DecomposedSolve: Sendable {
         restricted.model.setObjective(sense: objective.sense, terms: objective.terms)
         if let inc = incumbent { restricted.model.addRow(Self.cutoff(objective, beating: inc.value)) }
         var failures: [Int: Int] = [:]
+        let clock = ContinuousClock()
+        let started = clock.now
         for _ in 0..<Self.repairRounds {
-            let r = try solver.solve(restricted.model, options: options)
+            var opts = options
+            if let limit = options.timeLimit {
+                let left = limit - Double((clock.now - started) / .milliseconds(1)) / 1000
+                if left <= 0.01 { return nil }
+                opts.timeLimit = left
+            }
+            let r = try solver.solve(restricted.model, options: opts)
             stats.repairSolves += 1
             note("    repair solve: \(r.termination) obj \(r.objective ?? .nan) nodes \(r.nodes)")
             guard r.primal != .none else { return nil }
