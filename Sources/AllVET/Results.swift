@@ -131,7 +131,9 @@ public struct ResultFiles: Sendable {
                                ("method", .string(result.decomposition == nil ? "direct" : "decomposed"))]
                               + (result.decomposition.map { d in [("decomposition", JSONOutput.object([
                                   ("pairs", .int(d.pairs)), ("groups", .int(d.groups)), ("time_indexed_groups", .int(d.timeIndexedGroups)),
-                                  ("master_solves", .int(d.masterSolves)), ("master_columns", .int(d.masterColumns))]))] } ?? []))),
+                                  ("master_solves", .int(d.masterSolves)), ("master_columns", .int(d.masterColumns)),
+                                  ("interval_cuts", .int(d.intervalCuts)), ("no_good_cuts", .int(d.noGoodCuts)),
+                                  ("repair_solves", .int(d.repairSolves))]))] } ?? []))),
             ("timings_s", .object([("read", .number(timings.read)), ("build", .number(timings.build)),
                                    ("solve", .array(timings.solve.map { .number($0) })), ("write", .number(timings.write))])),
             ("solver", .object([("name", .string(result.solverName)), ("time_limit_s", .number(o.timeLimit)),
