@@ -57,48 +57,11 @@ public enum OutputFiles {
     }
 
     private static func write(to path: String, force: Bool, fill: (URL) throws(OutputError) -> Void) throws(OutputError) {
-        let fm = FileManager.default
         let url = URL(fileURLWithPath: path).standardizedFileURL
-        let parent = url.deletingLastPathComponent()
-        var isDir: ObjCBool = false
-        let exists = fm.fileExists(atPath: url.path, isDirectory: &isDir)
-        if exists && !force {
+        if FileManager.default.fileExists(atPath: url.path) && !force {
             throw OutputError(path: path, message: "already exists and is left untouched; choose another --out, or add --force to replace it")
         }
-        do { try fm.createDirectory(at: parent, withIntermediateDirectories: true) } catch {
-            throw OutputError(path: parent.path, message: "cannot create the folder: \(error.localizedDescription)")
-        }
-        let pid = ProcessInfo.processInfo.processIdentifier
-        let staging = parent.appendingPathComponent(".\(url.lastPathComponent).partial-\(pid)")
-        try? fm.removeItem(at: staging)
-        do { try fill(staging) } catch {
-            try? fm.removeItem(at: staging)
-            throw error
-        }
-        var stagingIsDir: ObjCBool = false
-        _ = fm.fileExists(atPath: staging.path, isDirectory: &stagingIsDir)
-        if exists && !isDir.boolValue && !stagingIsDir.boolValue {
-            // A file over a file: rename replaces it atomically.
-            guard rename(staging.path, url.path) == 0 else {
-                let e = errno
-                try? fm.removeItem(at: staging)
-                throw OutputError(path: path, message: "cannot move the file into place (\(String(cString: strerror(e))))")
-            }
-            return
-        }
-        // Move the old one aside, the new one in, then drop the old.
-        let old = parent.appendingPathComponent(".\(url.lastPathComponent).old-\(pid)")
-        if exists && rename(url.path, old.path) != 0 {
-            let e = errno
-            try? fm.removeItem(at: staging)
-            throw OutputError(path: path, message: "cannot replace the existing one (\(String(cString: strerror(e))))")
-        }
-        if rename(staging.path, url.path) != 0 {
-            let e = errno
-            if exists { _ = rename(old.path, url.path) }
-            try? fm.removeItem(at: staging)
-            throw OutputError(path: path, message: "cannot move the output into place (\(String(cString: strerror(e))))")
-        }
-        if exists { try? fm.removeItem(at: old) }
+        try StagedWrite.createParent(of: url)
+        try StagedWrite.write(to: url, path: path, fill: fill)
     }
 }

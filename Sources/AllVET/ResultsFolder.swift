@@ -30,36 +30,18 @@ public enum ResultsFolder {
                 throw OutputError(path: path, message: "exists and was not written by allvet (no allvet summary.json); it is left untouched. Choose another --out or remove it yourself.")
             }
         }
-        do { try fm.createDirectory(at: parent, withIntermediateDirectories: true) } catch {
-            throw OutputError(path: parent.path, message: "cannot create the folder: \(error.localizedDescription)")
-        }
+        try StagedWrite.createParent(of: url)
         cleanStale(name: url.lastPathComponent, in: parent)
-        let pid = ProcessInfo.processInfo.processIdentifier
-        let staging = parent.appendingPathComponent(".\(url.lastPathComponent).partial-\(pid)")
-        try? fm.removeItem(at: staging)
-        do {
-            try fm.createDirectory(at: staging, withIntermediateDirectories: false)
-            for f in files {
-                try Data(f.text.utf8).write(to: staging.appendingPathComponent(f.name))
+        try StagedWrite.write(to: url, path: path) { staging throws(OutputError) in
+            do {
+                try fm.createDirectory(at: staging, withIntermediateDirectories: false)
+                for f in files {
+                    try Data(f.text.utf8).write(to: staging.appendingPathComponent(f.name))
+                }
+            } catch {
+                throw OutputError(path: path, message: "cannot write the results: \(error.localizedDescription)")
             }
-        } catch {
-            try? fm.removeItem(at: staging)
-            throw OutputError(path: path, message: "cannot write the results: \(error.localizedDescription)")
         }
-        // Move the old folder aside, the new one in, then drop the old.
-        let old = parent.appendingPathComponent(".\(url.lastPathComponent).old-\(pid)")
-        let hadOld = fm.fileExists(atPath: url.path)
-        if hadOld && rename(url.path, old.path) != 0 {
-            try? fm.removeItem(at: staging)
-            throw OutputError(path: path, message: "cannot replace the existing results (errno \(errno))")
-        }
-        if rename(staging.path, url.path) != 0 {
-            let e = errno
-            if hadOld { _ = rename(old.path, url.path) }
-            try? fm.removeItem(at: staging)
-            throw OutputError(path: path, message: "cannot move the results into place (errno \(e))")
-        }
-        if hadOld { try? fm.removeItem(at: old) }
     }
 
     /// Removes what a killed run left beside the results folder: hidden
