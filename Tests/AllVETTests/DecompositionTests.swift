@@ -64,12 +64,11 @@ import Testing
         try expectVerified(b, label: label)
     }
 
-    /// The 500 × 120 benchmark round of the shared folder (beside the
-    /// repository, as in CI): the published optima, placed 413 then rank 373.
+    /// The 500 × 120 benchmark round (a copy of the shared one, in
+    /// Fixtures/benchmarks): the published optima, placed 413 then rank 373.
     @Test func benchmarkRoundReachesThePublishedOptima() throws {
-        let shared = CLI.root.deletingLastPathComponent().appendingPathComponent("shared/benchmarks")
+        let shared = fixtures.appendingPathComponent("benchmarks")
         let round = shared.appendingPathComponent("round-500x120.json").path
-        try #require(FileManager.default.fileExists(atPath: round), "the shared benchmark rounds must be beside the repository at \(shared.path)")
         let input = try InputLoader.load(instance: round, policy: shared.appendingPathComponent("policy.json").path)
         let result = try Engine().solve(input.instance, policy: input.policy, options: EngineOptions(timeLimit: 300))
         let figures = RoundFigures(instance: input.instance, policy: input.policy, candidates: result.candidates, chosen: result.chosen)
