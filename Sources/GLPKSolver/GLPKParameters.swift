@@ -39,7 +39,7 @@ func intoptParameters(options: SolverOptions, presolve: Bool, timeLimit: Double?
     p.mir_cuts = cuts
     p.cov_cuts = cuts
     p.clq_cuts = cuts
-    p.fp_heur = GLP_ON
+    p.fp_heur = options.feasibilityPump ? GLP_ON : GLP_OFF
     p.sr_heur = GLP_ON
     p.ps_heur = GLP_OFF
     p.mip_gap = max(0, options.mipGap)

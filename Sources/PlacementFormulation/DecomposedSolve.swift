@@ -20,6 +20,10 @@ public struct DecomposedSolve: Sendable {
 
     public init(solver: any LinearSolver, options: SolverOptions) {
         self.solver = solver
+        var options = options
+        // Masters and repairs are many small solves: the pump costs more than it finds
+        // (0.2–0.8 s of a 0.2 s master at 500 × 120).
+        options.feasibilityPump = false
         self.options = options
     }
 
@@ -74,114 +78,87 @@ public struct DecomposedSolve: Sendable {
 
         var levels: [LevelOutcome] = []
         var kept: Incumbent? = nil
-        var failures: [Int: Int] = [:]
         let context = Context(pairs: pairs, groups: groups, groupOfPair: groupOfPair)
-        var interrupted = false
+        var run = Run(master: master, context: context, started: started)
         let objectives = policy.objective.enumerated().map { i, goal in objective(goal, level: i, instance: instance, master: master) }
-        func timeLeft() -> Double? { options.timeLimit.map { $0 - (clock() - started) } }
 
-        for (i, objective) in objectives.enumerated() {
+        var i = 0
+        levelLoop: while i < objectives.count {
+            let objective = objectives[i]
             let t0 = clock()
-            var nodes = 0
-            var incumbent: Incumbent? = nil
-            var bound: Double? = nil
-            var proven = false
-            var infeasible = false
-            var termination: TerminationReason? = nil
-            var lastUnscheduled: (values: [Double], byGroup: [[Int]], failed: [Int], scheduled: [Int: Int])? = nil
-            levelProgress?(i, SolverOptions.Progress(incumbent: nil, bound: nil, nodes: 0))
-            search: while true {
-                var opts = options
-                if let left = timeLeft() {
-                    if left <= 0.001 { termination = .timeLimit; break search }
-                    opts.timeLimit = left
-                }
-                if let levelProgress {
-                    let inner = opts.progress
-                    opts.progress = { p in inner?(p); levelProgress(i, p) }
-                }
-                master.model.setObjective(sense: objective.sense, terms: objective.terms)
-                var model = master.model
-                if let inc = incumbent { model.addRow(Self.cutoff(objective, beating: inc.value)) }
-                let tSolve = clock()
-                let r = try solver.solve(model, options: opts)
-                stats.masterSolves += 1
-                nodes += r.nodes
-                termination = r.termination
-                if r.termination == .interrupted { interrupted = true }
-                do {
-                    note("level \(i) master \(stats.masterSolves): \(r.termination) obj \(r.objective ?? .nan) bound \(r.bound ?? .nan) nodes \(r.nodes) rows \(model.rowCount) cols \(model.columnCount) nz \(model.nonZeroCount) \(String(format: "%.2f", clock() - tSolve))s")
-                }
-                guard r.primal != .none else {
-                    if r.termination == .infeasible {
-                        // Nothing beats the incumbent: it is optimal. Without one, the level is infeasible.
-                        if let inc = incumbent { proven = true; bound = inc.value } else { infeasible = true }
-                    }
-                    break search
-                }
-                if r.primal == .optimal, let o = r.objective { bound = o } else if let b = r.bound { bound = b }
-
-                // Schedule the chosen pairs of the groups that are not time-indexed.
-                let (byGroup, scheduled, failed) = try scheduleGroups(r.values, master: master, context: context)
-                note("  groups that do not schedule: \(failed.count) of \(byGroup.filter { !$0.isEmpty }.count)")
-                if failed.isEmpty {
-                    let value = master.model.objectiveValue(r.values)
-                    incumbent = Incumbent(values: r.values, starts: master.starts(r.values, fixed: scheduled), value: value)
-                    proven = r.primal == .optimal && !interrupted
-                    break search
-                }
-                lastUnscheduled = (r.values, byGroup, failed, scheduled)
-                try cutOff(failed, byGroup: byGroup, master: &master, failures: &failures, context: context, stats: &stats)
-                stats.timeIndexedGroups = master.timeIndexed.count
-                // Repair: keep the groups that scheduled and re-solve the rest, a much smaller
-                // model; when it reaches the master's bound, the level is proven.
-                if r.primal == .optimal && !interrupted, let b = bound {
-                    // The repair is a heuristic: it may spend at most twice the master solve's time.
-                    var ropts = options
-                    let budget = max(Self.minimumRepairSeconds, 2 * (clock() - tSolve))
-                    ropts.timeLimit = min(budget, timeLeft().map { max(0.01, $0) } ?? budget)
-                    let tRepair = clock()
-                    defer { note("  repair took \(String(format: "%.2f", clock() - tRepair))s") }
-                    if let repaired = try repair(r.values, byGroup: byGroup, failed: failed, master: master, objective: objective,
-                                                 incumbent: incumbent, options: ropts, context: context, stats: &stats) {
-                        note("  repair: \(repaired.value)")
-                        incumbent = repaired
-                        if Self.meets(objective, repaired.value, b) {
-                            proven = true
-                            bound = repaired.value
-                            break search
+            var search: LevelSearch? = nil
+            if i + 1 < objectives.count && objective.isIntegral {
+                // Optimistic hold: solve the next level as if this one reached its first master
+                // bound. When a schedulable solution does, this level is proven by it, and its own
+                // search — whose optimal solutions are many and mostly unschedulable — is skipped.
+                let first = try self.search(level: i, objective, extraRows: [], firstMasterOnly: true, run: &run, clock: clock)
+                if first.incumbent == nil, !first.infeasible, first.termination == .optimal, !run.interrupted, let u = first.bound {
+                    let hold = objective.holdRow(u, name: "hold_\(i)")
+                    let t1 = clock()
+                    note("level \(i): solving level \(i + 1) with level \(i) held at its bound \(u)")
+                    let next = try self.search(level: i + 1, objectives[i + 1], extraRows: [hold], firstMasterOnly: false, run: &run, clock: clock)
+                    if let inc = next.incumbent {
+                        kept = inc
+                        var reached = notSolved(objective, inc.values)
+                        reached.status = .optimal
+                        reached.bound = u
+                        reached.termination = first.termination
+                        reached.seconds = t1 - t0
+                        reached.nodes = first.nodes
+                        levels.append(reached)
+                        levels.append(outcome(objectives[i + 1], next, kept: kept, seconds: clock() - t1))
+                        guard next.proven else {
+                            levels.append(contentsOf: objectives[(i + 2)...].map { notSolved($0, kept?.values) })
+                            break levelLoop
                         }
+                        if i + 2 < objectives.count {
+                            run.master.model.addRow(hold)
+                            run.master.model.addRow(objectives[i + 1].holdRow(inc.value, name: "hold_\(i + 1)"))
+                        }
+                        i += 2
+                        continue levelLoop
                     }
+                    if !next.infeasible {
+                        // Stopped before the next level found a solution: this level is not proven.
+                        var stopped = outcome(objective, next, kept: kept, seconds: clock() - t0)
+                        stopped.status = kept == nil ? .timeLimit : .feasible
+                        stopped.value = kept.map { objective.value($0.values) }
+                        stopped.bound = u
+                        levels.append(stopped)
+                        levels.append(contentsOf: objectives[(i + 1)...].map { notSolved($0, kept?.values) })
+                        break levelLoop
+                    }
+                    note("level \(i) cannot reach its bound \(u) with a schedulable solution; solving it on its own")
+                } else {
+                    search = first
                 }
-                if r.primal != .optimal || interrupted { break search }
             }
+            var s = try search ?? self.search(level: i, objective, extraRows: [], firstMasterOnly: false, run: &run, clock: clock)
             // Stopped before a solution of this level scheduled: keep what schedules of the last
             // master solution, when it breaks no hard quota.
-            if incumbent == nil, !infeasible, let last = lastUnscheduled,
+            if s.incumbent == nil, !s.infeasible, let last = s.lastUnscheduled,
                let salvaged = salvage(last.values, byGroup: last.byGroup, failed: last.failed, scheduled: last.scheduled,
-                                      master: master, pairs: pairs, groups: groups) {
-                incumbent = salvaged
-                proven = false
+                                      master: run.master, pairs: pairs, groups: groups) {
+                s.incumbent = salvaged
+                s.proven = false
                 note("  kept the scheduled part of the last master solution (value \(salvaged.value))")
             }
-            if let inc = incumbent { kept = inc }
-            let status: LevelOutcome.Status = infeasible ? .infeasible : (incumbent == nil ? (kept == nil ? .timeLimit : .feasible) : (proven ? .optimal : .feasible))
-            var outcome = notSolved(objective, kept?.values)
-            outcome.status = status
-            outcome.value = incumbent?.value ?? outcome.value
-            outcome.bound = proven ? incumbent?.value : bound
-            outcome.termination = termination
-            outcome.seconds = clock() - t0
-            outcome.nodes = nodes
-            levels.append(outcome)
-            guard proven, let inc = incumbent else {
+            if let inc = s.incumbent { kept = inc }
+            levels.append(outcome(objective, s, kept: kept, seconds: clock() - t0))
+            guard s.proven, let inc = s.incumbent else {
                 levels.append(contentsOf: objectives[(i + 1)...].map { notSolved($0, kept?.values) })
                 break
             }
             if i + 1 < objectives.count {
-                master.model.addRow(objective.holdRow(inc.value, name: "hold_\(i)"))
+                run.master.model.addRow(objective.holdRow(inc.value, name: "hold_\(i)"))
             }
+            i += 1
         }
+        master = run.master
+        stats = run.stats
+        stats.pairs = pairs.pairs.count
+        stats.groups = groups.count
+        let interrupted = run.interrupted
         stats.nodes = levels.reduce(0) { $0 + $1.nodes }
         stats.masterRows = master.model.rowCount
         stats.masterColumns = master.model.columnCount
@@ -193,6 +170,123 @@ public struct DecomposedSolve: Sendable {
             }.sorted()
         }
         return Outcome(levels: levels, chosen: chosen, interrupted: interrupted, statistics: stats)
+    }
+
+    /// The state the levels share: the master with its cuts, the cut
+    /// rounds per group, statistics and the clock.
+    struct Run {
+        var master: PairMaster
+        let context: Context
+        let started: Double
+        var failures: [Int: Int] = [:]
+        var stats = Statistics()
+        var interrupted = false
+    }
+
+    /// What one level's loop of master solves, cuts and repairs reached.
+    struct LevelSearch {
+        var incumbent: Incumbent? = nil
+        /// The master's bound on the level (valid for every schedulable solution).
+        var bound: Double? = nil
+        var proven = false
+        var infeasible = false
+        var termination: TerminationReason? = nil
+        var nodes = 0
+        var lastUnscheduled: (values: [Double], byGroup: [[Int]], failed: [Int], scheduled: [Int: Int])? = nil
+    }
+
+    /// The outcome of a level from its search.
+    func outcome(_ objective: LevelObjective, _ s: LevelSearch, kept: Incumbent?, seconds: Double) -> LevelOutcome {
+        let status: LevelOutcome.Status = s.infeasible ? .infeasible : (s.incumbent == nil ? (kept == nil ? .timeLimit : .feasible) : (s.proven ? .optimal : .feasible))
+        var outcome = notSolved(objective, kept?.values)
+        outcome.status = status
+        outcome.value = s.incumbent?.value ?? outcome.value
+        outcome.bound = s.proven ? s.incumbent?.value : s.bound
+        outcome.termination = s.termination
+        outcome.seconds = seconds
+        outcome.nodes = s.nodes
+        return outcome
+    }
+
+    /// One level's loop: solve the master (with `extraRows`, rows that hold
+    /// earlier levels for this search only), schedule each group, cut off
+    /// what does not schedule, repair; until a master solution schedules,
+    /// a repaired solution reaches the master's bound, or time runs out.
+    /// With `firstMasterOnly`, returns after the first master solve unless
+    /// it schedules.
+    func search(level i: Int, _ objective: LevelObjective, extraRows: [Row], firstMasterOnly: Bool, run: inout Run,
+                clock: @Sendable () -> Double) throws -> LevelSearch {
+        var s = LevelSearch()
+        let started = run.started
+        func timeLeft() -> Double? { options.timeLimit.map { $0 - (clock() - started) } }
+        levelProgress?(i, SolverOptions.Progress(incumbent: nil, bound: nil, nodes: 0))
+        while true {
+            var opts = options
+            if let left = timeLeft() {
+                if left <= 0.001 { s.termination = .timeLimit; break }
+                opts.timeLimit = left
+            }
+            if let levelProgress {
+                let inner = opts.progress
+                opts.progress = { p in inner?(p); levelProgress(i, p) }
+            }
+            run.master.model.setObjective(sense: objective.sense, terms: objective.terms)
+            var model = run.master.model
+            for row in extraRows { model.addRow(row) }
+            if let inc = s.incumbent { model.addRow(Self.cutoff(objective, beating: inc.value)) }
+            let tSolve = clock()
+            let r = try solver.solve(model, options: opts)
+            run.stats.masterSolves += 1
+            s.nodes += r.nodes
+            s.termination = r.termination
+            if r.termination == .interrupted { run.interrupted = true }
+            note("level \(i) master \(run.stats.masterSolves): \(r.termination) obj \(r.objective ?? .nan) bound \(r.bound ?? .nan) nodes \(r.nodes) rows \(model.rowCount) cols \(model.columnCount) nz \(model.nonZeroCount) \(String(format: "%.2f", clock() - tSolve))s")
+            guard r.primal != .none else {
+                if r.termination == .infeasible {
+                    // Nothing beats the incumbent: it is optimal. Without one, the level is infeasible.
+                    if let inc = s.incumbent { s.proven = true; s.bound = inc.value } else { s.infeasible = true }
+                }
+                break
+            }
+            if r.primal == .optimal, let o = r.objective { s.bound = o } else if let b = r.bound { s.bound = b }
+
+            // Schedule the chosen pairs of the groups that are not time-indexed.
+            let (byGroup, scheduled, failed) = try scheduleGroups(r.values, master: run.master, context: run.context)
+            note("  groups that do not schedule: \(failed.count) of \(byGroup.filter { !$0.isEmpty }.count)")
+            if failed.isEmpty {
+                let value = run.master.model.objectiveValue(r.values)
+                s.incumbent = Incumbent(values: r.values, starts: run.master.starts(r.values, fixed: scheduled), value: value)
+                s.proven = r.primal == .optimal && !run.interrupted
+                break
+            }
+            s.lastUnscheduled = (r.values, byGroup, failed, scheduled)
+            if firstMasterOnly { break }
+            try cutOff(failed, byGroup: byGroup, master: &run.master, failures: &run.failures, context: run.context, stats: &run.stats)
+            run.stats.timeIndexedGroups = run.master.timeIndexed.count
+            // Repair: keep the groups that scheduled and re-solve the rest, a much smaller
+            // model; when it reaches the master's bound, the level is proven.
+            if r.primal == .optimal && !run.interrupted, let b = s.bound {
+                // The repair is a heuristic: it may spend at most twice the master solve's time.
+                var ropts = options
+                let budget = max(Self.minimumRepairSeconds, 2 * (clock() - tSolve))
+                ropts.timeLimit = min(budget, timeLeft().map { max(0.01, $0) } ?? budget)
+                let tRepair = clock()
+                defer { note("  repair took \(String(format: "%.2f", clock() - tRepair))s") }
+                if let repaired = try repair(r.values, byGroup: byGroup, failed: failed, master: run.master, extraRows: extraRows,
+                                             objective: objective, incumbent: s.incumbent, options: ropts, context: run.context,
+                                             stats: &run.stats) {
+                    note("  repair: \(repaired.value)")
+                    s.incumbent = repaired
+                    if Self.meets(objective, repaired.value, b) {
+                        s.proven = true
+                        s.bound = repaired.value
+                        break
+                    }
+                }
+            }
+            if r.primal != .optimal || run.interrupted { break }
+        }
+        return s
     }
 
     /// What the loop's helpers need to know of the round.
@@ -242,7 +336,7 @@ public struct DecomposedSolve: Sendable {
     /// they are (their pairs fixed) and chooses again for everybody else,
     /// by the same loop of cuts on this much smaller model. It must beat
     /// `incumbent` when there is one. nil when it finds none in its rounds.
-    func repair(_ values: [Double], byGroup: [[Int]], failed: [Int], master: PairMaster, objective: LevelObjective,
+    func repair(_ values: [Double], byGroup: [[Int]], failed: [Int], master: PairMaster, extraRows: [Row], objective: LevelObjective,
                 incumbent: Incumbent?, options: SolverOptions, context c: Context, stats: inout Statistics) throws -> Incumbent? {
         var restricted = master
         let failedSet = Set(failed)
@@ -256,6 +350,7 @@ public struct DecomposedSolve: Sendable {
             }
         }
         restricted.model.setObjective(sense: objective.sense, terms: objective.terms)
+        for row in extraRows { restricted.model.addRow(row) }
         if let inc = incumbent { restricted.model.addRow(Self.cutoff(objective, beating: inc.value)) }
         var failures: [Int: Int] = [:]
         let clock = ContinuousClock()

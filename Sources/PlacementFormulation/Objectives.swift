@@ -56,3 +56,12 @@ extension DirectFormulation {
         return LevelObjective(goal: goal, sense: goal.isMaximised ? .maximize : .minimize, terms: terms, isIntegral: integral)
     }
 }
+
+extension LevelObjective {
+    /// The level's value for column values.
+    public func value(_ values: [Double]) -> Double {
+        var sum = 0.0
+        for (c, k) in terms { sum += k * values[c.rawValue] }
+        return sum
+    }
+}
