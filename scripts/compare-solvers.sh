@@ -13,16 +13,20 @@
 #           solving, writing and its self-verification); values and statuses
 #           from summary.json (`levels`), candidates from `model.columns`;
 #   glpsol, cbc, highs
-#           solve the direct time-indexed model that `allvet export --level K`
-#           writes (glpsol the CPLEX-LP form, CBC and HiGHS the free-MPS form):
+#           solve the direct time-indexed model that `allvet export --to mps
+#           --level K` writes (free MPS; one file per level, shared by the three):
 #           level 1's model, then level 2's, and so on. The model of level K holds
 #           levels 1..K-1 at their optimal values, which `allvet export` finds by
-#           solving those levels itself with allvet (GLPK): export time is NOT
-#           counted. A solver's time is the sum of the wall times of its solver
-#           calls (glpsol, cbc: the process; HiGHS: readModel + run in highspy),
-#           reading the file included; each level gets what is left of TIME_LIMIT.
-#           A level not proven optimal within it ends that solver's run; the
-#           table says what was reached.
+#           solving those levels itself, with GLPK on that same direct model (not
+#           allvet's decomposition): export time is NOT counted, but on a large
+#           round it can be long, and a level-K model whose earlier levels export
+#           cannot prove within EXPORT_TIME_LIMIT does not exist (the table says
+#           "no model of GOAL"). A solver's time is the sum of the wall times of
+#           its solver calls (glpsol, cbc: the process; HiGHS: readModel + run in
+#           highspy), reading the file included; each level gets what is left of
+#           TIME_LIMIT (glpsol: whole seconds, at least 1). A level not proven
+#           optimal within it ends that solver's run; the table says what was
+#           reached. A solver that overruns its limit by 60 s + 20 % is killed.
 # Then it prints a Markdown table (one column per solver: time and the levels'
 # values, "not proven in T s (...)" or "no solution in T s") and one line per
 # solver: whether its proven values agree with allvet's (within 1e-6), and the
@@ -30,7 +34,7 @@
 #
 # Signs: free MPS has no objective sense, so `allvet export --to mps` writes a
 # maximised goal (placed) as the minimisation of its negation (the file's header
-# says so); the values read from CBC and HiGHS are negated back. CBC reads a file
+# says so); the values and bounds the solvers report are negated back. CBC reads a file
 # as fixed MPS unless its NAME card says FREE, so CBC gets a copy that says it.
 # Every solver is run with the relative MIP gap of the policy (limits.mip_gap,
 # else 0, as allvet), so "optimal" means proven optimal.
@@ -42,7 +46,7 @@
 #   KEEP         a folder to keep the results, models, logs and reports in
 #                (default: a temporary folder, removed at the end)
 #   EXPORT_TIME_LIMIT  seconds `allvet export` may take to solve the earlier
-#                levels of a level-K model (default 3600; not counted)
+#                levels of a level-K model (default: TIME_LIMIT; not counted)
 #
 # CBC is the binary bundled with PuLP, HiGHS is highspy, both from PyPI: when
 # python3 cannot import them, they are installed into a virtual environment at
@@ -64,7 +68,7 @@ policy="${2:-}"
 limit="${TIME_LIMIT:-300}"
 [[ "$limit" =~ ^([0-9]+\.?[0-9]*|\.[0-9]+)$ ]] && python3 -c "import sys; sys.exit(0 if float('$limit') > 0 else 1)" \
     || die_usage "TIME_LIMIT must be a positive number of seconds, not '$limit'"
-export_limit="${EXPORT_TIME_LIMIT:-3600}"
+export_limit="${EXPORT_TIME_LIMIT:-$limit}"
 [[ "$export_limit" =~ ^([0-9]+\.?[0-9]*|\.[0-9]+)$ ]] && python3 -c "import sys; sys.exit(0 if float('$export_limit') > 0 else 1)" \
     || die_usage "EXPORT_TIME_LIMIT must be a positive number of seconds, not '$export_limit'"
 read -r -a solvers <<<"${SOLVERS:-allvet glpsol cbc highs}"

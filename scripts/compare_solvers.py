@@ -81,7 +81,7 @@ def cell(run, limit, goals):
     if run is None:
         return "–"
     if run.error:
-        return f"error: {run.error}"
+        return "error (see below)"
     if run.proven:
         return f"{fmt_seconds(run.seconds)}, optimal ({', '.join(fmt_value(l.value) for l in run.levels)})"
     last = run.levels[-1] if run.levels else Level(goals[0] if goals else "?", "none")
@@ -92,8 +92,10 @@ def cell(run, limit, goals):
         return f"{fmt_seconds(run.seconds)}, infeasible ({', '.join(held + [last.goal])})"
     if last.status == "killed":
         return f"killed past the limit of {fmt_limit(limit)}" + (f" ({', '.join(held)})" if held else "")
+    if last.status == "nomodel":
+        return f"{fmt_seconds(run.seconds)}, optimal ({', '.join(held)}); no model of {last.goal} (see below)"
     if last.status == "error":
-        return f"error at {last.goal}: {last.note}" + (f" ({', '.join(held)})" if held else "")
+        return f"error at {last.goal} (see below)" + (f" ({', '.join(held)})" if held else "")
     # none or skipped: no solution of this level
     if not held:
         return f"no solution in {fmt_limit(limit)}"
@@ -163,6 +165,7 @@ class Models:
     def __init__(self, a, work):
         self.a, self.work, self.files, self.failed = a, work, {}, {}
         self.headers = {}
+        self.goals = []  # the goals' names, when known (allvet's summary)
 
     def get(self, level, form):
         key = (level, form)
@@ -180,6 +183,9 @@ class Models:
         p = subprocess.run(cmd, capture_output=True, text=True)
         if p.returncode != 0:
             msg = f"allvet export --level {level} exited with {p.returncode}: {p.stderr.strip()[-300:]}"
+            if level > 1:
+                msg += f" (export solves the earlier levels with GLPK on the direct model; EXPORT_TIME_LIMIT={self.a.export_time_limit:g} s)"
+            say(f"no model of level {level}: {msg}")
             self.failed[key] = msg
             raise RuntimeError(msg)
         say(f"exported level {level} ({form}) in {fmt_seconds(time.perf_counter() - t0)} (not counted)")
@@ -216,7 +222,7 @@ def solve_glpsol(path, limit, gap, work, level):
     logp = os.path.join(work, f"glpsol-level{level}.log")
     if os.path.exists(report):
         os.remove(report)
-    cmd = ["glpsol", "--lp", path, "--tmlim", str(max(1, int(limit))), "--mipgap", repr(gap), "-o", report]
+    cmd = ["glpsol", "--freemps", path, "--tmlim", str(max(1, int(limit))), "--mipgap", repr(gap), "-o", report]
     with open(logp, "w") as log:
         rc, secs = run_timed(cmd, limit + grace(limit), stdout=log, stderr=subprocess.STDOUT)
     if rc is None:
@@ -275,6 +281,8 @@ def solve_cbc(path, limit, gap, work, level, cbc):
     low = re.search(r"^Lower bound:\s*(\S+)", text, re.M)
     value = float(obj.group(1)) if obj else None
     bound = float(low.group(1)) if low else None
+    if result is None and re.search(r"^Problem is infeasible", text, re.M):
+        return "infeasible", None, None, secs, ""
     if result is None:
         return "error", None, None, secs, f"cbc exited with {rc}: " + text.strip()[-200:]
     r = result.group(1)
@@ -336,7 +344,7 @@ def highs_child(path, limit, gap, out, logp):
 def run_lexicographic(solver, a, models, work, cbc):
     """Level 1's model, then level 2's, ..., with what is left of the time limit."""
     run = Run(solver)
-    form = "lp" if solver == "glpsol" else "mps"
+    form = "mps"  # one export per level for every solver: a later level's export solves the earlier ones
     level, count = 1, None
     while count is None or level <= count:
         try:
@@ -345,7 +353,8 @@ def run_lexicographic(solver, a, models, work, cbc):
             if level == 1:
                 run.error = str(e)
             else:
-                run.levels.append(Level(f"level {level}", "error", note=str(e)))
+                goal = models.goals[level - 1] if level <= len(models.goals) else f"level {level}"
+                run.levels.append(Level(goal, "nomodel", note=str(e)))
             return run
         h = models.headers[(level, form)]
         count = h["levels"]
@@ -378,10 +387,22 @@ def round_figures(a):
     """participants, hosts, candidate stays, from `allvet check`."""
     cmd = [a.allvet, "check", a.instance] + (["--policy", a.policy] if a.policy else [])
     p = subprocess.run(cmd, capture_output=True, text=True)
+    if p.returncode == 65:  # an input error: nothing to compare
+        sys.stderr.write(p.stdout + p.stderr)
+        raise SystemExit("compare-solvers: allvet check found errors in the round or the policy (above)")
     text = p.stdout
     m = re.search(r"participants:\s*(\d+)\s+hosts:\s*(\d+)", text)
     c = re.search(r"candidate stays:\s*(\d+)", text)
     return (int(m.group(1)) if m else None, int(m.group(2)) if m else None, int(c.group(1)) if c else None)
+
+
+def policy_goals(policy):
+    """The goals' names from the policy file (allvet's default: placed, rank)."""
+    try:
+        objective = json.load(open(policy)).get("objective") if policy else None
+        return [g["goal"] if isinstance(g, dict) else str(g) for g in objective] if objective else ["placed", "rank"]
+    except Exception:
+        return []
 
 
 def agree(x, y):
@@ -429,11 +450,12 @@ def main():
         if summary is not None:
             candidates = summary["model"]["columns"]  # model.columns: the time-indexed candidate stays
     models = Models(a, a.work)
+    models.goals = [l["goal"] for l in summary["levels"]] if summary is not None else policy_goals(a.policy)
     for s in solvers:
         if s != "allvet":
             runs[s] = run_lexicographic(s, a, models, a.work, cbc)
 
-    goals = [l["goal"] for l in summary["levels"]] if summary else []
+    goals = models.goals
     if not goals and models.headers:
         count = next(iter(models.headers.values()))["levels"]
         by_level = {lvl: h["goal"] for (lvl, _), h in models.headers.items()}
@@ -443,7 +465,7 @@ def main():
     dims = f" ({participants} × {hosts})" if participants is not None else ""
     policy = os.path.basename(a.policy) if a.policy else "default policy"
     cols = [s for s in ORDER if s in solvers]
-    print(f"Goals {goals} under {policy}; time limit {fmt_limit(a.time_limit)} per solver for all levels.")
+    print(f"Goals {', then '.join(goals) or '?'} ({policy}); time limit {fmt_limit(a.time_limit)} per solver, all levels together.")
     print()
     print("| round | candidates | " + " | ".join(NAMES[s] for s in cols) + " |")
     print("|---|---|" + "---|" * len(cols))
@@ -454,35 +476,38 @@ def main():
     differ = False
     base = runs.get("allvet")
     for s in cols:
-        if s == "allvet":
-            continue
         r = runs[s]
         parts = []
-        if base is None or base.error:
+        if r.error:
+            parts.append(f"error: {r.error}")
+        elif s == "allvet":
+            parts.append(f"{fmt_seconds(r.seconds)} end to end (solving the levels "
+                         + ", ".join(fmt_seconds(l.seconds) for l in r.levels)
+                         + "; the rest is reading, building, writing and verifying)")
+        elif base is None or base.error:
             parts.append("no allvet values to compare")
         else:
-            checked = []
+            checked, bad = [], False
             for i, l in enumerate(r.levels):
                 if l.status != "optimal" or i >= len(base.levels) or base.levels[i].status != "optimal":
                     continue
                 ok = agree(base.levels[i].value, l.value)
                 checked.append(f"{l.goal} {fmt_value(l.value)}" + ("" if ok else f" ≠ allvet's {fmt_value(base.levels[i].value)}"))
-                differ |= not ok
-            if checked:
-                bad = any("≠" in c for c in checked)
-                parts.append(("DIFFER" if bad else "agree") + " with allvet (" + ", ".join(checked) + ")")
-            else:
-                parts.append("no proven value to compare")
-        if r.proven and base is not None and base.proven and base.seconds > 0:
-            parts.append(f"time {fmt_seconds(r.seconds)} ÷ allvet {fmt_seconds(base.seconds)} = {r.seconds / base.seconds:.1f}")
-        elif not r.error and r.levels and r.levels[-1].status != "optimal":
+                bad |= not ok
+            differ |= bad
+            parts.append((("DIFFER" if bad else "agree") + " with allvet (" + ", ".join(checked) + ")") if checked
+                         else "no proven value to compare with allvet's")
+            if r.proven and base.proven and base.seconds > 0:
+                parts.append(f"time {fmt_seconds(r.seconds)} ÷ allvet {fmt_seconds(base.seconds)} = {r.seconds / base.seconds:.1f}")
+        if not r.error and r.levels and r.levels[-1].status != "optimal":
             l = r.levels[-1]
-            parts.append(f"stopped at {l.goal}: {l.status}" + (f", value {fmt_value(l.value)}" if l.value is not None else "")
-                         + (f", bound {fmt_value(l.bound)}" if l.bound is not None else "") + (f" ({l.note})" if l.note else ""))
+            if l.status == "nomodel":
+                parts.append(f"no model of {l.goal}: {l.note}")
+            else:
+                parts.append(f"stopped at {l.goal}: {l.status}" + (f", value {fmt_value(l.value)}" if l.value is not None else "")
+                             + (f", bound {fmt_value(l.bound)}" if l.bound is not None else "")
+                             + (f" ({l.note})" if l.note else "") + f", after {fmt_seconds(r.seconds)}")
         print(f"- {NAMES[s]}: " + "; ".join(parts))
-    if base is not None and not base.error:
-        print(f"- allvet: {fmt_seconds(base.seconds)} end to end (solve levels "
-              + ", ".join(fmt_seconds(l.seconds) for l in base.levels) + ", plus reading, building, writing, verifying)")
     if a.keep:
         print(f"- files kept in {a.keep}")
     failed = any(r.error for r in runs.values())
