@@ -34,9 +34,15 @@ public enum ModelFileFormat: String, Sendable, CaseIterable {
 extension Engine {
     /// The direct model of level `level` (0-based) of `policy`: the
     /// ``DirectFormulation`` of the round with that goal's objective and, for
-    /// a later level, the earlier levels solved with this engine's solver and
-    /// held at their optimal values exactly as ``solve(_:policy:options:)``
-    /// holds them (``LexicographicDriver/levelModel(_:objectives:level:clock:)``).
+    /// a later level, rows holding the earlier levels at their optimal
+    /// values exactly as ``solve(_:policy:options:)`` holds them
+    /// (``LevelObjective/holdRow(_:name:)``).
+    ///
+    /// The earlier levels' optima are found as `solve` finds them: by the
+    /// pair decomposition (levels up to and including `level` are solved,
+    /// so that the decomposition can hold a level at its bound), or by the
+    /// direct model with ``LexicographicDriver/levelModel(_:objectives:level:clock:)``
+    /// when the method is `direct` or the policy has the `early` goal.
     public func levelModel(_ instance: Instance, policy: Policy, level: Int, options: EngineOptions) throws -> LevelModel {
         let clock = Stopwatch()
         let candidates = CandidateSet(instance: instance, policy: policy)
@@ -47,8 +53,23 @@ extension Engine {
         var solverOptions = SolverOptions(timeLimit: options.timeLimit, mipGap: options.mipGap, presolve: options.presolve, cuts: options.cuts)
         solverOptions.log = options.log
         solverOptions.shouldStop = options.shouldStop
-        let driver = LexicographicDriver(solver: solver, options: solverOptions)
-        return try driver.levelModel(formulation.model, objectives: objectives, level: level, clock: { clock.elapsed })
+        guard level > 0, options.method != .direct, DecomposedSolve.supports(policy) else {
+            let driver = LexicographicDriver(solver: solver, options: solverOptions)
+            return try driver.levelModel(formulation.model, objectives: objectives, level: level, clock: { clock.elapsed })
+        }
+        var prefix = policy
+        prefix.objective = Array(policy.objective[...level])
+        let outcome = try DecomposedSolve(solver: solver, options: solverOptions)
+            .solve(instance: instance, policy: prefix, candidates: candidates, clock: { clock.elapsed })
+        let held = Array(outcome.levels[..<level])
+        let earlier = LexicographicOutcome(levels: held, values: nil, interrupted: outcome.interrupted)
+        guard held.allSatisfy({ $0.status == .optimal && $0.value != nil }), !outcome.interrupted else {
+            return LevelModel(model: nil, earlier: earlier)
+        }
+        var model = formulation.model
+        for (k, l) in held.enumerated() { model.addRow(objectives[k].holdRow(l.value!, name: "hold_\(k)")) }
+        model.setObjective(sense: objectives[level].sense, terms: objectives[level].terms)
+        return LevelModel(model: model, earlier: earlier)
     }
 }
 

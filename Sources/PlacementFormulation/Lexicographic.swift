@@ -40,6 +40,12 @@ public struct LexicographicOutcome: Sendable {
     public var values: [Double]?
     /// Whether the solve was stopped from outside.
     public var interrupted: Bool
+
+    public init(levels: [LevelOutcome], values: [Double]?, interrupted: Bool) {
+        self.levels = levels
+        self.values = values
+        self.interrupted = interrupted
+    }
 }
 
 /// A level's model with the earlier levels held (``LexicographicDriver/levelModel(_:objectives:level:clock:)``).
@@ -49,6 +55,11 @@ public struct LevelModel: Sendable {
     public var model: LinearModel?
     /// How the earlier levels were solved (empty for the first level).
     public var earlier: LexicographicOutcome
+
+    public init(model: LinearModel?, earlier: LexicographicOutcome) {
+        self.model = model
+        self.earlier = earlier
+    }
 }
 
 /// Solves the levels one after another, holding each level's value for the

@@ -17,9 +17,10 @@ struct Export: ParsableCommand {
             name the folder after the round to keep it (allvet notes when they differ).
 
             The model of level K has goal K's objective (level 1 includes the soft-quota \
-            penalties). For K > 1, allvet first solves levels 1 … K−1 with GLPK and adds the \
-            rows that hold them at their optimal values, exactly as `allvet solve` does, so any \
-            solver given the file reaches the level-K optimum that `allvet solve` reports. A \
+            penalties). For K > 1, allvet first finds the optima of levels 1 … K−1 as `allvet \
+            solve` does (the pair decomposition; the direct model for the early goal) and adds \
+            rows that hold them at those values, so any solver given the file reaches the \
+            level-K optimum that `allvet solve` reports. A \
             comment header names the instance, policy, level, goal and the values held. MPS has \
             no objective sense that every reader takes, so a maximised goal (placed) is written \
             as the minimisation of its negation: the MPS file's optimum is minus the goal's \

@@ -1,3 +1,4 @@
+import AllVET
 import Foundation
 import Testing
 
@@ -86,6 +87,20 @@ enum Glpsol {
                 #expect(abs(value - c.expected[level - 1]) < 1e-6, "level \(level) \(format): glpsol \(value), solve \(c.expected[level - 1])")
             }
         }
+    }
+
+    @Test func decomposedAndDirectHoldTheSameValues() throws {
+        // The level-2 model holds level 1 at its optimum, whichever method found it.
+        let instance = InstanceFiles.generated(participants: 60, hosts: 15, seed: 2)
+        var direct = EngineOptions(timeLimit: 120)
+        direct.method = .direct
+        let a = try Engine().levelModel(instance, policy: .default, level: 1, options: direct)
+        let b = try Engine().levelModel(instance, policy: .default, level: 1, options: EngineOptions(timeLimit: 120))
+        #expect(a.earlier.levels.count == 1 && b.earlier.levels.count == 1)
+        #expect(a.earlier.levels.allSatisfy { $0.status == .optimal } && b.earlier.levels.allSatisfy { $0.status == .optimal })
+        #expect(a.earlier.levels.map { $0.value } == b.earlier.levels.map { $0.value })
+        let (ma, mb) = (try #require(a.model), try #require(b.model))
+        #expect(ma == mb, "the same rows, with the same hold row")
     }
 
     @Test(arguments: [(0, 0), (1, 1), (20, 5), (200, 50)]) func csvJSONCSVRoundTripsAreIdentical(_ size: (Int, Int)) throws {
