@@ -16,12 +16,11 @@
 #           solve the direct time-indexed model that `allvet export --to mps
 #           --level K` writes (free MPS; one file per level, shared by the three):
 #           level 1's model, then level 2's, and so on. The model of level K holds
-#           levels 1..K-1 at their optimal values, which `allvet export` finds by
-#           solving those levels itself, with GLPK on that same direct model (not
-#           allvet's decomposition): export time is NOT counted, but on a large
-#           round it can be long, and a level-K model whose earlier levels export
-#           cannot prove within EXPORT_TIME_LIMIT does not exist (the table says
-#           "no model of GOAL"). A solver's time is the sum of the wall times of
+#           levels 1..K-1 at their optimal values, which `allvet export` finds as
+#           `allvet solve` does (the pair decomposition): export time is NOT
+#           counted, and a level-K model whose earlier levels export cannot prove
+#           within EXPORT_TIME_LIMIT does not exist (the table says "no model of
+#           GOAL"). A solver's time is the sum of the wall times of
 #           its solver calls (glpsol, cbc: the process; HiGHS: readModel + run in
 #           highspy), reading the file included; each level gets what is left of
 #           TIME_LIMIT (glpsol: whole seconds, at least 1). A level not proven

@@ -72,22 +72,31 @@ struct GroupScheduler {
     let group: CapacityGroup
     let pairs: PairSet
 
-    /// Start week per chosen pair, or nil when none exists.
+    /// Start week per chosen pair, or nil when none was found (none exists,
+    /// or the exact model stopped undecided).
     func schedule(_ chosen: [Int], solver: any LinearSolver) throws -> [Int: Int]? {
-        if chosen.isEmpty { return [:] }
-        if let s = greedy(chosen) { return s }
+        try attempt(chosen, solver: solver).starts
+    }
+
+    /// Starts when found; `provenImpossible` only when the exact model
+    /// proved that no schedule exists (not when it stopped undecided).
+    func attempt(_ chosen: [Int], solver: any LinearSolver) throws -> (starts: [Int: Int]?, provenImpossible: Bool) {
+        if chosen.isEmpty { return ([:], false) }
+        if let s = greedy(chosen) { return (s, false) }
         return try exact(chosen, solver: solver)
     }
 
-    /// A smallest-by-inclusion subset of `chosen` that cannot be scheduled
-    /// (deletion filter); `chosen` itself must not be schedulable.
-    func minimalConflict(_ chosen: [Int], solver: any LinearSolver) throws -> [Int] {
+    /// A smallest-by-inclusion subset of `chosen` that provably cannot be
+    /// scheduled (deletion filter); nil when `chosen` itself is not proven
+    /// unschedulable. A no-good on it is valid for every schedulable solution.
+    func minimalConflict(_ chosen: [Int], solver: any LinearSolver) throws -> [Int]? {
+        guard try attempt(chosen, solver: solver).provenImpossible else { return nil }
         var core = chosen.sorted { pairs.pairs[$0].span.count > pairs.pairs[$1].span.count }
         var i = 0
         while i < core.count {
             var trial = core
             trial.remove(at: i)
-            if try schedule(trial, solver: solver) == nil { core = trial } else { i += 1 }
+            if try attempt(trial, solver: solver).provenImpossible { core = trial } else { i += 1 }
         }
         return core
     }
@@ -135,7 +144,7 @@ struct GroupScheduler {
     }
 
     /// The group's time-indexed feasibility model for exactly these pairs.
-    func exact(_ chosen: [Int], solver: any LinearSolver) throws -> [Int: Int]? {
+    func exact(_ chosen: [Int], solver: any LinearSolver) throws -> (starts: [Int: Int]?, provenImpossible: Bool) {
         var m = LinearModel(name: "schedule", sense: .minimize)
         var columns: [(pair: Int, start: Int)] = []
         for q in chosen {
@@ -149,10 +158,10 @@ struct GroupScheduler {
         }
         addWeeklyRows(&m, columns: columns.enumerated().map { (ColumnIndex($0.offset), $0.element.pair, $0.element.start) })
         let r = try solver.solve(m, options: SolverOptions(timeLimit: 30))
-        guard r.primal != .none else { return nil }
+        guard r.primal != .none else { return (nil, r.termination == .infeasible) }
         var starts: [Int: Int] = [:]
         for (k, c) in columns.enumerated() where r.values[k] > 0.5 { starts[c.pair] = c.start }
-        return starts
+        return (starts, false)
     }
 
     /// Adds, for each week of the group, `Σ x ≤ capacity` per offer and for

@@ -120,6 +120,13 @@ public struct DecomposedSolve: Sendable {
                     }
                     if !next.infeasible {
                         // Stopped before the next level found a solution: this level is not proven.
+                        // Keep what schedules of the last master solution, as below.
+                        if kept == nil, let last = next.lastUnscheduled ?? first.lastUnscheduled,
+                           let salvaged = salvage(last.values, byGroup: last.byGroup, failed: last.failed, scheduled: last.scheduled,
+                                                  master: run.master, pairs: pairs, groups: groups) {
+                            kept = salvaged
+                            note("  kept the scheduled part of the last master solution")
+                        }
                         var stopped = outcome(objective, next, kept: kept, seconds: clock() - t0)
                         stopped.status = kept == nil ? .timeLimit : .feasible
                         stopped.value = kept.map { objective.value($0.values) }
@@ -326,7 +333,12 @@ public struct DecomposedSolve: Sendable {
             failures[g, default: 0] += 1
             if failures[g]! > Self.cutRoundsBeforeTimeIndexing { master.timeIndex(group: g); continue }
             if master.separateIntervals(group: g, chosen: byGroup[g]) > 0 { stats.intervalCuts += 1; continue }
-            let core = try GroupScheduler(group: c.groups[g], pairs: c.pairs).minimalConflict(byGroup[g], solver: solver)
+            // A no-good needs a proof that the set cannot be scheduled; without one (the exact
+            // model stopped undecided), the group gets start-week columns, which is always valid.
+            guard let core = try GroupScheduler(group: c.groups[g], pairs: c.pairs).minimalConflict(byGroup[g], solver: solver) else {
+                master.timeIndex(group: g)
+                continue
+            }
             master.addNoGood(core)
             stats.noGoodCuts += 1
         }

@@ -1,7 +1,7 @@
 import Foundation
 import GLPKSolver
 import LinearModel
-import PlacementFormulation
+@testable import PlacementFormulation
 import PlacementModel
 import Testing
 
@@ -10,7 +10,7 @@ import Testing
 /// must fall back to solving the first level on its own.
 @Suite struct OptimisticHoldTests {
     /// Lines the decomposition logs, and its outcome.
-    func decomposed(_ instance: Instance, _ policy: Policy = .default) throws -> (DecomposedSolve.Outcome, [String]) {
+    func decomposed(_ instance: Instance, _ policy: Policy = .default, solver: any LinearSolver = GLPKSolver()) throws -> (DecomposedSolve.Outcome, [String]) {
         final class Lines: @unchecked Sendable {
             let lock = NSLock()
             var text = ""
@@ -22,7 +22,7 @@ import Testing
         let c = CandidateSet(instance: instance, policy: policy)
         let clock = ContinuousClock()
         let t0 = clock.now
-        let outcome = try DecomposedSolve(solver: GLPKSolver(), options: options).solve(instance: instance, policy: policy, candidates: c, clock: {
+        let outcome = try DecomposedSolve(solver: solver, options: options).solve(instance: instance, policy: policy, candidates: c, clock: {
             let d = clock.now - t0
             return Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
         })
@@ -54,5 +54,51 @@ import Testing
         #expect(outcome.levels[0].bound == 3)
         #expect(!log.contains { $0.contains("cannot reach its bound") })
         #expect(try solve(r).values == [3, 1], "the direct model agrees")
+    }
+
+    /// GLPK, except that solves from the `stopAt`-th on (counting the
+    /// masters and the small scheduling models) stop at once without a
+    /// solution, as a time limit would.
+    final class StoppingSolver: LinearSolver, @unchecked Sendable {
+        let stopAt: Int
+        var calls = 0
+        init(stopAt: Int) { self.stopAt = stopAt }
+        var name: String { "GLPK, stopping" }
+        func solve(_ model: LinearModel, options: SolverOptions) throws -> SolveResult {
+            calls += 1
+            if calls >= stopAt {
+                return SolveResult(termination: .timeLimit, primal: .none, objective: nil, bound: nil, values: [], message: "stopped by the test")
+            }
+            return try GLPKSolver().solve(model, options: options)
+        }
+    }
+
+    @Test func stoppedInTheHeldSearchKeepsWhatSchedules() throws {
+        // The first round above; every solve after the first master stops (the group's greedy
+        // fails, its exact scheduling model is the second solve). The first master chose all three
+        // at o: the greedy keeps two of them, so placed 2 is kept, not proven (bound 3).
+        let ps = ["a", "b", "c"].map { participant($0, to: "2026-04-12", weeks: 3) }
+        let r = round(ps, [host("h", offers: [offer("o", to: "2026-04-12", capacity: 1)])])
+        let (outcome, log) = try decomposed(r, solver: StoppingSolver(stopAt: 2))
+        #expect(outcome.levels.map(\.status) == [.feasible, .notSolved])
+        #expect(outcome.levels[0].value == 2)
+        #expect(outcome.levels[0].bound == 3)
+        #expect(outcome.chosen?.count == 2)
+        #expect(log.contains { $0.contains("kept the scheduled part") })
+    }
+
+    @Test func noGoodOnlyOnAProvenConflict() throws {
+        // Three 3-week stays in a 6-week window of capacity 1 cannot be scheduled; the greedy
+        // fails, so the exact model decides. When it stops undecided there is no no-good.
+        let ps = ["a", "b", "c"].map { participant($0, to: "2026-04-12", weeks: 3) }
+        let r = round(ps, [host("h", offers: [offer("o", to: "2026-04-12", capacity: 1)])])
+        let c = CandidateSet(instance: r, policy: .default)
+        let pairs = PairSet(candidates: c)
+        let groups = CapacityGroup.groups(instance: r, candidates: c, pairs: pairs)
+        let scheduler = GroupScheduler(group: try #require(groups.first), pairs: pairs)
+        let all = Array(pairs.pairs.indices)
+        #expect(try scheduler.minimalConflict(all, solver: GLPKSolver())?.count == 3)
+        #expect(try scheduler.minimalConflict(all, solver: StoppingSolver(stopAt: 1)) == nil)
+        #expect(try scheduler.schedule(Array(all.prefix(2)), solver: StoppingSolver(stopAt: 1))?.count == 2, "two fit by the greedy")
     }
 }
