@@ -184,7 +184,7 @@ class Models:
         if p.returncode != 0:
             msg = f"allvet export --level {level} exited with {p.returncode}: {p.stderr.strip()[-300:]}"
             if level > 1:
-                msg += f" (export solves the earlier levels with GLPK on the direct model; EXPORT_TIME_LIMIT={self.a.export_time_limit:g} s)"
+                msg += f" (export solves the earlier levels first, as allvet solve does; EXPORT_TIME_LIMIT={self.a.export_time_limit:g} s)"
             say(f"no model of level {level}: {msg}")
             self.failed[key] = msg
             raise RuntimeError(msg)
