@@ -66,10 +66,7 @@ public struct DecomposedSolve: Sendable {
         let started = clock()
         let pairs = PairSet(candidates: candidates)
         let groups = CapacityGroup.groups(instance: instance, candidates: candidates, pairs: pairs)
-        var master = PairMaster(instance: instance, policy: policy, candidates: candidates, pairs: pairs, groups: groups)
-        var stats = Statistics()
-        stats.pairs = pairs.pairs.count
-        stats.groups = groups.count
+        let master = PairMaster(instance: instance, policy: policy, candidates: candidates, pairs: pairs, groups: groups)
         let groupOfPair: [Int?] = {
             var g = [Int?](repeating: nil, count: pairs.pairs.count)
             for (i, group) in groups.enumerated() { for q in group.pairs { g[q] = i } }
@@ -161,26 +158,24 @@ public struct DecomposedSolve: Sendable {
             }
             i += 1
         }
-        master = run.master
-        stats = run.stats
+        var stats = run.stats
         stats.pairs = pairs.pairs.count
         stats.groups = groups.count
-        let interrupted = run.interrupted
         stats.nodes = levels.reduce(0) { $0 + $1.nodes }
-        stats.masterRows = master.model.rowCount
-        stats.masterColumns = master.model.columnCount
-        stats.masterNonZeros = master.model.nonZeroCount
+        stats.masterRows = run.master.model.rowCount
+        stats.masterColumns = run.master.model.columnCount
+        stats.masterNonZeros = run.master.model.nonZeroCount
         let chosen: [Int]? = kept.map { kept in
             pairs.pairs.indices.filter { kept.values[$0] > 0.5 }.map { q in
                 let pair = pairs.pairs[q]
                 return pair.firstStay + (kept.starts[q]! - pair.first)
             }.sorted()
         }
-        return Outcome(levels: levels, chosen: chosen, interrupted: interrupted, statistics: stats)
+        return Outcome(levels: levels, chosen: chosen, interrupted: run.interrupted, statistics: stats)
     }
 
     /// The state the levels share: the master with its cuts, the cut
-    /// rounds per group, statistics and the clock.
+    /// rounds per group, statistics and when the solve started.
     struct Run {
         var master: PairMaster
         let context: Context
