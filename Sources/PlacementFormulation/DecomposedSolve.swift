@@ -456,6 +456,6 @@ public struct DecomposedSolve: Sendable {
     }
 
     func notSolved(_ objective: LevelObjective, _ values: [Double]?) -> LevelOutcome {
-        LexicographicDriver.notSolved(objective, model: LinearModel(), values: values)
+        LexicographicDriver.notSolved(objective, values: values)
     }
 }

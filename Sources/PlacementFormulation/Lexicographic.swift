@@ -120,7 +120,7 @@ public struct LexicographicDriver: Sendable {
             if let limit = options.timeLimit {
                 let left = limit - (clock() - started)
                 if left <= 0.001 {
-                    levels.append(contentsOf: objectives[i...].map { Self.notSolved($0, model: model, values: values) })
+                    levels.append(contentsOf: objectives[i...].map { Self.notSolved($0, values: values) })
                     break
                 }
                 opts.timeLimit = left
@@ -140,7 +140,7 @@ public struct LexicographicDriver: Sendable {
                 let status: LevelOutcome.Status = result.termination == .infeasible ? .infeasible : (values == nil ? .timeLimit : .feasible)
                 if values != nil {
                     // Keep the previous level's solution; this level is not improved on it.
-                    var kept = Self.notSolved(objective, model: model, values: values)
+                    var kept = Self.notSolved(objective, values: values)
                     kept.status = status == .infeasible ? .infeasible : .feasible
                     kept.termination = result.termination
                     kept.seconds = seconds
@@ -150,7 +150,7 @@ public struct LexicographicDriver: Sendable {
                     levels.append(LevelOutcome(goal: objective.goal, status: status, value: nil, bound: result.bound,
                                                termination: result.termination, seconds: seconds, nodes: result.nodes))
                 }
-                levels.append(contentsOf: objectives[(i + 1)...].map { Self.notSolved($0, model: model, values: values) })
+                levels.append(contentsOf: objectives[(i + 1)...].map { Self.notSolved($0, values: values) })
                 break
             }
             values = result.values
@@ -160,7 +160,7 @@ public struct LexicographicDriver: Sendable {
                                        bound: proven ? value : result.bound, termination: result.termination,
                                        seconds: seconds, nodes: result.nodes))
             if !proven || interrupted {
-                levels.append(contentsOf: objectives[(i + 1)...].map { Self.notSolved($0, model: model, values: values) })
+                levels.append(contentsOf: objectives[(i + 1)...].map { Self.notSolved($0, values: values) })
                 break
             }
             // Hold this level for the next ones.
@@ -171,13 +171,7 @@ public struct LexicographicDriver: Sendable {
         return (LexicographicOutcome(levels: levels, values: values, interrupted: interrupted), model)
     }
 
-    static func notSolved(_ objective: LevelObjective, model: LinearModel, values: [Double]?) -> LevelOutcome {
-        var value: Double? = nil
-        if let v = values {
-            var sum = 0.0
-            for (c, k) in objective.terms { sum += k * v[c.rawValue] }
-            value = sum
-        }
-        return LevelOutcome(goal: objective.goal, status: .notSolved, value: value, bound: nil, termination: nil, seconds: 0, nodes: 0)
+    static func notSolved(_ objective: LevelObjective, values: [Double]?) -> LevelOutcome {
+        LevelOutcome(goal: objective.goal, status: .notSolved, value: values.map(objective.value), bound: nil, termination: nil, seconds: 0, nodes: 0)
     }
 }
