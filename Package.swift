@@ -2,12 +2,14 @@
 //
 // allvet: optimal placement of VET learners and staff with host companies abroad.
 //
-// Layers, with dependencies pointing one way only:
+// Layers, with dependencies pointing one way only (docs/model.md, "Layers"):
 //   CGLPK (system library) <- GLPKSolver (the only target touching GLPK's C API)
-//   LinearModel (solver-neutral model, no GLPK)
-//   PlacementModel (domain values, readers)  <- PlacementFormulation (candidates, model, driver)
-//   PlacementModel + PlacementCSV <- PlacementVerify (independent results check)
-//   AllVET (engine facade, results, verify) <- allvet (command line)
+//   LinearModel (solver-neutral model, the solve budget, no GLPK)
+//   PlacementModel (domain values, readers) <- PlacementFormulation (candidates, scopes, models, drivers, elastic model)
+//   PlacementModel + PlacementCSV <- PlacementVerify (independent results check; never sees the formulation)
+//   PlacementEngine (one solve of a round) <- PlacementResults (figures, reasons, files, the staged write, input loading)
+//   PlacementResults <- PlacementSweeps (sweep files, scenario processes, comparison) <- PlacementReports (HTML)
+//   AllVET (thin facade: re-exports, the one publisher) <- allvet (command line: argument parsing only)
 import PackageDescription
 
 let package = Package(
@@ -34,11 +36,27 @@ let package = Package(
         .target(name: "RoundGenerator", dependencies: ["PlacementModel"]),
         // The independent results checker: the domain and readers only, never the formulation.
         .target(name: "PlacementVerify", dependencies: ["PlacementModel", "PlacementCSV"]),
+        .target(name: "PlacementEngine", dependencies: ["PlacementModel", "PlacementFormulation", "LinearModel", "GLPKSolver"]),
+        .target(
+            name: "PlacementResults",
+            dependencies: [
+                "PlacementModel", "PlacementCSV", "PlacementFormulation", "PlacementEngine", "LinearModel",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        .target(name: "PlacementSweeps", dependencies: ["PlacementModel", "PlacementResults", "PlacementEngine", "LinearModel"]),
+        .target(
+            name: "PlacementReports",
+            dependencies: [
+                "PlacementModel", "PlacementFormulation", "PlacementEngine", "PlacementResults", "PlacementSweeps", "LinearModel",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
         .target(
             name: "AllVET",
             dependencies: [
-                "PlacementModel", "PlacementCSV", "PlacementVerify", "RoundGenerator", "PlacementFormulation", "LinearModel", "GLPKSolver",
-                .product(name: "Crypto", package: "swift-crypto"),
+                "PlacementModel", "PlacementCSV", "PlacementVerify", "RoundGenerator", "PlacementFormulation", "LinearModel",
+                "PlacementEngine", "PlacementResults", "PlacementReports", "PlacementSweeps",
             ]
         ),
         .executableTarget(

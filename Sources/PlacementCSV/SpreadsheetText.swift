@@ -59,7 +59,7 @@ public enum AttributeCell {
     public static func encode(_ value: AttributeValue) -> String? {
         switch value {
         case .bool(let b): return b ? "true" : "false"
-        case .number(let d): return d.isFinite ? AttributeValue.format(d) : nil
+        case .number(let d): return d.isFinite ? NumberText.shortest(d) : nil
         case .string(let s):
             if decode(s) == .string(s) && !s.isEmpty && !SpreadsheetText.triggers.contains(s.utf8.first!) { return s }
             return "'" + s

@@ -71,6 +71,12 @@ public struct CapacityGroup: Sendable {
 struct GroupScheduler {
     let group: CapacityGroup
     let pairs: PairSet
+    /// The run's budget: each exact model gets at most ``exactSeconds`` of it.
+    var budget = SolveBudget()
+
+    /// The most one exact scheduling model may take; undecided, the group
+    /// counts as not scheduled (never as proven impossible).
+    static let exactSeconds = 30.0
 
     /// Start week per chosen pair, or nil when none was found (none exists,
     /// or the exact model stopped undecided).
@@ -94,6 +100,8 @@ struct GroupScheduler {
         var core = chosen.sorted { pairs.pairs[$0].span.count > pairs.pairs[$1].span.count }
         var i = 0
         while i < core.count {
+            // Out of time: no proof of a smaller core, so no no-good at all.
+            if budget.isExhausted { return nil }
             var trial = core
             trial.remove(at: i)
             if try attempt(trial, solver: solver).provenImpossible { core = trial } else { i += 1 }
@@ -157,7 +165,10 @@ struct GroupScheduler {
             m.addRow(Row(name: "one", lower: 1, upper: 1, columns: row, coefficients: Array(repeating: 1, count: row.count)))
         }
         addWeeklyRows(&m, columns: columns.enumerated().map { (ColumnIndex($0.offset), $0.element.pair, $0.element.start) })
-        let r = try solver.solve(m, options: SolverOptions(timeLimit: 30))
+        var options = budget.options(cap: Self.exactSeconds)
+        options.log = nil
+        options.progress = nil
+        let r = try solver.solve(m, options: options)
         guard r.primal != .none else { return (nil, r.termination == .infeasible) }
         var starts: [Int: Int] = [:]
         for (k, c) in columns.enumerated() where r.values[k] > 0.5 { starts[c.pair] = c.start }

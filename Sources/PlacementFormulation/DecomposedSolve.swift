@@ -14,12 +14,16 @@ import Foundation
 /// the master does not see: rounds with it go to the direct model.
 public struct DecomposedSolve: Sendable {
     public var solver: any LinearSolver
+    /// Settings of every solve (gap, presolve, cuts); time, stop flag, log
+    /// and progress come from `budget`, the run's one budget.
     public var options: SolverOptions
+    public var budget: SolveBudget
     /// Receives progress with the index of the level it belongs to.
     public var levelProgress: (@Sendable (Int, SolverOptions.Progress) -> Void)?
 
-    public init(solver: any LinearSolver, options: SolverOptions) {
+    public init(solver: any LinearSolver, options: SolverOptions, budget: SolveBudget) {
         self.solver = solver
+        self.budget = budget
         var options = options
         // Masters and repairs are many small solves: the pump costs more than it finds
         // (0.2–0.8 s of a 0.2 s master at 500 × 120).
@@ -61,9 +65,8 @@ public struct DecomposedSolve: Sendable {
     /// Whether the policy can be solved this way (no `early` goal).
     public static func supports(_ policy: Policy) -> Bool { !policy.objective.contains(.early) }
 
-    public func solve(instance: Instance, policy: Policy, candidates: CandidateSet, clock: @Sendable () -> Double) throws -> Outcome {
+    public func solve(instance: Instance, policy: Policy, candidates: CandidateSet) throws -> Outcome {
         precondition(Self.supports(policy), "the early goal needs the direct model")
-        let started = clock()
         let pairs = PairSet(candidates: candidates)
         let groups = CapacityGroup.groups(instance: instance, candidates: candidates, pairs: pairs)
         let master = PairMaster(instance: instance, policy: policy, candidates: candidates, pairs: pairs, groups: groups)
@@ -76,24 +79,24 @@ public struct DecomposedSolve: Sendable {
         var levels: [LevelOutcome] = []
         var kept: Incumbent? = nil
         let context = Context(pairs: pairs, groups: groups, groupOfPair: groupOfPair)
-        var run = Run(master: master, context: context, started: started)
+        var run = Run(master: master, context: context)
         let objectives = policy.objective.enumerated().map { i, goal in objective(goal, level: i, instance: instance, master: master) }
 
         var i = 0
         levelLoop: while i < objectives.count {
             let objective = objectives[i]
-            let t0 = clock()
+            let t0 = budget.elapsed
             var search: LevelSearch? = nil
             if i + 1 < objectives.count && objective.isIntegral {
                 // Optimistic hold: solve the next level as if this one reached its first master
                 // bound. When a schedulable solution does, this level is proven by it, and its own
                 // search — whose optimal solutions are many and mostly unschedulable — is skipped.
-                let first = try self.search(level: i, objective, extraRows: [], firstMasterOnly: true, run: &run, clock: clock)
+                let first = try self.search(level: i, objective, extraRows: [], firstMasterOnly: true, run: &run)
                 if first.incumbent == nil, !first.infeasible, first.termination == .optimal, !run.interrupted, let u = first.bound {
                     let hold = objective.holdRow(u, name: "hold_\(i)")
-                    let t1 = clock()
+                    let t1 = budget.elapsed
                     note("level \(i): solving level \(i + 1) with level \(i) held at its bound \(u)")
-                    let next = try self.search(level: i + 1, objectives[i + 1], extraRows: [hold], firstMasterOnly: false, run: &run, clock: clock)
+                    let next = try self.search(level: i + 1, objectives[i + 1], extraRows: [hold], firstMasterOnly: false, run: &run)
                     if let inc = next.incumbent {
                         kept = inc
                         var reached = notSolved(objective, inc.values)
@@ -103,7 +106,7 @@ public struct DecomposedSolve: Sendable {
                         reached.seconds = t1 - t0
                         reached.nodes = first.nodes
                         levels.append(reached)
-                        levels.append(outcome(objectives[i + 1], next, kept: kept, seconds: clock() - t1))
+                        levels.append(outcome(objectives[i + 1], next, kept: kept, seconds: budget.elapsed - t1))
                         guard next.proven else {
                             levels.append(contentsOf: objectives[(i + 2)...].map { notSolved($0, kept?.values) })
                             break levelLoop
@@ -124,7 +127,7 @@ public struct DecomposedSolve: Sendable {
                             kept = salvaged
                             note("  kept the scheduled part of the last master solution")
                         }
-                        var stopped = outcome(objective, next, kept: kept, seconds: clock() - t0)
+                        var stopped = outcome(objective, next, kept: kept, seconds: budget.elapsed - t0)
                         stopped.status = kept == nil ? .timeLimit : .feasible
                         stopped.value = kept.map { objective.value($0.values) }
                         stopped.bound = u
@@ -137,7 +140,7 @@ public struct DecomposedSolve: Sendable {
                     search = first
                 }
             }
-            var s = try search ?? self.search(level: i, objective, extraRows: [], firstMasterOnly: false, run: &run, clock: clock)
+            var s = try search ?? self.search(level: i, objective, extraRows: [], firstMasterOnly: false, run: &run)
             // Stopped before a solution of this level scheduled: keep what schedules of the last
             // master solution, when it breaks no hard quota.
             if s.incumbent == nil, !s.infeasible, let last = s.lastUnscheduled,
@@ -148,7 +151,7 @@ public struct DecomposedSolve: Sendable {
                 note("  kept the scheduled part of the last master solution (value \(salvaged.value))")
             }
             if let inc = s.incumbent { kept = inc }
-            levels.append(outcome(objective, s, kept: kept, seconds: clock() - t0))
+            levels.append(outcome(objective, s, kept: kept, seconds: budget.elapsed - t0))
             guard s.proven, let inc = s.incumbent else {
                 levels.append(contentsOf: objectives[(i + 1)...].map { notSolved($0, kept?.values) })
                 break
@@ -175,11 +178,10 @@ public struct DecomposedSolve: Sendable {
     }
 
     /// The state the levels share: the master with its cuts, the cut
-    /// rounds per group, statistics and when the solve started.
+    /// rounds per group and statistics.
     struct Run {
         var master: PairMaster
         let context: Context
-        let started: Double
         var failures: [Int: Int] = [:]
         var stats = Statistics()
         var interrupted = false
@@ -216,33 +218,29 @@ public struct DecomposedSolve: Sendable {
     /// a repaired solution reaches the master's bound, or time runs out.
     /// With `firstMasterOnly`, returns after the first master solve unless
     /// it schedules.
-    func search(level i: Int, _ objective: LevelObjective, extraRows: [Row], firstMasterOnly: Bool, run: inout Run,
-                clock: @Sendable () -> Double) throws -> LevelSearch {
+    func search(level i: Int, _ objective: LevelObjective, extraRows: [Row], firstMasterOnly: Bool,
+                run: inout Run) throws -> LevelSearch {
         var s = LevelSearch()
-        let started = run.started
-        func timeLeft() -> Double? { options.timeLimit.map { $0 - (clock() - started) } }
         levelProgress?(i, SolverOptions.Progress(incumbent: nil, bound: nil, nodes: 0))
+        let levelBudget = levelProgress.map { report in budget.addingProgress { report(i, $0) } } ?? budget
         while true {
-            var opts = options
-            if let left = timeLeft() {
-                if left <= 0.001 { s.termination = .timeLimit; break }
-                opts.timeLimit = left
+            if budget.isExhausted {
+                s.termination = budget.stopRequested ? .interrupted : .timeLimit
+                if budget.stopRequested { run.interrupted = true }
+                break
             }
-            if let levelProgress {
-                let inner = opts.progress
-                opts.progress = { p in inner?(p); levelProgress(i, p) }
-            }
+            let opts = levelBudget.options(options)
             run.master.model.setObjective(sense: objective.sense, terms: objective.terms)
             var model = run.master.model
             for row in extraRows { model.addRow(row) }
             if let inc = s.incumbent { model.addRow(Self.cutoff(objective, beating: inc.value)) }
-            let tSolve = clock()
+            let tSolve = budget.elapsed
             let r = try solver.solve(model, options: opts)
             run.stats.masterSolves += 1
             s.nodes += r.nodes
             s.termination = r.termination
             if r.termination == .interrupted { run.interrupted = true }
-            note("level \(i) master \(run.stats.masterSolves): \(r.termination) obj \(r.objective ?? .nan) bound \(r.bound ?? .nan) nodes \(r.nodes) rows \(model.rowCount) cols \(model.columnCount) nz \(model.nonZeroCount) \(String(format: "%.2f", clock() - tSolve))s")
+            note("level \(i) master \(run.stats.masterSolves): \(r.termination) obj \(r.objective ?? .nan) bound \(r.bound ?? .nan) nodes \(r.nodes) rows \(model.rowCount) cols \(model.columnCount) nz \(model.nonZeroCount) \(NumberText.fixed(budget.elapsed - tSolve, digits: 2))s")
             guard r.primal != .none else {
                 if r.termination == .infeasible {
                     // Nothing beats the incumbent: it is optimal. Without one, the level is infeasible.
@@ -269,13 +267,11 @@ public struct DecomposedSolve: Sendable {
             // model; when it reaches the master's bound, the level is proven.
             if r.primal == .optimal && !run.interrupted, let b = s.bound {
                 // The repair is a heuristic: it may spend at most twice the master solve's time.
-                var ropts = options
-                let budget = max(Self.minimumRepairSeconds, 2 * (clock() - tSolve))
-                ropts.timeLimit = min(budget, timeLeft().map { max(0.01, $0) } ?? budget)
-                let tRepair = clock()
-                defer { note("  repair took \(String(format: "%.2f", clock() - tRepair))s") }
+                let repairCap = max(Self.minimumRepairSeconds, 2 * (budget.elapsed - tSolve))
+                let tRepair = budget.elapsed
+                defer { note("  repair took \(NumberText.fixed(budget.elapsed - tRepair, digits: 2))s") }
                 if let repaired = try repair(r.values, byGroup: byGroup, failed: failed, master: run.master, extraRows: extraRows,
-                                             objective: objective, incumbent: s.incumbent, options: ropts, context: run.context,
+                                             objective: objective, incumbent: s.incumbent, cap: repairCap, context: run.context,
                                              stats: &run.stats) {
                     note("  repair: \(repaired.value)")
                     s.incumbent = repaired
@@ -309,7 +305,7 @@ public struct DecomposedSolve: Sendable {
         var scheduled: [Int: Int] = [:]
         var failed: [Int] = []
         for (g, list) in byGroup.enumerated() where !list.isEmpty {
-            if let s = try GroupScheduler(group: c.groups[g], pairs: c.pairs).schedule(list, solver: solver) {
+            if let s = try GroupScheduler(group: c.groups[g], pairs: c.pairs, budget: budget).schedule(list, solver: solver) {
                 scheduled.merge(s) { a, _ in a }
             } else {
                 failed.append(g)
@@ -330,7 +326,7 @@ public struct DecomposedSolve: Sendable {
             if master.separateIntervals(group: g, chosen: byGroup[g]) > 0 { stats.intervalCuts += 1; continue }
             // A no-good needs a proof that the set cannot be scheduled; without one (the exact
             // model stopped undecided), the group gets start-week columns, which is always valid.
-            guard let core = try GroupScheduler(group: c.groups[g], pairs: c.pairs).minimalConflict(byGroup[g], solver: solver) else {
+            guard let core = try GroupScheduler(group: c.groups[g], pairs: c.pairs, budget: budget).minimalConflict(byGroup[g], solver: solver) else {
                 master.timeIndex(group: g)
                 continue
             }
@@ -344,7 +340,7 @@ public struct DecomposedSolve: Sendable {
     /// by the same loop of cuts on this much smaller model. It must beat
     /// `incumbent` when there is one. nil when it finds none in its rounds.
     func repair(_ values: [Double], byGroup: [[Int]], failed: [Int], master: PairMaster, extraRows: [Row], objective: LevelObjective,
-                incumbent: Incumbent?, options: SolverOptions, context c: Context, stats: inout Statistics) throws -> Incumbent? {
+                incumbent: Incumbent?, cap: Double, context c: Context, stats: inout Statistics) throws -> Incumbent? {
         var restricted = master
         let failedSet = Set(failed)
         for (g, list) in byGroup.enumerated() where !list.isEmpty && !failedSet.contains(g) {
@@ -360,15 +356,12 @@ public struct DecomposedSolve: Sendable {
         for row in extraRows { restricted.model.addRow(row) }
         if let inc = incumbent { restricted.model.addRow(Self.cutoff(objective, beating: inc.value)) }
         var failures: [Int: Int] = [:]
-        let clock = ContinuousClock()
-        let started = clock.now
+        // The repair is a heuristic with a cap of its own, inside the run's budget.
+        let deadline = budget.elapsed + cap
         for _ in 0..<Self.repairRounds {
-            var opts = options
-            if let limit = options.timeLimit {
-                let left = limit - Double((clock.now - started) / .milliseconds(1)) / 1000
-                if left <= 0.01 { return nil }
-                opts.timeLimit = left
-            }
+            let left = deadline - budget.elapsed
+            if left <= 0.01 || budget.isExhausted { return nil }
+            let opts = budget.options(options, cap: left)
             let r = try solver.solve(restricted.model, options: opts)
             stats.repairSolves += 1
             note("    repair solve: \(r.termination) obj \(r.objective ?? .nan) nodes \(r.nodes)")
@@ -385,7 +378,7 @@ public struct DecomposedSolve: Sendable {
     }
 
     /// Sends a line of the decomposition's own log to the solver log sink.
-    func note(_ line: String) { options.log?(line + "\n") }
+    func note(_ line: String) { budget.log?(line + "\n") }
 
     /// A schedulable solution from a master solution whose groups do not
     /// all schedule: each failing group keeps the pairs a greedy can place
@@ -395,7 +388,7 @@ public struct DecomposedSolve: Sendable {
         var starts = scheduled
         var dropped = Set<Int>()
         for g in failed {
-            let (s, _) = GroupScheduler(group: groups[g], pairs: pairs).greedy(byGroup[g], skipping: true)
+            let (s, _) = GroupScheduler(group: groups[g], pairs: pairs, budget: budget).greedy(byGroup[g], skipping: true)
             starts.merge(s) { a, _ in a }
             for q in byGroup[g] where s[q] == nil { dropped.insert(q) }
         }
@@ -429,30 +422,9 @@ public struct DecomposedSolve: Sendable {
     /// The objective of a goal over the master's pair columns; soft-quota
     /// penalties in level 0, as in the direct model.
     func objective(_ goal: Goal, level: Int, instance: Instance, master: PairMaster) -> LevelObjective {
-        var terms: [(ColumnIndex, Double)] = []
-        var integral = true
-        switch goal {
-        case .placed:
-            let w = instance.participants.map { goal.weight(of: $0) }
-            for (q, pair) in master.pairs.pairs.enumerated() { terms.append((ColumnIndex(q), w[pair.participant])) }
-            integral = w.allSatisfy { $0 == $0.rounded() }
-        case .rank(let cost):
-            for (q, pair) in master.pairs.pairs.enumerated() {
-                let c = Double(pair.rank - 1)
-                let v = cost == .squared ? c * c : c
-                if v != 0 { terms.append((ColumnIndex(q), v)) }
-            }
-        case .worstRank:
-            if let z = master.worstRankColumn { terms.append((z, 1)) }
-        case .early:
-            preconditionFailure("the early goal needs the direct model")
-        }
-        if level == 0 && !master.penalties.isEmpty {
-            let sign: Double = goal.isMaximised ? -1 : 1
-            for (c, cost) in master.penalties { terms.append((c, sign * cost)) }
-            integral = false
-        }
-        return LevelObjective(goal: goal, sense: goal.isMaximised ? .maximize : .minimize, terms: terms, isIntegral: integral)
+        let pairs = master.pairs.pairs
+        return .make(goal: goal, level: level, instance: instance, participantOf: pairs.map(\.participant),
+                     rankOf: pairs.map(\.rank), startOf: nil, worstRankColumn: master.worstRankColumn, penalties: master.penalties)
     }
 
     func notSolved(_ objective: LevelObjective, _ values: [Double]?) -> LevelOutcome {

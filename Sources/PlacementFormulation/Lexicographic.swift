@@ -48,7 +48,7 @@ public struct LexicographicOutcome: Sendable {
     }
 }
 
-/// A level's model with the earlier levels held (``LexicographicDriver/levelModel(_:objectives:level:clock:)``).
+/// A level's model with the earlier levels held (``LexicographicDriver/levelModel(_:objectives:level:)``).
 public struct LevelModel: Sendable {
     /// The model with the level's objective and a `hold_i` row for each
     /// earlier level; nil when an earlier level was not proven optimal.
@@ -65,38 +65,40 @@ public struct LevelModel: Sendable {
 /// Solves the levels one after another, holding each level's value for the
 /// next (MultiObjectiveAlgorithms' lexicographic method): integral levels
 /// exactly, others with a tolerance of `1e-6·max(1, |value|)` (ruling 6).
-/// The time limit covers all levels together.
+/// The run's ``SolveBudget`` covers all levels together.
 public struct LexicographicDriver: Sendable {
     public var solver: any LinearSolver
+    /// Settings of every solve (gap, presolve, cuts); time, stop flag, log
+    /// and progress come from `budget`.
     public var options: SolverOptions
+    public var budget: SolveBudget
     /// Receives each level's progress with the level's index (0-based): once
     /// when the level starts (no incumbent yet), then from the solver.
     public var levelProgress: (@Sendable (Int, SolverOptions.Progress) -> Void)?
 
-    public init(solver: any LinearSolver, options: SolverOptions) {
+    public init(solver: any LinearSolver, options: SolverOptions, budget: SolveBudget) {
         self.solver = solver
         self.options = options
+        self.budget = budget
     }
 
-    /// Solves `model` for the given objectives in order. `clock` returns
-    /// seconds elapsed since an arbitrary origin.
-    public func solve(_ base: LinearModel, objectives: [LevelObjective], clock: @Sendable () -> Double) throws -> LexicographicOutcome {
-        try run(base, objectives: objectives, holdLast: false, clock: clock).outcome
+    /// Solves `model` for the given objectives in order.
+    public func solve(_ base: LinearModel, objectives: [LevelObjective]) throws -> LexicographicOutcome {
+        try run(base, objectives: objectives, holdLast: false).outcome
     }
 
     /// The model of level `level` (0-based) as the driver solves it: `base`
     /// with the objective of `objectives[level]` and, for each earlier level,
     /// the row that holds its optimal value — found by solving those levels
-    /// first, exactly as ``solve(_:objectives:clock:)`` does. This is what
+    /// first, exactly as ``solve(_:objectives:)`` does. This is what
     /// an exported model of a later level must be, so that another solver
     /// given the file reaches the same optimum.
     ///
     /// `model` is nil when an earlier level was not proven optimal (its
     /// status is in `earlier.levels`): there is then no value to hold.
-    public func levelModel(_ base: LinearModel, objectives: [LevelObjective], level: Int,
-                           clock: @Sendable () -> Double) throws -> LevelModel {
+    public func levelModel(_ base: LinearModel, objectives: [LevelObjective], level: Int) throws -> LevelModel {
         precondition(objectives.indices.contains(level), "level \(level) is not among the \(objectives.count) objectives")
-        let (outcome, held) = try run(base, objectives: Array(objectives[..<level]), holdLast: true, clock: clock)
+        let (outcome, held) = try run(base, objectives: Array(objectives[..<level]), holdLast: true)
         guard outcome.levels.allSatisfy({ $0.status == .optimal }), !outcome.interrupted else {
             return LevelModel(model: nil, earlier: outcome)
         }
@@ -108,33 +110,24 @@ public struct LexicographicDriver: Sendable {
 
     /// Solves the levels in order; holds each proven level for the next, and
     /// the last one too when `holdLast`. Returns the model with its holds.
-    private func run(_ base: LinearModel, objectives: [LevelObjective], holdLast: Bool,
-                     clock: @Sendable () -> Double) throws -> (outcome: LexicographicOutcome, model: LinearModel) {
+    private func run(_ base: LinearModel, objectives: [LevelObjective],
+                     holdLast: Bool) throws -> (outcome: LexicographicOutcome, model: LinearModel) {
         var model = base
         var levels: [LevelOutcome] = []
         var values: [Double]? = nil
         var interrupted = false
-        let started = clock()
         for (i, objective) in objectives.enumerated() {
-            var opts = options
-            if let limit = options.timeLimit {
-                let left = limit - (clock() - started)
-                if left <= 0.001 {
-                    levels.append(contentsOf: objectives[i...].map { Self.notSolved($0, values: values) })
-                    break
-                }
-                opts.timeLimit = left
+            if budget.isExhausted {
+                interrupted = budget.stopRequested
+                levels.append(contentsOf: objectives[i...].map { Self.notSolved($0, values: values) })
+                break
             }
+            var opts = budget.options(options, level: i, levelProgress)
             opts.start = values
-            if let levelProgress {
-                let inner = options.progress
-                opts.progress = { p in inner?(p); levelProgress(i, p) }
-                levelProgress(i, SolverOptions.Progress(incumbent: nil, bound: nil, nodes: 0))
-            }
             model.setObjective(sense: objective.sense, terms: objective.terms)
-            let t0 = clock()
+            let t0 = budget.elapsed
             let result = try solver.solve(model, options: opts)
-            let seconds = clock() - t0
+            let seconds = budget.elapsed - t0
             if result.termination == .interrupted { interrupted = true }
             guard result.primal != .none, result.values.count == model.columnCount else {
                 let status: LevelOutcome.Status = result.termination == .infeasible ? .infeasible : (values == nil ? .timeLimit : .feasible)
@@ -173,5 +166,18 @@ public struct LexicographicDriver: Sendable {
 
     static func notSolved(_ objective: LevelObjective, values: [Double]?) -> LevelOutcome {
         LevelOutcome(goal: objective.goal, status: .notSolved, value: values.map(objective.value), bound: nil, termination: nil, seconds: 0, nodes: 0)
+    }
+}
+
+extension SolveBudget {
+    /// The options of one solve of level `level` (0-based): the budget's,
+    /// with progress also sent to `levelProgress` for that level, which is
+    /// told first that the level starts (no incumbent yet). Both drivers
+    /// build every solve's options here.
+    func options(_ base: SolverOptions, level: Int, _ levelProgress: (@Sendable (Int, SolverOptions.Progress) -> Void)?,
+                 cap: Double? = nil) -> SolverOptions {
+        guard let levelProgress else { return options(base, cap: cap) }
+        levelProgress(level, SolverOptions.Progress(incumbent: nil, bound: nil, nodes: 0))
+        return addingProgress { levelProgress(level, $0) }.options(base, cap: cap)
     }
 }

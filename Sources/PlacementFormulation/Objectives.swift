@@ -25,28 +25,33 @@ extension LevelObjective {
     }
 }
 
-extension DirectFormulation {
-    /// The objective of `goal` at position `level` of the policy's list; the
-    /// soft-quota penalties go into level 0 (ruling 5).
-    public func objective(for goal: Goal, level: Int, instance: Instance, candidates: CandidateSet) -> LevelObjective {
+extension LevelObjective {
+    /// The one place that turns a goal into a level's objective, for both
+    /// formulations (model.md, Objective). Column `k` (0-based) places
+    /// participant `participantOf[k]` at preference rank `rankOf[k]`,
+    /// starting in week `startOf[k]` (nil: the model has no start weeks and
+    /// cannot carry `early`). The soft-quota penalties go into level 0
+    /// (ruling 5).
+    public static func make(goal: Goal, level: Int, instance: Instance, participantOf: [Int], rankOf: [Int], startOf: [Int]?,
+                            worstRankColumn: ColumnIndex?, penalties: [(column: ColumnIndex, cost: Double)]) -> LevelObjective {
         var terms: [(ColumnIndex, Double)] = []
-        let stays = candidates.stays
         var integral = true
         switch goal {
         case .placed:
             let w = instance.participants.map { goal.weight(of: $0) }
-            for (k, s) in stays.enumerated() { terms.append((ColumnIndex(k), w[s.participant.rawValue])) }
+            for (k, p) in participantOf.enumerated() { terms.append((ColumnIndex(k), w[p])) }
             integral = w.allSatisfy { $0 == $0.rounded() }
         case .rank(let cost):
-            for k in stays.indices {
-                let c = Double(candidates.ranks[k] - 1)
+            for (k, r) in rankOf.enumerated() {
+                let c = Double(r - 1)
                 let v = cost == .squared ? c * c : c
                 if v != 0 { terms.append((ColumnIndex(k), v)) }
             }
         case .worstRank:
             if let z = worstRankColumn { terms.append((z, 1)) }
         case .early:
-            for (k, s) in stays.enumerated() where s.start != 0 { terms.append((ColumnIndex(k), Double(s.start))) }
+            guard let startOf else { preconditionFailure("the early goal needs a model with start weeks (the direct model)") }
+            for (k, s) in startOf.enumerated() where s != 0 { terms.append((ColumnIndex(k), Double(s))) }
         }
         if level == 0 && !penalties.isEmpty {
             let sign: Double = goal.isMaximised ? -1 : 1
@@ -54,6 +59,15 @@ extension DirectFormulation {
             integral = false
         }
         return LevelObjective(goal: goal, sense: goal.isMaximised ? .maximize : .minimize, terms: terms, isIntegral: integral)
+    }
+}
+
+extension DirectFormulation {
+    /// The objective of `goal` at position `level` of the policy's list.
+    public func objective(for goal: Goal, level: Int, instance: Instance, candidates: CandidateSet) -> LevelObjective {
+        let stays = candidates.stays
+        return .make(goal: goal, level: level, instance: instance, participantOf: stays.map(\.participant.rawValue),
+                     rankOf: candidates.ranks, startOf: stays.map(\.start), worstRankColumn: worstRankColumn, penalties: penalties)
     }
 }
 

@@ -41,7 +41,7 @@ public enum JSONWriting {
     /// values in Swift's shortest round-trip form (valid JSON for finite values).
     static func number(_ d: Double) -> String {
         precondition(d.isFinite, "JSON has no infinite or NaN numbers")
-        return AttributeValue.format(d)
+        return NumberText.shortest(d)
     }
 
     static func pretty(_ v: JSONValue) -> String {

@@ -163,7 +163,7 @@ private struct PolicyDecoding {
         if let wv = o["who"] { who = selector(wv, o.path("who")) }
         var weight: Double? = nil
         if let wv = ctx.required(o, "weight"), let w = ctx.double(wv, o.path("weight")) {
-            if w > 0 { weight = w } else { ctx.error(o.path("weight"), "a weight must be a positive number, found \(AttributeValue.format(w))") }
+            if w > 0 { weight = w } else { ctx.error(o.path("weight"), "a weight must be a positive number, found \(NumberText.shortest(w))") }
         }
         guard let who, let weight else { return nil }
         return PlacedWeight(who: who, weight: weight)
@@ -284,7 +284,7 @@ private struct PolicyDecoding {
         if let sv = o["soft"] {
             if let s = ctx.double(sv, o.path("soft")) {
                 if s > 0 { soft = .some(s) } else {
-                    ctx.error(o.path("soft"), "soft must be a positive number (the penalty per unit of shortfall), found \(AttributeValue.format(s))")
+                    ctx.error(o.path("soft"), "soft must be a positive number (the penalty per unit of shortfall), found \(NumberText.shortest(s))")
                     soft = nil
                 }
             } else {

@@ -37,14 +37,8 @@ public enum AttributeValue: Hashable, Sendable, CustomStringConvertible {
         switch self {
         case .string(let s): return s
         case .bool(let b): return b ? "true" : "false"
-        case .number(let d): return AttributeValue.format(d)
+        case .number(let d): return NumberText.shortest(d)
         }
-    }
-
-    /// Shortest text of a number: integers without a decimal point.
-    public static func format(_ d: Double) -> String {
-        if d == d.rounded(), abs(d) < 1e15 { return String(Int64(d)) }
-        return "\(d)"
     }
 }
 
@@ -112,5 +106,5 @@ public struct ExactDecimal: Hashable, Sendable, CustomStringConvertible {
         return p >= 0 ? (p + denominator - 1) / denominator : -((-p) / denominator)
     }
 
-    public var description: String { AttributeValue.format(doubleValue) }
+    public var description: String { NumberText.shortest(doubleValue) }
 }

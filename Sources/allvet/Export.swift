@@ -116,7 +116,7 @@ struct Export: ParsableCommand {
             "level \(level) of \(goals.count): goal \(goal.name) (\(goal.isMaximised ? "maximise" : "minimise"))\(level == 1 ? ", with the soft-quota penalties if any" : "")",
         ]
         for (k, l) in levelModel.earlier.levels.enumerated() {
-            header.append("held: level \(k + 1) (\(l.goal.name)) at its optimum \(JSONOutput.format(l.value ?? .nan)) (row hold_\(k))")
+            header.append("held: level \(k + 1) (\(l.goal.name)) at its optimum \(NumberText.shortest(l.value ?? .nan)) (row hold_\(k))")
         }
         if format == .mps && goal.isMaximised {
             header.append("this MPS file minimises the negated objective: its optimum is minus the level's value")

@@ -59,6 +59,9 @@ struct Solve: ParsableCommand {
     @Flag(help: "Replace participant ids in report.html by stable pseudonyms (for reports that leave the organisation; the CSV and JSON files keep the real ids).")
     var pseudonymise = false
 
+    @Flag(name: .customLong("keep-policy"), help: "Also write the policy solved under as policy.json in the results folder (sweeps do, so that each scenario's folder says what it was solved under).")
+    var keepPolicy = false
+
     func validate() throws {
         if let t = timeLimit, !(t > 0) { throw ValidationError("--time-limit must be a positive number of seconds.") }
         if let g = gap, !(g >= 0 && g <= 1) { throw ValidationError("--gap must be a number from 0 to 1.") }
@@ -73,47 +76,26 @@ struct Solve: ParsableCommand {
         options.shouldStop = { stopRequested.load(ordering: .relaxed) }
         let progress = ProgressLine(enabled: !quiet && Terminal.stderrIsTerminal)
         if progress.enabled { options.levelProgress = { progress.show($0) } }
-        let result: RoundResult
+        var publisher = Publisher(options: options)
+        publisher.verify = !noVerify
+        publisher.pseudonymise = pseudonymise
+        publisher.includePolicy = keepPolicy
+        let published: Publisher.Published
         do {
-            result = try Engine().solve(input.instance, policy: input.policy, options: options)
+            published = try publisher.publish(input, to: out)
             progress.finish()
-        } catch let error as EngineError {
-            progress.finish()
-            Terminal.error("allvet: \(error)")
-            throw ExitCode.validationFailure
         } catch {
             progress.finish()
-            Terminal.error("allvet: the solver failed: \(error)")
-            throw Exit.failure
-        }
-        var timings = Timings()
-        timings.read = input.seconds
-        timings.build = result.buildSeconds
-        timings.solve = result.levels.map(\.seconds)
-        let writeClock = Date()
-        let files = ResultFiles(result: result, inputHash: input.hash)
-        timings.write = Date().timeIntervalSince(writeClock)  // composing the files; the disk write follows
-        let summaryText = files.summary(timings: timings).rendered()
-        var written = [("assignments.csv", files.assignments), ("unplaced.csv", files.unplaced), ("summary.json", summaryText),
-                       ("report.html", RoundReport(files: files, pseudonymise: pseudonymise).html)]
-        var verification: VerificationReport? = nil
-        if !noVerify {
-            let report = ResultsVerifier(instance: input.instance, policy: input.policy)
-                .verify(ResultsText(assignments: files.assignments, unplaced: files.unplaced, summary: summaryText))
-            if !report.holds { written.append(("VERIFICATION-FAILED.txt", report.text + "\n")) }
-            verification = report
-        }
-        do {
-            try ResultsFolder.write(written, to: out)
-        } catch {
             Terminal.error("allvet: \(error)")
+            if case .engine = error { throw ExitCode.validationFailure }
             throw Exit.failure
         }
+        let files = published.files, result = published.result
         if !quiet { print(Self.overview(files, out: out)) }
         if let conflicts = result.conflicts {
             for line in ConflictFinder.lines(conflicts) { Terminal.error("allvet: " + line) }
         }
-        if let verification, !verification.holds {
+        if let verification = published.verification, !verification.holds {
             Terminal.error("allvet: VERIFICATION FAILED: the results written to \(out) break the rules below; do not use them.")
             Terminal.error(verification.text)
             throw Exit.verifyFailed
@@ -130,7 +112,7 @@ struct Solve: ParsableCommand {
         var lines = ["\(r.instance.name): \(r.status.rawValue)\(r.interrupted ? " (interrupted: best solution so far)" : ""); placed \(r.chosen.count) of \(r.instance.participants.count)"]
         let figures = files.figures
         for (i, l) in r.levels.enumerated() {
-            let v = (r.status == .optimal || r.status == .feasible) ? JSONOutput.format(figures.levelValues[i]) : "-"
+            let v = (r.status == .optimal || r.status == .feasible) ? NumberText.shortest(figures.levelValues[i]) : "-"
             lines.append("  \(l.goal.name): \(v) (\(l.status.rawValue))")
         }
         lines.append("results in \(out)")

@@ -18,10 +18,12 @@ struct Sweep: ParsableCommand {
             rank against the first scenario, solve time), OUT/comparison.html (trade-off curves) \
             and OUT/sweep.json (what --merge needs).
 
-            Scenarios run in parallel, one solve per thread. Run the same command again to resume: \
-            scenarios whose folder holds a complete result for the same round and policy are \
-            skipped. A failing scenario (a bad value, a key that names no quota) is reported in its \
-            row and the others go on.
+            Each scenario is solved by `allvet solve` in a process of its own (--jobs at once), so \
+            its results are verified before they are written, as a single solve's are, and a \
+            scenario whose process dies is reported in its row while the others finish. Run the \
+            same command again to resume: scenarios whose folder holds a complete result for the \
+            same round and policy are skipped. A failing scenario (a bad value, a key that names no \
+            quota, a solve that failed or broke a rule) is reported in its row and the others go on.
 
             Many machines: --shard K/N runs the scenarios whose 0-based index i has i mod N = K \
             (one task of a Slurm array or a Kubernetes indexed Job each); then \
@@ -40,7 +42,7 @@ struct Sweep: ParsableCommand {
     @Option(help: ArgumentHelp("The sweep folder to write (with --merge: where the merged comparison goes).", valueName: "dir"))
     var out: String
 
-    @Option(help: ArgumentHelp("Scenarios solved at once, each on its own thread (default: the machine's cores).", valueName: "n"))
+    @Option(help: ArgumentHelp("Scenarios solved at once, each in a process of its own (default: the machine's cores).", valueName: "n"))
     var jobs: Int?
 
     @Option(help: ArgumentHelp("Run only shard K of N (0 ≤ K < N): the scenarios whose 0-based index i has i mod N = K.", valueName: "K/N"))
@@ -82,7 +84,8 @@ struct Sweep: ParsableCommand {
         }
         if !quiet { for w in plan.warnings { Terminal.error(w.description) } }
         try checkOutFolder()
-        var runner = SweepRunner(plan: plan, out: out, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, shard: shard.flatMap(Shard.init))
+        var runner = SweepRunner(plan: plan, out: out, executable: Self.executable,
+                                 jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, shard: shard.flatMap(Shard.init))
         runner.timeLimit = timeLimit
         runner.mipGap = gap
         runner.pseudonymise = pseudonymise
@@ -155,12 +158,17 @@ struct Sweep: ParsableCommand {
     func writeComparison(_ c: SweepComparison, manifest: SweepManifest) throws {
         do {
             for (name, text) in [("comparison.csv", c.csv), ("comparison.html", c.html), ("sweep.json", manifest.json.rendered())] {
-                try AtomicFile.write(text, to: (out as NSString).appendingPathComponent(name))
+                try OutputFiles.writeFile(Array(text.utf8), to: (out as NSString).appendingPathComponent(name), force: true)
             }
         } catch {
             Terminal.error("allvet: \(error)")
             throw Exit.failure
         }
+    }
+
+    /// This program's own executable: each scenario is solved by `allvet solve` in a child process.
+    static var executable: String {
+        URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().path
     }
 
     func reportInputError(_ error: InputError) {

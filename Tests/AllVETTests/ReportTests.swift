@@ -98,7 +98,7 @@ import Testing
         let f = try SweepFixture()
         let plan = try SweepPlan.load(SweepSpec.read(path: f.sweepFile))
         let out = f.dir.appendingPathComponent("out").path
-        _ = try SweepRunner(plan: plan, out: out, jobs: 1).run()
+        _ = try SweepRunner(plan: plan, out: out, executable: CLI.binary.path, jobs: 1).run()
         var manifest = plan.manifest
         manifest.scenarios[1].name = "<script>x</script>"
         let html = SweepComparison(manifest: manifest, folders: [out]).html

@@ -126,10 +126,10 @@ func comparisonWithoutTimes(_ url: URL) throws -> [[String: String]] {
         let f = try SweepFixture()
         let plan = try SweepPlan.load(SweepSpec.read(path: f.sweepFile))
         let out = f.dir.appendingPathComponent("out").path
-        let runs = try SweepRunner(plan: plan, out: out, jobs: 2).run()
+        let runs = try SweepRunner(plan: plan, out: out, executable: CLI.binary.path, jobs: 2).run()
         #expect(runs.count == 7)
         let comparison = SweepComparison(manifest: plan.manifest, folders: [out])
-        try AtomicFile.write(comparison.csv, to: out + "/comparison.csv")
+        try OutputFiles.writeFile(Array(comparison.csv.utf8), to: out + "/comparison.csv", force: true)
         let rows = Dictionary(uniqueKeysWithValues: try readCSV(URL(fileURLWithPath: out + "/comparison.csv")).map { ($0["scenario"]!, $0) })
 
         var basePlaced = 0, baseMean = 0.0

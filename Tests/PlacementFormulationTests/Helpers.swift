@@ -57,12 +57,7 @@ func solve(_ instance: Instance, _ policy: Policy = .default) throws -> Solved {
     let c = CandidateSet(instance: instance, policy: policy)
     let f = DirectFormulation(instance: instance, policy: policy, candidates: c)
     let objectives = policy.objective.enumerated().map { f.objective(for: $1, level: $0, instance: instance, candidates: c) }
-    let driver = LexicographicDriver(solver: GLPKSolver(), options: SolverOptions(timeLimit: 30))
-    let clock = ContinuousClock()
-    let t0 = clock.now
-    let outcome = try driver.solve(f.model, objectives: objectives, clock: {
-        let d = clock.now - t0
-        return Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
-    })
+    let driver = LexicographicDriver(solver: GLPKSolver(), options: SolverOptions(), budget: SolveBudget(limit: 30))
+    let outcome = try driver.solve(f.model, objectives: objectives)
     return Solved(candidates: c, outcome: outcome, instance: instance)
 }

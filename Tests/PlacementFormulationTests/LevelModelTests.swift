@@ -16,11 +16,11 @@ import Testing
         return (f.model, Policy.default.objective.enumerated().map { f.objective(for: $1, level: $0, instance: instance, candidates: c) })
     }
 
-    static let driver = LexicographicDriver(solver: GLPKSolver(), options: SolverOptions(timeLimit: 30))
+    static let driver = LexicographicDriver(solver: GLPKSolver(), options: SolverOptions(), budget: SolveBudget(limit: 30))
 
     @Test func firstLevelIsTheBaseModelWithItsObjectiveAndNoSolve() throws {
         let (base, objectives) = Self.setUp()
-        let m = try Self.driver.levelModel(base, objectives: objectives, level: 0, clock: { 0 })
+        let m = try Self.driver.levelModel(base, objectives: objectives, level: 0)
         let model = try #require(m.model)
         #expect(m.earlier.levels.isEmpty)
         #expect(model.rowCount == base.rowCount)
@@ -32,7 +32,7 @@ import Testing
 
     @Test func laterLevelHoldsTheEarlierOptimaLikeSolve() throws {
         let (base, objectives) = Self.setUp()
-        let m = try Self.driver.levelModel(base, objectives: objectives, level: 1, clock: { 0 })
+        let m = try Self.driver.levelModel(base, objectives: objectives, level: 1)
         let model = try #require(m.model)
         #expect(m.earlier.levels.map(\.value) == [2])
         #expect(model.rowCount == base.rowCount + 1)
@@ -41,7 +41,7 @@ import Testing
         #expect(hold.lower == 2 && hold.upper == .infinity)  // placed is integral: held exactly
         #expect(model.sense == .minimize)
         // Solving the exported model gives the second level of a full solve.
-        let full = try Self.driver.solve(base, objectives: objectives, clock: { 0 })
+        let full = try Self.driver.solve(base, objectives: objectives)
         let alone = try GLPKSolver().solve(model, options: SolverOptions(timeLimit: 30))
         #expect(alone.primal == .optimal)
         #expect(model.objectiveValue(alone.values) == full.levels[1].value)
@@ -51,7 +51,7 @@ import Testing
         var (base, objectives) = Self.setUp()
         // A row nobody can meet: five stays in a round of two participants.
         base.addRow(Row(name: "impossible", lower: 5, columns: (0..<base.columnCount).map(ColumnIndex.init), coefficients: Array(repeating: 1, count: base.columnCount)))
-        let m = try Self.driver.levelModel(base, objectives: objectives, level: 1, clock: { 0 })
+        let m = try Self.driver.levelModel(base, objectives: objectives, level: 1)
         #expect(m.model == nil)
         #expect(m.earlier.levels.first?.status == .infeasible)
     }

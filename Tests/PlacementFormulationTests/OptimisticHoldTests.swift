@@ -17,15 +17,11 @@ import Testing
             func add(_ s: String) { lock.lock(); text += s; lock.unlock() }
         }
         let lines = Lines()
-        var options = SolverOptions(timeLimit: 30)
-        options.log = { lines.add($0) }
+        var budget = SolveBudget(limit: 30)
+        budget.log = { lines.add($0) }
         let c = CandidateSet(instance: instance, policy: policy)
-        let clock = ContinuousClock()
-        let t0 = clock.now
-        let outcome = try DecomposedSolve(solver: solver, options: options).solve(instance: instance, policy: policy, candidates: c, clock: {
-            let d = clock.now - t0
-            return Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
-        })
+        let outcome = try DecomposedSolve(solver: solver, options: SolverOptions(), budget: budget)
+            .solve(instance: instance, policy: policy, candidates: c)
         return (outcome, lines.text.split(separator: "\n").map(String.init))
     }
 

@@ -1,4 +1,10 @@
 import Foundation
+import LinearModel
+import PlacementEngine
+import PlacementFormulation
+import PlacementModel
+import PlacementResults
+import PlacementSweeps
 
 /// Building blocks of allvet's HTML reports: escaping, the page frame and
 /// inline SVG charts. Reports are single self-contained files: no script,
@@ -75,13 +81,13 @@ public enum HTML {
     /// A number for a person: integers plainly, others with `digits` decimals.
     static func num(_ d: Double?, digits: Int = 2) -> String {
         guard let d, d.isFinite else { return "–" }
-        if d == d.rounded(), abs(d) < 1e15 { return String(Int64(d)) }
-        return String(format: "%.\(digits)f", d)
+        if d == d.rounded(), abs(d) < 1e15 { return NumberText.shortest(d) }
+        return NumberText.fixed(d, digits: digits)
     }
 
     static func percent(_ d: Double?) -> String {
         guard let d, d.isFinite else { return "–" }
-        return String(format: "%.1f %%", d * 100)
+        return NumberText.fixed(d * 100, digits: 1) + " %"
     }
 }
 
@@ -91,7 +97,7 @@ enum SVGChart {
 
     static func clip(_ s: String, _ n: Int) -> String { s.count <= n ? s : String(s.prefix(max(1, n - 1))) + "…" }
 
-    static func f(_ d: Double) -> String { String(format: "%.1f", d) }
+    static func f(_ d: Double) -> String { NumberText.fixed(d, digits: 1) }
 
     /// Horizontal bars: one row an item, bar length `value / maxValue`, `text` after the bar.
     static func hbars(_ items: [(label: String, value: Double, text: String)], maxValue: Double? = nil, color: String = palette[0]) -> String {

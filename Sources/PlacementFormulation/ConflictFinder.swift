@@ -1,3 +1,4 @@
+import PlacementModel
 import LinearModel
 
 /// A rule an infeasible round cannot keep, and by how much it must give.
@@ -28,14 +29,14 @@ public struct RuleConflict: Sendable, Equatable {
     /// E.g. `fewer-opportunities min_share 0.4 (host_country=DE): short by 1.5 placements`.
     public var text: String {
         let scopeText = scope.isEmpty ? "" : " (" + scope.map { "\($0.key)=\($0.value ?? "none")" }.joined(separator: ", ") + ")"
-        let n = JSONOutput.format((amount * 1e6).rounded() / 1e6)
+        let n = NumberText.shortest((amount * 1e6).rounded() / 1e6)
         let unit = amount == 1 ? "placement" : "placements"
         switch rule {
         case .quota:
-            return "\(name) \(bound ?? "") \(JSONOutput.format(limit))\(scopeText): \(isLower ? "short by" : "over by") \(n) \(unit)"
-        case .capacity: return "offer \(name) capacity \(JSONOutput.format(limit))\(scopeText): over by \(n) \(unit)"
-        case .total: return "offer \(name) total \(JSONOutput.format(limit)): over by \(n) \(unit)"
-        case .hostCapacity: return "host \(name) capacity \(JSONOutput.format(limit))\(scopeText): over by \(n) \(unit)"
+            return "\(name) \(bound ?? "") \(NumberText.shortest(limit))\(scopeText): \(isLower ? "short by" : "over by") \(n) \(unit)"
+        case .capacity: return "offer \(name) capacity \(NumberText.shortest(limit))\(scopeText): over by \(n) \(unit)"
+        case .total: return "offer \(name) total \(NumberText.shortest(limit)): over by \(n) \(unit)"
+        case .hostCapacity: return "host \(name) capacity \(NumberText.shortest(limit))\(scopeText): over by \(n) \(unit)"
         }
     }
 
@@ -56,6 +57,11 @@ public struct RuleConflict: Sendable, Equatable {
 /// cost 1000 per placement, capacity 1), and when that solve keeps every
 /// quota, the extra places it needs are reported as well ("or: ...").
 public enum ConflictFinder {
+    /// Seconds for each elastic solve when the run has no time limit.
+    static let secondsWithoutLimit = 60.0
+    /// Seconds each elastic solve may take even when the run's budget is spent.
+    static let minimumSeconds = 0.5
+
     public struct Explanation: Sendable {
         /// The quota rules to break, and by how much (minimal total).
         public var quotas: [RuleConflict]
@@ -64,9 +70,8 @@ public enum ConflictFinder {
     }
 
     public static func explain(instance: Instance, policy: Policy, candidates: CandidateSet, formulation: DirectFormulation,
-                               solver: any LinearSolver, timeLimit: Double?) throws -> Explanation {
+                               solver: any LinearSolver, budget: SolveBudget) throws -> Explanation {
         let scopes = policy.quotas.map { QuotaScopes(quota: $0, instance: instance) }
-        let limit = timeLimit.map { max(1, $0) } ?? 60
 
         func solve(quotaWeight: Double, capacityWeight: Double?) throws -> (quotas: [RuleConflict], capacities: [RuleConflict])? {
             var m = formulation.model
@@ -109,7 +114,14 @@ public enum ConflictFinder {
                 }
             }
             m.setObjective(sense: .minimize, terms: terms)
-            let r = try solver.solve(m, options: SolverOptions(timeLimit: limit))
+            // The run's budget; when it is spent, half a second each so that an infeasible round is
+            // still explained (a 5 s limit ends within about 6 s); a minute each without a limit.
+            var options = budget.options(cap: budget.limit == nil ? Self.secondsWithoutLimit : nil)
+            options.timeLimit = max(Self.minimumSeconds, options.timeLimit ?? Self.minimumSeconds)
+            options.log = nil
+            options.progress = nil
+            if budget.stopRequested { return nil }
+            let r = try solver.solve(m, options: options)
             guard r.primal != .none, r.values.count == m.columnCount else { return nil }
             func picked(_ list: [(ColumnIndex, RuleConflict)]) -> [RuleConflict] {
                 list.compactMap { v, c in
@@ -133,29 +145,6 @@ public enum ConflictFinder {
 }
 
 extension ConflictFinder {
-    /// `summary` with a `conflicts` member after `status` when there is an
-    /// explanation: `{"quotas": [...], "capacities": [...]}`, each entry
-    /// `rule, name, bound, scope, limit, by, text`.
-    static func adding(_ explanation: Explanation?, to summary: JSONOutput) -> JSONOutput {
-        guard let explanation, case .object(var fields) = summary else { return summary }
-        func entry(_ c: RuleConflict) -> JSONOutput {
-            .object([
-                ("rule", .string(c.rule.rawValue)),
-                ("name", .string(c.name)),
-                ("bound", c.bound.map { .string($0) } ?? .null),
-                ("scope", .object(c.scope.map { ($0.key, $0.value.map { .string($0) } ?? .null) })),
-                ("limit", .number(c.limit)),
-                ("by", .number((c.amount * 1e6).rounded() / 1e6)),
-                ("text", .string(c.text)),
-            ])
-        }
-        let value: JSONOutput = .object([("quotas", .array(explanation.quotas.map(entry))),
-                                         ("capacities", .array(explanation.capacities.map(entry)))])
-        let at = (fields.firstIndex { $0.0 == "status" } ?? (fields.count - 1)) + 1
-        fields.insert(("conflicts", value), at: at)
-        return .object(fields)
-    }
-
     /// Lines for a terminal.
     public static func lines(_ e: Explanation) -> [String] {
         var out: [String] = []

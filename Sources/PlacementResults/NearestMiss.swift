@@ -1,3 +1,9 @@
+import LinearModel
+import PlacementCSV
+import PlacementEngine
+import PlacementFormulation
+import PlacementModel
+
 /// The `no_candidate` detail a coordinator can read: the filter first (so
 /// scripts can split on `:`), then what the participant brings and what the
 /// nearest miss among the offers that fell at that filter asks for, e.g.

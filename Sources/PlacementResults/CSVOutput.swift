@@ -1,5 +1,9 @@
 import Foundation
+import LinearModel
 import PlacementCSV
+import PlacementEngine
+import PlacementFormulation
+import PlacementModel
 
 /// Writing CSV cells (RFC 4180) that are safe to open in a spreadsheet.
 public enum CSVOutput {

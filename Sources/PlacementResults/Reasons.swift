@@ -1,3 +1,10 @@
+import Foundation
+import LinearModel
+import PlacementCSV
+import PlacementEngine
+import PlacementFormulation
+import PlacementModel
+
 /// Why a participant was not placed (model.md, Results).
 public struct UnplacedReason: Sendable, Equatable {
     public enum Kind: String, Sendable {

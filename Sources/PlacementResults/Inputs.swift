@@ -1,6 +1,10 @@
 import Crypto
 import Foundation
+import LinearModel
 import PlacementCSV
+import PlacementEngine
+import PlacementFormulation
+import PlacementModel
 
 /// An instance and a policy read from files, with the warnings seen.
 public struct LoadedInput: Sendable {

@@ -1,3 +1,10 @@
+import Foundation
+import LinearModel
+import PlacementCSV
+import PlacementEngine
+import PlacementFormulation
+import PlacementModel
+
 /// Timings of one run, in seconds.
 public struct Timings: Sendable {
     public var read: Double = 0

@@ -30,7 +30,7 @@ public indirect enum JSONOutput: Sendable, Equatable {
         case .null: out += "null"
         case .bool(let b): out += b ? "true" : "false"
         case .int(let i): out += String(i)
-        case .number(let d): out += JSONOutput.format(d)
+        case .number(let d): out += NumberText.shortest(d)
         case .string(let s): JSONOutput.quote(s, into: &out)
         case .array(let items):
             if items.isEmpty { out += "[]"; return }
@@ -66,14 +66,6 @@ public indirect enum JSONOutput: Sendable, Equatable {
         case .array, .object: false
         default: true
         }
-    }
-
-    /// Shortest text that reads back as the same number; integers without a
-    /// fraction; non-finite numbers as `null`.
-    public static func format(_ d: Double) -> String {
-        guard d.isFinite else { return "null" }
-        if d == d.rounded(), abs(d) < 1e15 { return String(Int64(d)) }
-        return "\(d)"
     }
 
     public static func quote(_ s: String, into out: inout String) { out += JSONWriting.quoted(s) }

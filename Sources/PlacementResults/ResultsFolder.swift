@@ -1,10 +1,20 @@
 import Foundation
+import LinearModel
+import PlacementCSV
+import PlacementEngine
+import PlacementFormulation
+import PlacementModel
 
 /// Why a results folder could not be written.
 public struct OutputError: Error, Sendable, CustomStringConvertible {
     public var path: String
     public var message: String
     public var description: String { "\(path): \(message)" }
+
+    public init(path: String, message: String) {
+        self.path = path
+        self.message = message
+    }
 }
 
 /// Writes a results folder whole or not at all.

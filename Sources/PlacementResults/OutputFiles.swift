@@ -1,4 +1,9 @@
 import Foundation
+import LinearModel
+import PlacementCSV
+import PlacementEngine
+import PlacementFormulation
+import PlacementModel
 
 /// Writes a file or a folder of files whole or not at all, for `generate`
 /// and `export`.

@@ -1,4 +1,10 @@
 import Foundation
+import LinearModel
+import PlacementEngine
+import PlacementFormulation
+import PlacementModel
+import PlacementResults
+import PlacementSweeps
 
 extension SweepComparison {
     /// `comparison.html`: the trade-off curves (placements and mean rank

@@ -1,3 +1,5 @@
+import LinearModel
+import PlacementModel
 /// The scopes in which a quota rule stands (model.md, Quotas; ruling 4).
 ///
 /// The participant-side keys of `within` take every combination of values

@@ -1,4 +1,9 @@
 import Foundation
+import LinearModel
+import PlacementCSV
+import PlacementEngine
+import PlacementFormulation
+import PlacementModel
 
 /// The one place that writes output whole or not at all, for
 /// ``ResultsFolder`` and ``OutputFiles``: create the parent folder, fill a

@@ -1,5 +1,9 @@
 import Crypto
 import Foundation
+import LinearModel
+import PlacementEngine
+import PlacementModel
+import PlacementResults
 
 /// An analyst's sweep (formats.md, "Sweep, JSON"): a base round and policy,
 /// and the scenarios to solve, each the base policy with its changes.

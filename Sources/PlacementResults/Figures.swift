@@ -1,3 +1,10 @@
+import Foundation
+import LinearModel
+import PlacementCSV
+import PlacementEngine
+import PlacementFormulation
+import PlacementModel
+
 /// The figures of a solution, recomputed from its stays by the definitions
 /// of model.md (never taken from the solver).
 public struct RoundFigures: Sendable {

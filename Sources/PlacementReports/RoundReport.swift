@@ -1,5 +1,11 @@
 import Crypto
 import Foundation
+import LinearModel
+import PlacementEngine
+import PlacementFormulation
+import PlacementModel
+import PlacementResults
+import PlacementSweeps
 
 /// Stable pseudonyms for participant ids, for reports that leave the organisation.
 ///

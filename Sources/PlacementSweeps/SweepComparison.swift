@@ -1,4 +1,8 @@
 import Foundation
+import LinearModel
+import PlacementEngine
+import PlacementModel
+import PlacementResults
 
 /// One scenario's figures, read back from its results folder.
 public struct ComparisonRow: Sendable {
@@ -150,7 +154,7 @@ public struct SweepComparison: Sendable {
                 guard let q = r.quotas.first(where: { $0.0 == k }) else { return ["", ""] }
                 return [Self.fmt(q.value), Self.fmt(q.slack)]
             }
-            cells += [r.solveSeconds.map { String(format: "%.3f", $0) } ?? "", Self.text(r.error ?? (r.interrupted ? "interrupted: the best solution found before the stop" : ""))]
+            cells += [r.solveSeconds.map { NumberText.fixed($0, digits: 3) } ?? "", Self.text(r.error ?? (r.interrupted ? "interrupted: the best solution found before the stop" : ""))]
             out += CSVOutput.record(cells)
         }
         return out
@@ -175,10 +179,7 @@ public struct SweepComparison: Sendable {
     /// decimals without trailing zeros; empty when nil.
     public static func fmt(_ d: Double?) -> String {
         guard let d, d.isFinite else { return "" }
-        if d == d.rounded(), abs(d) < 1e15 { return String(Int64(d)) }
-        var s = String(format: "%.6f", d)
-        while s.hasSuffix("0") { s.removeLast() }
-        if s.hasSuffix(".") { s.removeLast() }
-        return s == "-0" ? "0" : s
+        if d == d.rounded(), abs(d) < 1e15 { return NumberText.shortest(d) }
+        return NumberText.trimmed(d, digits: 6)
     }
 }

@@ -1,5 +1,8 @@
 import Foundation
 import GLPKSolver
+import LinearModel
+import PlacementFormulation
+import PlacementModel
 
 /// How a round was solved overall (model.md, Results).
 public enum RoundStatus: String, Sendable {
@@ -47,6 +50,29 @@ public struct EngineOptions: Sendable {
     public init(timeLimit: Double? = nil, mipGap: Double = 0) {
         self.timeLimit = timeLimit
         self.mipGap = mipGap
+    }
+
+    /// Gap, presolve and cuts: the settings of every solve of a run.
+    var solverSettings: SolverOptions {
+        SolverOptions(mipGap: mipGap, presolve: presolve, cuts: cuts)
+    }
+
+    /// The run's one budget, starting now: the time limit, the stop flag,
+    /// the solver's log and progress (docs/model.md, "Time limits").
+    func budget() -> SolveBudget {
+        var budget = SolveBudget(limit: timeLimit, shouldStop: shouldStop)
+        budget.log = log
+        budget.progress = progress
+        return budget
+    }
+
+    /// Sends each level's progress to ``levelProgress`` with the level's goal.
+    func levelReporter(_ policy: Policy) -> (@Sendable (Int, SolverOptions.Progress) -> Void)? {
+        guard let report = levelProgress else { return nil }
+        let goals = policy.objective.map(\.name)
+        return { i, p in
+            report(LevelProgress(level: i, levels: goals.count, goal: goals[i], incumbent: p.incumbent, bound: p.bound, nodes: p.nodes))
+        }
     }
 
     /// The policy's limits, overridden by what is given here when not nil.
@@ -108,10 +134,10 @@ public struct LevelProgress: Sendable {
     public func line(elapsed: Double) -> String {
         func n(_ d: Double?) -> String {
             guard let d, d.isFinite, abs(d) < 1e15 else { return "-" }
-            return JSONOutput.format((d * 1000).rounded() / 1000)
+            return NumberText.shortest((d * 1000).rounded() / 1000)
         }
-        let gapText = gap.map { String(format: "%.2f%%", $0 * 100) } ?? "-"
-        return "level \(level + 1)/\(levels) \(goal)  incumbent \(n(incumbent))  bound \(n(bound))  gap \(gapText)  \(String(format: "%.1f", elapsed)) s"
+        let gapText = gap.map { NumberText.fixed($0 * 100, digits: 2) + "%" } ?? "-"
+        return "level \(level + 1)/\(levels) \(goal)  incumbent \(n(incumbent))  bound \(n(bound))  gap \(gapText)  \(NumberText.fixed(elapsed, digits: 1)) s"
     }
 }
 
@@ -127,23 +153,14 @@ public struct Engine: Sendable {
     /// (`status == .infeasible`), not an error; errors are for invalid
     /// models and solver failures.
     public func solve(_ instance: Instance, policy: Policy, options: EngineOptions) throws -> RoundResult {
-        let clock = Stopwatch()
+        let budget = options.budget()
         let candidates = CandidateSet(instance: instance, policy: policy)
-        var solverOptions = SolverOptions(timeLimit: options.timeLimit, mipGap: options.mipGap, presolve: options.presolve, cuts: options.cuts)
-        solverOptions.log = options.log
-        solverOptions.shouldStop = options.shouldStop
-        solverOptions.progress = options.progress
+        let settings = options.solverSettings
         let useDirect = options.method == .direct || (options.method == .automatic && !DecomposedSolve.supports(policy))
         if !useDirect && !DecomposedSolve.supports(policy) {
             throw EngineError("the decomposed method cannot solve the early goal; use --method direct or automatic")
         }
-        var levelProgress: (@Sendable (Int, SolverOptions.Progress) -> Void)? = nil
-        if let report = options.levelProgress {
-            let goals = policy.objective.map(\.name)
-            levelProgress = { i, p in
-                report(LevelProgress(level: i, levels: goals.count, goal: goals[i], incumbent: p.incumbent, bound: p.bound, nodes: p.nodes))
-            }
-        }
+        let levelProgress = options.levelReporter(policy)
 
         let levels: [LevelOutcome]
         let values: [Int]?
@@ -156,20 +173,20 @@ public struct Engine: Sendable {
             let objectives = policy.objective.enumerated().map { i, goal in
                 formulation.objective(for: goal, level: i, instance: instance, candidates: candidates)
             }
-            buildSeconds = clock.elapsed
-            var driver = LexicographicDriver(solver: solver, options: solverOptions)
+            buildSeconds = budget.elapsed
+            var driver = LexicographicDriver(solver: solver, options: settings, budget: budget)
             driver.levelProgress = levelProgress
-            let outcome = try driver.solve(formulation.model, objectives: objectives, clock: { clock.elapsed })
+            let outcome = try driver.solve(formulation.model, objectives: objectives)
             levels = outcome.levels
             values = outcome.values.map { v in formulation.stayColumns.filter { v[$0] > 0.5 } }
             interrupted = outcome.interrupted
             let m = formulation.model
             size = (m.rowCount, candidates.stays.count, m.nonZeroCount)
         } else {
-            buildSeconds = clock.elapsed
-            var decomposed = DecomposedSolve(solver: solver, options: solverOptions)
+            buildSeconds = budget.elapsed
+            var decomposed = DecomposedSolve(solver: solver, options: settings, budget: budget)
             decomposed.levelProgress = levelProgress
-            let outcome = try decomposed.solve(instance: instance, policy: policy, candidates: candidates, clock: { clock.elapsed })
+            let outcome = try decomposed.solve(instance: instance, policy: policy, candidates: candidates)
             levels = outcome.levels
             values = outcome.chosen
             interrupted = outcome.interrupted
@@ -190,7 +207,7 @@ public struct Engine: Sendable {
             // The elastic re-solve works on the direct model (infeasible rounds are explained, not raced).
             let formulation = DirectFormulation(instance: instance, policy: policy, candidates: candidates)
             result.conflicts = try ConflictFinder.explain(instance: instance, policy: policy, candidates: candidates, formulation: formulation,
-                                                          solver: solver, timeLimit: options.timeLimit)
+                                                          solver: solver, budget: budget)
         }
         return result
     }
@@ -202,8 +219,5 @@ public struct EngineError: Error, Sendable, CustomStringConvertible {
     public init(_ description: String) { self.description = description }
 }
 
-/// Seconds since creation, from a monotonic clock.
-struct Stopwatch: Sendable {
-    let start = DispatchTime.now().uptimeNanoseconds
-    var elapsed: Double { Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9 }
-}
+/// The engine's version, written into every `summary.json` and report.
+public let allvetVersion = "0.1.0"

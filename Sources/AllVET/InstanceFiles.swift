@@ -1,0 +1,23 @@
+import PlacementCSV
+import RoundGenerator
+
+/// Instances as files: generated rounds and the two forms of formats.md,
+/// for `allvet generate` and `allvet export --to json|csv`.
+public enum InstanceFiles {
+    /// A realistic synthetic round (docs/generator.md); the same arguments
+    /// give the same instance on every machine.
+    public static func generated(participants: Int, hosts: Int, seed: UInt64) -> Instance {
+        RoundGenerator(participants: participants, hosts: hosts, seed: seed).generate()
+    }
+
+    /// The canonical JSON form (``InstanceJSONWriter``).
+    public static func json(_ instance: Instance) -> [UInt8] {
+        Array(InstanceJSONWriter.write(instance).utf8)
+    }
+
+    /// The CSV folder form (``InstanceCSVWriter``): file names and bytes.
+    /// Throws a `CSVWriteError` naming what the CSV form cannot hold.
+    public static func csv(_ instance: Instance) throws -> [(name: String, bytes: [UInt8])] {
+        try InstanceCSVWriter.encode(instance)
+    }
+}
