@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
-# The tests: unit, solver (OR-Library GAP optima), formulation, end-to-end
-# CLI, and the benchmarks' deterministic thresholds (scripts/bench.sh; set
-# ALLVET_SKIP_BENCH=1 to leave them out of a quick local run). The swift
-# test run comes last so that its closing line ends the output.
+# The tests: the documentation's links (scripts/check-links.sh), unit, solver
+# (OR-Library GAP optima), formulation, end-to-end CLI, and the benchmarks'
+# deterministic thresholds (scripts/bench.sh; set ALLVET_SKIP_BENCH=1 to
+# leave them out of a quick local run). The swift test run comes last so that
+# its closing line ends the output.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
+bash scripts/check-links.sh
 swift build --build-tests
 if [ "${ALLVET_SKIP_BENCH:-0}" != "1" ]; then
   bash scripts/bench.sh

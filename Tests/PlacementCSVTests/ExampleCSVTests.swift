@@ -2,7 +2,7 @@ import Testing
 import PlacementModel
 @testable import PlacementCSV
 
-/// instances/example-csv is shared/spec/example-instance.json in CSV form;
+/// instances/example-csv is instances/example.json (docs/contract/formats.md) in CSV form;
 /// it must decode to the same values, built here by hand.
 @Suite struct ExampleCSVTests {
     static var expected: Instance {
