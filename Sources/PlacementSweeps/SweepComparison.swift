@@ -55,7 +55,14 @@ public struct SweepComparison: Sendable {
         let fm = FileManager.default
         if let data = fm.contents(atPath: dir.appendingPathComponent("summary.json").path),
            let v = try? JSONValue.parse([UInt8](data)).value {
-            return row(summary: v, index: index, name: name)
+            var r = row(summary: v, index: index, name: name)
+            if fm.fileExists(atPath: dir.appendingPathComponent(verificationFailedFile).path) {
+                // Results that break a rule are kept for inspection, never compared as if they held.
+                r.status = "error"
+                r.hasSolution = false
+                r.error = "verification failed: the results break a rule (see \(verificationFailedFile) in its folder)"
+            }
+            return r
         }
         if let data = fm.contents(atPath: dir.appendingPathComponent(ScenarioFailure.file).path) {
             var message = "failed"
@@ -64,6 +71,9 @@ public struct SweepComparison: Sendable {
         }
         return nil
     }
+
+    /// What a results folder holds beside its files when they break a rule.
+    static let verificationFailedFile = "VERIFICATION-FAILED.txt"
 
     static func number(_ v: JSONValue?) -> Double? {
         if case .number(let n)? = v?.content { return Double(n) }

@@ -132,10 +132,15 @@ func startCLI(_ arguments: [String], in dir: URL) throws -> Process {
         Thread.sleep(forTimeInterval: 3)
         let wasRunning = p.isRunning
         kill(p.processIdentifier, SIGINT)
+        let sent = Stopwatch()
         p.waitUntilExit()
+        let delay = sent.elapsed
         let summary = try summaryObject(out)
         if wasRunning {
             #expect(p.terminationStatus == 130)
+            // Ctrl-C ends the run within about a second, results written and verified (docs/model.md,
+            // "Time limits and Ctrl-C"); the bound leaves room for a loaded two-core machine.
+            #expect(delay < 3, "the run took \(delay) s to stop after SIGINT")
             #expect(summary["interrupted"] as? Bool == true)
             #expect((summary["timings_s"] as? [String: Any]).map { ($0["solve"] as! [Double]).reduce(0, +) < 60 } == true)
         } else {
@@ -143,6 +148,26 @@ func startCLI(_ arguments: [String], in dir: URL) throws -> Process {
             #expect(p.terminationStatus == 0)
         }
         // Either way the folder is whole and verifies.
+        let verify = try CLI.run(["verify", round.path, out.path])
+        #expect(verify.status == 0, "\(verify.stdout)")
+    }
+
+    /// `--time-limit` covers every solve of the run through the one budget:
+    /// on a round far from proven in the time (the default policy on 1,000 ×
+    /// 250), the run ends about when the limit says, with a verified result.
+    @Test func theTimeLimitEndsTheWholeRun() throws {
+        let dir = try CLI.tempDir()
+        let round = try largeRound(in: dir)
+        let out = dir.appendingPathComponent("r")
+        let clock = Stopwatch()
+        let run = try CLI.run(["solve", round.path, "--out", out.path, "--time-limit", "4", "--quiet"])
+        let seconds = clock.elapsed
+        #expect([0, 3].contains(run.status), "\(run.stderr)")
+        // Four seconds of solving, plus reading, writing and verifying; a generous margin on a loaded machine.
+        #expect(seconds < 8, "a 4 s limit took \(seconds) s")
+        let summary = try summaryObject(out)
+        let solve = (summary["timings_s"] as? [String: Any])?["solve"] as? [Double] ?? []
+        #expect(solve.reduce(0, +) < 5)
         let verify = try CLI.run(["verify", round.path, out.path])
         #expect(verify.status == 0, "\(verify.stdout)")
     }

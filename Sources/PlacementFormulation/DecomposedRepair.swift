@@ -1,0 +1,102 @@
+import LinearModel
+import PlacementModel
+
+/// The decomposition's repair and salvage of master solutions that do not
+/// schedule, and the small rules its loops share.
+extension DecomposedSolve {
+    /// The best schedulable solution that keeps the groups that scheduled as
+    /// they are (their pairs fixed) and chooses again for everybody else,
+    /// by the same loop of cuts on this much smaller model. It must beat
+    /// `incumbent` when there is one. nil when it finds none in its rounds.
+    func repair(_ values: [Double], byGroup: [[Int]], failed: [Int], master: PairMaster, extraRows: [Row], objective: LevelObjective,
+                incumbent: Incumbent?, cap: Double, context c: Context, stats: inout Statistics) throws -> Incumbent? {
+        var restricted = master
+        let failedSet = Set(failed)
+        for (g, list) in byGroup.enumerated() where !list.isEmpty && !failedSet.contains(g) {
+            let chosen = Set(list)
+            for q in c.groups[g].pairs {
+                var col = restricted.model[ColumnIndex(q)]
+                col.lower = chosen.contains(q) ? 1 : 0
+                col.upper = col.lower
+                restricted.model[ColumnIndex(q)] = col
+            }
+        }
+        restricted.model.setObjective(sense: objective.sense, terms: objective.terms)
+        for row in extraRows { restricted.model.addRow(row) }
+        if let inc = incumbent { restricted.model.addRow(Self.cutoff(objective, beating: inc.value)) }
+        var failures: [Int: Int] = [:]
+        // The repair is a heuristic with a cap of its own, inside the run's budget.
+        let deadline = budget.elapsed + cap
+        for _ in 0..<Self.repairRounds {
+            let left = deadline - budget.elapsed
+            if left <= 0.01 || budget.isExhausted { return nil }
+            let opts = budget.options(options, cap: left)
+            let r = try solver.solve(restricted.model, options: opts)
+            stats.repairSolves += 1
+            note("    repair solve: \(r.termination) obj \(r.objective ?? .nan) nodes \(r.nodes)")
+            guard r.primal != .none else { return nil }
+            let (inner, scheduled, stillFailing) = try scheduleGroups(r.values, master: restricted, context: c)
+            if stillFailing.isEmpty {
+                return Incumbent(values: r.values, starts: restricted.starts(r.values, fixed: scheduled),
+                                 value: restricted.model.objectiveValue(r.values))
+            }
+            if r.primal != .optimal { return nil }
+            try cutOff(stillFailing, byGroup: inner, master: &restricted, failures: &failures, context: c, stats: &stats)
+        }
+        return nil
+    }
+
+    /// Sends a line of the decomposition's own log to the solver log sink.
+    func note(_ line: String) { budget.log?(line + "\n") }
+
+    /// A schedulable solution from a master solution whose groups do not
+    /// all schedule: each failing group keeps the pairs a greedy can place
+    /// and drops the rest; nil when that breaks a hard quota.
+    func salvage(_ values: [Double], byGroup: [[Int]], failed: [Int], scheduled: [Int: Int], master: PairMaster,
+                 pairs: PairSet, groups: [CapacityGroup]) -> Incumbent? {
+        var starts = scheduled
+        var dropped = Set<Int>()
+        for g in failed {
+            let (s, _) = GroupScheduler(group: groups[g], pairs: pairs, budget: budget).greedy(byGroup[g], skipping: true)
+            starts.merge(s) { a, _ in a }
+            for q in byGroup[g] where s[q] == nil { dropped.insert(q) }
+        }
+        guard let v = master.dropping(dropped, from: values) else { return nil }
+        return Incumbent(values: v, starts: master.starts(v, fixed: starts), value: master.model.objectiveValue(v))
+    }
+
+    /// A schedulable solution: column values (of the master at the time) and a start per chosen pair.
+    struct Incumbent {
+        var values: [Double]
+        var starts: [Int: Int]
+        var value: Double
+    }
+
+    /// A row asking for a value strictly better than `value`: by 1 for
+    /// integral levels, by the holding tolerance otherwise.
+    static func cutoff(_ objective: LevelObjective, beating value: Double) -> Row {
+        let step = objective.isIntegral ? 1 : 1e-6 * max(1, abs(value))
+        let cols = objective.terms.map(\.0), coefs = objective.terms.map(\.1)
+        return objective.sense == .maximize
+            ? Row(name: "cutoff", lower: (objective.isIntegral ? value.rounded() : value) + step, columns: cols, coefficients: coefs)
+            : Row(name: "cutoff", upper: (objective.isIntegral ? value.rounded() : value) - step, columns: cols, coefficients: coefs)
+    }
+
+    /// Whether an incumbent's value reaches the bound (so it is optimal).
+    static func meets(_ objective: LevelObjective, _ value: Double, _ bound: Double) -> Bool {
+        let tol = objective.isIntegral ? 0.5 : 1e-6 * max(1, abs(value))
+        return objective.sense == .maximize ? value >= bound - tol : value <= bound + tol
+    }
+
+    /// The objective of a goal over the master's pair columns; soft-quota
+    /// penalties in level 0, as in the direct model.
+    func objective(_ goal: Goal, level: Int, instance: Instance, master: PairMaster) -> LevelObjective {
+        let pairs = master.pairs.pairs
+        return .make(goal: goal, level: level, instance: instance, participantOf: pairs.map(\.participant),
+                     rankOf: pairs.map(\.rank), startOf: nil, worstRankColumn: master.worstRankColumn, penalties: master.penalties)
+    }
+
+    func notSolved(_ objective: LevelObjective, _ values: [Double]?) -> LevelOutcome {
+        LexicographicDriver.notSolved(objective, values: values)
+    }
+}

@@ -1,0 +1,129 @@
+import LinearModel
+import PlacementModel
+
+/// One level's search of the decomposition: master solves, group
+/// scheduling and the cuts on what does not schedule.
+extension DecomposedSolve {
+    /// One level's loop: solve the master (with `extraRows`, rows that hold
+    /// earlier levels for this search only), schedule each group, cut off
+    /// what does not schedule, repair; until a master solution schedules,
+    /// a repaired solution reaches the master's bound, or time runs out.
+    /// With `firstMasterOnly`, returns after the first master solve unless
+    /// it schedules.
+    func search(level i: Int, _ objective: LevelObjective, extraRows: [Row], firstMasterOnly: Bool,
+                run: inout Run) throws -> LevelSearch {
+        var s = LevelSearch()
+        levelProgress?(i, SolverOptions.Progress(incumbent: nil, bound: nil, nodes: 0))
+        let levelBudget = levelProgress.map { report in budget.addingProgress { report(i, $0) } } ?? budget
+        while true {
+            if budget.isExhausted {
+                s.termination = budget.stopRequested ? .interrupted : .timeLimit
+                if budget.stopRequested { run.interrupted = true }
+                break
+            }
+            let opts = levelBudget.options(options)
+            run.master.model.setObjective(sense: objective.sense, terms: objective.terms)
+            var model = run.master.model
+            for row in extraRows { model.addRow(row) }
+            if let inc = s.incumbent { model.addRow(Self.cutoff(objective, beating: inc.value)) }
+            let tSolve = budget.elapsed
+            let r = try solver.solve(model, options: opts)
+            run.stats.masterSolves += 1
+            s.nodes += r.nodes
+            s.termination = r.termination
+            if r.termination == .interrupted { run.interrupted = true }
+            note("level \(i) master \(run.stats.masterSolves): \(r.termination) obj \(r.objective ?? .nan) bound \(r.bound ?? .nan) nodes \(r.nodes) rows \(model.rowCount) cols \(model.columnCount) nz \(model.nonZeroCount) \(NumberText.fixed(budget.elapsed - tSolve, digits: 2))s")
+            guard r.primal != .none else {
+                if r.termination == .infeasible {
+                    // Nothing beats the incumbent: it is optimal. Without one, the level is infeasible.
+                    if let inc = s.incumbent { s.proven = true; s.bound = inc.value } else { s.infeasible = true }
+                }
+                break
+            }
+            if r.primal == .optimal, let o = r.objective { s.bound = o } else if let b = r.bound { s.bound = b }
+
+            // Schedule the chosen pairs of the groups that are not time-indexed.
+            let (byGroup, scheduled, failed) = try scheduleGroups(r.values, master: run.master, context: run.context)
+            note("  groups that do not schedule: \(failed.count) of \(byGroup.filter { !$0.isEmpty }.count)")
+            if failed.isEmpty {
+                let value = run.master.model.objectiveValue(r.values)
+                s.incumbent = Incumbent(values: r.values, starts: run.master.starts(r.values, fixed: scheduled), value: value)
+                s.proven = r.primal == .optimal && !run.interrupted
+                break
+            }
+            s.lastUnscheduled = (r.values, byGroup, failed, scheduled)
+            if firstMasterOnly { break }
+            try cutOff(failed, byGroup: byGroup, master: &run.master, failures: &run.failures, context: run.context, stats: &run.stats)
+            run.stats.timeIndexedGroups = run.master.timeIndexed.count
+            // Repair: keep the groups that scheduled and re-solve the rest, a much smaller
+            // model; when it reaches the master's bound, the level is proven.
+            if r.primal == .optimal && !run.interrupted, let b = s.bound {
+                // The repair is a heuristic: it may spend at most twice the master solve's time.
+                let repairCap = max(Self.minimumRepairSeconds, 2 * (budget.elapsed - tSolve))
+                let tRepair = budget.elapsed
+                defer { note("  repair took \(NumberText.fixed(budget.elapsed - tRepair, digits: 2))s") }
+                if let repaired = try repair(r.values, byGroup: byGroup, failed: failed, master: run.master, extraRows: extraRows,
+                                             objective: objective, incumbent: s.incumbent, cap: repairCap, context: run.context,
+                                             stats: &run.stats) {
+                    note("  repair: \(repaired.value)")
+                    s.incumbent = repaired
+                    if Self.meets(objective, repaired.value, b) {
+                        s.proven = true
+                        s.bound = repaired.value
+                        break
+                    }
+                }
+            }
+            if r.primal != .optimal || run.interrupted { break }
+        }
+        return s
+    }
+
+    /// What the loop's helpers need to know of the round.
+    struct Context {
+        let pairs: PairSet
+        let groups: [CapacityGroup]
+        let groupOfPair: [Int?]
+    }
+
+    /// The chosen pairs of each group that is not time-indexed, the starts
+    /// found for the groups that schedule, and the groups that do not.
+    func scheduleGroups(_ values: [Double], master: PairMaster, context c: Context) throws
+        -> (byGroup: [[Int]], scheduled: [Int: Int], failed: [Int]) {
+        var byGroup = [[Int]](repeating: [], count: c.groups.count)
+        for q in c.pairs.pairs.indices where values[q] > 0.5 {
+            if let g = c.groupOfPair[q], !master.timeIndexed.contains(g) { byGroup[g].append(q) }
+        }
+        var scheduled: [Int: Int] = [:]
+        var failed: [Int] = []
+        for (g, list) in byGroup.enumerated() where !list.isEmpty {
+            if let s = try GroupScheduler(group: c.groups[g], pairs: c.pairs, budget: budget).schedule(list, solver: solver) {
+                scheduled.merge(s) { a, _ in a }
+            } else {
+                failed.append(g)
+            }
+        }
+        return (byGroup, scheduled, failed)
+    }
+
+    /// Cuts a solution off: for each group that does not schedule, an
+    /// energetic interval the chosen pairs break, else a no-good on the
+    /// smallest set of them that cannot be scheduled; a group that keeps
+    /// failing is time-indexed instead, so the loop ends.
+    func cutOff(_ failed: [Int], byGroup: [[Int]], master: inout PairMaster, failures: inout [Int: Int], context c: Context,
+                stats: inout Statistics) throws {
+        for g in failed {
+            failures[g, default: 0] += 1
+            if failures[g]! > Self.cutRoundsBeforeTimeIndexing { master.timeIndex(group: g); continue }
+            if master.separateIntervals(group: g, chosen: byGroup[g]) > 0 { stats.intervalCuts += 1; continue }
+            // A no-good needs a proof that the set cannot be scheduled; without one (the exact
+            // model stopped undecided), the group gets start-week columns, which is always valid.
+            guard let core = try GroupScheduler(group: c.groups[g], pairs: c.pairs, budget: budget).minimalConflict(byGroup[g], solver: solver) else {
+                master.timeIndex(group: g)
+                continue
+            }
+            master.addNoGood(core)
+            stats.noGoodCuts += 1
+        }
+    }
+}
