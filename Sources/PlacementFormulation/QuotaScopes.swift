@@ -80,7 +80,10 @@ public struct QuotaScopes: Sendable {
             if !perOffer { _ = group(oKeys.map { value($0, offer: nil) }) }
             for o in host.offers { groupOfOffer.append(group(oKeys.map { value($0, offer: o) })) }
         }
-        if oTuples.isEmpty { oTuples.append([]) }
+        // Without placement-side keys the rule stands in one placement group: all of them. With
+        // them, in each value that occurs; a round with no hosts (or no offers, for `offer`) has
+        // none, and the rule stands nowhere (docs/model.md, "Quota scopes").
+        if oTuples.isEmpty && oKeys.isEmpty { oTuples.append([]) }
 
         var scopes: [Scope] = []
         for (a, pt) in pTuples.enumerated() {

@@ -100,10 +100,11 @@ public struct ExactDecimal: Hashable, Sendable, CustomStringConvertible {
 
     public var doubleValue: Double { Double(numerator) / Double(denominator) }
 
-    /// `⌈self · k⌉` in integer arithmetic.
+    /// `⌈self · k⌉` in integer arithmetic (128 bits inside: an 18-digit
+    /// decimal times a count overflows an `Int`).
     public func ceilTimes(_ k: Int) -> Int {
-        let p = numerator * k
-        return p >= 0 ? (p + denominator - 1) / denominator : -((-p) / denominator)
+        let p = Int128(numerator) * Int128(k), d = Int128(denominator)
+        return Int(p >= 0 ? (p + d - 1) / d : -((-p) / d))
     }
 
     public var description: String { NumberText.shortest(doubleValue) }

@@ -22,22 +22,42 @@ public struct OutputError: Error, Sendable, CustomStringConvertible {
 /// The files are written into a hidden sibling folder first, then moved into
 /// place with `rename`, so a reader (or a killed run) never sees half a
 /// folder. An existing folder is replaced only when allvet wrote it (it holds
-/// a `summary.json` of format `allvet-result/1`) or it is empty; anything else
-/// is left alone and reported.
+/// a `summary.json` of format `allvet-result/1`) or it is empty, and only
+/// when it holds nothing but the files allvet writes there (``fileNames``):
+/// a file a user put into a results folder is never dropped. A symbolic
+/// link given as the folder is followed: the folder it points to is
+/// replaced, the link stays. Anything else is left alone and reported.
 public enum ResultsFolder {
     /// The marker that says a folder is allvet's.
     static let marker = "\"format\": \"allvet-result/1\""
 
+    /// Every file a results folder of allvet's may hold.
+    public static let fileNames: Set<String> = [
+        "assignments.csv", "unplaced.csv", "summary.json", "report.html", "policy.json", "VERIFICATION-FAILED.txt",
+        "failure.json",
+    ]
+
     /// Writes `files` (name → text) to `path`.
     public static func write(_ files: [(name: String, text: String)], to path: String) throws(OutputError) {
         let fm = FileManager.default
-        let url = URL(fileURLWithPath: path).standardizedFileURL
+        guard !path.isEmpty else { throw OutputError(path: "--out", message: "is empty; give the results folder to write") }
+        var url = URL(fileURLWithPath: path).standardizedFileURL
+        if FileKind(path: url.path) == .symbolicLink {
+            guard fm.fileExists(atPath: url.path) else {
+                throw OutputError(path: path, message: "is a symbolic link to nothing; choose another --out or mend the link")
+            }
+            url = url.resolvingSymlinksInPath()
+        }
         let parent = url.deletingLastPathComponent()
-        var isDir: ObjCBool = false
-        if fm.fileExists(atPath: url.path, isDirectory: &isDir) {
-            guard isDir.boolValue else { throw OutputError(path: path, message: "exists and is not a folder; choose another --out") }
+        if let kind = FileKind(path: url.path) {
+            guard kind == .folder else { throw OutputError(path: path, message: "exists and is \(kind.description), not a folder; choose another --out") }
             guard isOurs(url) else {
                 throw OutputError(path: path, message: "exists and was not written by allvet (no allvet summary.json); it is left untouched. Choose another --out or remove it yourself.")
+            }
+            let foreign = FileKind.foreignItems(in: url.path, allowed: fileNames)
+            guard foreign.isEmpty else {
+                let list = foreign.prefix(5).joined(separator: ", ") + (foreign.count > 5 ? ", …" : "")
+                throw OutputError(path: path, message: "holds files allvet did not write (\(list)); it is left untouched. Move them out, or choose another --out.")
             }
         }
         try StagedWrite.createParent(of: url)

@@ -125,6 +125,11 @@ public struct SweepManifest: Sendable, Equatable {
         for item in items {
             guard case .string(let name)? = item["name"]?.content, case .string(let folder)? = item["folder"]?.content,
                   case .array(let vals)? = item["values"]?.content else { throw bad("a scenario entry lacks name, folder or values") }
+            // A folder is a name inside the sweep's scenarios/, never a path: a forged sweep.json cannot send
+            // --merge elsewhere.
+            guard !folder.isEmpty, folder != ".", folder != "..", !folder.contains("/"), !folder.contains("\0") else {
+                throw bad("scenario \(JSONWriting.quoted(name)) has the folder \(JSONWriting.quoted(folder)), which is not a plain folder name")
+            }
             var values: [(String, String)] = []
             for x in vals {
                 guard case .string(let k)? = x["key"]?.content, case .string(let t)? = x["value"]?.content else { throw bad("a value lacks key or value") }

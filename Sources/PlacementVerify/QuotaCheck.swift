@@ -11,17 +11,20 @@ struct QuotaFigure {
     var scope: [(key: String, value: String?)]
     var g: Int, p: Int, nWho: Int, nAll: Int
 
-    /// Exact test of a hard bound (ruling 3): integers only.
+    /// Exact test of a hard bound (ruling 3): integers only, in 128 bits, as
+    /// a decimal of 18 digits times a count times a count needs (an
+    /// `Int` overflowed and crashed on `min_parity 0.333333333333333`).
     var holds: Bool {
+        let g = Int128(g), p = Int128(p), nWho = Int128(nWho), nAll = Int128(nAll)
         switch bound {
-        case .minCount(let k): return g >= k
-        case .maxCount(let k): return g <= k
-        case .minShare(let a): return a.denominator * g - a.numerator * p >= 0
-        case .maxShare(let a): return a.denominator * g - a.numerator * p <= 0
+        case .minCount(let k): return g >= Int128(k)
+        case .maxCount(let k): return g <= Int128(k)
+        case .minShare(let a): return Int128(a.denominator) * g - Int128(a.numerator) * p >= 0
+        case .maxShare(let a): return Int128(a.denominator) * g - Int128(a.numerator) * p <= 0
         case .minRate(let r):
-            let need = r.numerator * nWho
-            return g * r.denominator >= need  // g ≥ r·N_who ⇔ g ≥ ⌈r·N_who⌉ for integer g
-        case .minParity(let b): return b.denominator * nAll * g - b.numerator * nWho * p >= 0
+            // g ≥ r·N_who ⇔ g ≥ ⌈r·N_who⌉ for integer g
+            return g * Int128(r.denominator) >= Int128(r.numerator) * nWho
+        case .minParity(let b): return Int128(b.denominator) * nAll * g - Int128(b.numerator) * nWho * p >= 0
         }
     }
 
@@ -31,13 +34,15 @@ struct QuotaFigure {
         switch bound {
         case .minCount(let k): return Double(g - k)
         case .maxCount(let k): return Double(k - g)
-        case .minShare(let a): return Double(a.denominator * g - a.numerator * p) / Double(a.denominator)
-        case .maxShare(let a): return Double(a.numerator * p - a.denominator * g) / Double(a.denominator)
+        case .minShare(let a):
+            return Double(Int128(a.denominator) * Int128(g) - Int128(a.numerator) * Int128(p)) / Double(a.denominator)
+        case .maxShare(let a):
+            return Double(Int128(a.numerator) * Int128(p) - Int128(a.denominator) * Int128(g)) / Double(a.denominator)
         case .minRate(let r):
-            let need = (r.numerator * nWho + r.denominator - 1) / r.denominator
-            return Double(g - need)
+            return Double(g - r.ceilTimes(nWho))
         case .minParity(let b):
-            return Double(b.denominator * nAll * g - b.numerator * nWho * p) / Double(b.denominator * nAll)
+            let d = Int128(b.denominator) * Int128(nAll)
+            return Double(d * Int128(g) - Int128(b.numerator) * Int128(nWho) * Int128(p)) / Double(d)
         }
     }
 
@@ -101,7 +106,8 @@ struct QuotaFigure {
                 if !byOffer { _ = add(oKeys.map { v($0, nil) }) }
                 for o in host.offers { offerGroup.append(add(oKeys.map { v($0, o) })) }
             }
-            if oGroups.isEmpty { oGroups = [[]] }
+            // No host (or offer) value to stand in: a rule with placement-side keys stands nowhere.
+            if oGroups.isEmpty && oKeys.isEmpty { oGroups = [[]] }
 
             let isWho = inst.participants.map { q.who.matches($0) }
             var nAll = [Int](repeating: 0, count: pGroups.count), nWho = nAll

@@ -1,5 +1,6 @@
 import AllVET
 import ArgumentParser
+import Foundation
 
 @main
 struct AllVETCommand: ParsableCommand {
@@ -25,6 +26,13 @@ struct AllVETCommand: ParsableCommand {
         version: allvetVersion,
         subcommands: [Solve.self, Check.self, Verify.self, Generate.self, Export.self, Sweep.self]
     )
+
+    static func main() {
+        // `allvet check ... | head` closes the pipe early; without this the next line written would end
+        // allvet with SIGPIPE (exit 141) instead of its own exit code. Writes to a closed pipe now just fail.
+        signal(SIGPIPE, SIG_IGN)
+        main(nil)
+    }
 }
 
 /// Exit codes scripts can rely on (documented in `allvet --help`).

@@ -57,6 +57,7 @@ struct Export: ParsableCommand {
     var force = false
 
     func validate() throws {
+        if out.isEmpty { throw ValidationError("--out is empty; give the path to write.") }
         guard level >= 1 else { throw ValidationError("--level counts the policy's goals from 1.") }
         if let t = timeLimit, !(t > 0) { throw ValidationError("--time-limit must be a positive number of seconds.") }
         if !to.isModel {

@@ -42,6 +42,7 @@ struct Generate: ParsableCommand {
     var force = false
 
     func validate() throws {
+        if out.isEmpty { throw ValidationError("--out is empty; give the path to write.") }
         guard participants >= 0 else { throw ValidationError("--participants must be 0 or more.") }
         if let hosts, hosts < 0 { throw ValidationError("--hosts must be 0 or more.") }
         guard !out.isEmpty else { throw ValidationError("--out must name a file or folder.") }

@@ -63,8 +63,12 @@ struct Solve: ParsableCommand {
     var keepPolicy = false
 
     func validate() throws {
+        if out.isEmpty { throw ValidationError("--out is empty; give the path to write.") }
         if let t = timeLimit, !(t > 0) { throw ValidationError("--time-limit must be a positive number of seconds.") }
         if let g = gap, !(g >= 0 && g <= 1) { throw ValidationError("--gap must be a number from 0 to 1.") }
+        if let input = OutputFiles.clashes(output: out, inputs: [instance] + (policy.map { [$0] } ?? [])) {
+            throw ValidationError("--out \(out) would replace or write into the input \(input); choose another --out.")
+        }
     }
 
     func run() throws {

@@ -64,6 +64,7 @@ struct Sweep: ParsableCommand {
     var quiet = false
 
     func validate() throws {
+        if out.isEmpty { throw ValidationError("--out is empty; give the path to write.") }
         if merge.isEmpty && sweepFile == nil { throw ValidationError("Give a sweep file, or --merge DIR... to join shards.") }
         if !merge.isEmpty && sweepFile != nil { throw ValidationError("Give either a sweep file or --merge DIR..., not both.") }
         if !merge.isEmpty && (shard != nil || jobs != nil) { throw ValidationError("--merge solves nothing: --shard and --jobs do not apply.") }
