@@ -15,11 +15,26 @@ public struct UnplacedReason: Sendable, Equatable {
         case capacity
         /// A stay would fit every capacity, but a hard quota would break.
         case quota
+        /// The run ended with no solution at all (time limit, Ctrl-C, or an
+        /// infeasible round): nothing can be said of the places.
+        case notSolved = "not_solved"
     }
 
     public var participant: ParticipantIndex
     public var kind: Kind
     public var detail: String
+}
+
+/// Why there is no solution to judge the places by, when there is none.
+func noSolution(_ result: RoundResult) -> String? {
+    switch result.status {
+    case .optimal, .feasible: return nil
+    case .infeasible: return "the hard rules cannot all be met, so nobody is placed (see the conflicts in summary.json)"
+    case .timeLimit:
+        return result.interrupted
+            ? "the solve was stopped before it found any solution"
+            : "no solution was found within the time limit; try a longer --time-limit"
+    }
 }
 
 /// Explains every unplaced participant of a solution.
@@ -70,6 +85,10 @@ public func explainUnplaced(_ result: RoundResult) -> [UnplacedReason] {
         if let f = c.noCandidateFilter[index] {
             reasons.append(UnplacedReason(participant: index, kind: .noCandidate,
                                           detail: NearestMiss.detail(participant: index, filter: f, instance: instance, policy: result.policy)))
+            continue
+        }
+        if let why = noSolution(result) {
+            reasons.append(UnplacedReason(participant: index, kind: .notSolved, detail: why))
             continue
         }
         var fullOffers: [Int] = []

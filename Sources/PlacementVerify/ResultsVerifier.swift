@@ -133,13 +133,21 @@ public struct ResultsVerifier: Sendable {
                     } else if filter != Rules.filterNames[deepest - 1] {
                         report(U, loc, "no_candidate", "the filter named is \"\(filter)\"; the last pair fell away at \(Rules.filterNames[deepest - 1])")
                     }
+                case "not_solved":
+                    unplacedCounts[reason, default: 0] += 1
+                    if example == nil {
+                        report(U, loc, "reason", "\(pid) has no candidate (filter \(Rules.filterNames[deepest - 1])); the reason should be no_candidate")
+                    }
+                    if !stays.isEmpty {
+                        report(U, loc, "reason", "\(pid) is marked not_solved, but assignments.csv holds a solution")
+                    }
                 case "capacity", "quota":
                     unplacedCounts[reason, default: 0] += 1
                     if example == nil {
                         report(U, loc, "reason", "\(pid) has no candidate (filter \(Rules.filterNames[deepest - 1])); the reason should be no_candidate")
                     }
                 default:
-                    report(U, loc, "reason", "unknown reason \"\(reason)\" (expected no_candidate, capacity or quota)")
+                    report(U, loc, "reason", "unknown reason \"\(reason)\" (expected no_candidate, capacity, quota or not_solved)")
                 }
             }
         } else {

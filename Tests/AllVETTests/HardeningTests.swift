@@ -156,4 +156,24 @@ import Testing
         #expect(run.status == 65, "\(run.stderr)")
         #expect(run.stderr.contains("not a plain folder name"))
     }
+
+    /// A run that ended with no solution marked everyone `capacity` ("the
+    /// optimum uses the places otherwise"), and a stop before the first
+    /// solution wrote `bound: 1.7976931348623157e+308`.
+    @Test func noSolutionMeansNotSolvedAndNoFakeBound() throws {
+        let dir = try CLI.tempDir()
+        let round = try largeRound(in: dir)
+        let out = dir.appendingPathComponent("r")
+        let run = try CLI.run(["solve", round.path, "--out", out.path, "--time-limit", "0.01", "--quiet"])
+        #expect(run.status == 3, "\(run.stderr)")
+        let unplaced = try String(contentsOf: out.appendingPathComponent("unplaced.csv"), encoding: .utf8)
+            .split(separator: "\n").dropFirst().map { $0.split(separator: ",", maxSplits: 2).map(String.init) }
+        #expect(!unplaced.isEmpty)
+        #expect(unplaced.allSatisfy { $0[1] == "not_solved" || $0[1] == "no_candidate" })
+        #expect(unplaced.contains { $0[1] == "not_solved" && $0[2].contains("within the time limit") })
+        let summary = try String(contentsOf: out.appendingPathComponent("summary.json"), encoding: .utf8)
+        #expect(!summary.contains("e+308"))
+        let verify = try CLI.run(["verify", round.path, out.path])
+        #expect(verify.status == 0, "\(verify.stdout)")
+    }
 }
