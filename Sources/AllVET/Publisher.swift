@@ -77,8 +77,9 @@ public struct Publisher: Sendable {
         if includePolicy { written.append(("policy.json", PolicyJSONWriter.write(input.policy))) }
         var verification: VerificationReport? = nil
         if verify {
-            let report = ResultsVerifier(instance: input.instance, policy: input.policy)
-                .verify(ResultsText(assignments: files.assignments, unplaced: files.unplaced, summary: summary))
+            var verifier = ResultsVerifier(instance: input.instance, policy: input.policy)
+            verifier.expectedInputHash = input.hash
+            let report = verifier.verify(ResultsText(assignments: files.assignments, unplaced: files.unplaced, summary: summary))
             if !report.holds { written.append(("VERIFICATION-FAILED.txt", report.text + "\n")) }
             verification = report
         }

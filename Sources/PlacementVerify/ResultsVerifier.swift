@@ -12,6 +12,10 @@ public struct ResultsVerifier: Sendable {
     public let policy: Policy
     /// Relative tolerance on figures: `|a − b| ≤ tolerance·max(1, |b|)`.
     public var tolerance = 1e-6
+    /// The `input_hash` that `summary.json` must record: the hash of the
+    /// round and policy given (nil: not checked). Results written for other
+    /// inputs are then reported, not judged against the wrong round.
+    public var expectedInputHash: String?
 
     public init(instance: Instance, policy: Policy) {
         self.instance = instance
@@ -230,6 +234,11 @@ public struct ResultsVerifier: Sendable {
             }
             if i == 0 { v += goal.isMaximised ? -penalty : penalty }
             expect("$.levels[\(i)].value", num(levels[i]["value"]), solved ? v : nil)
+            checkBound(levels[i], path: "$.levels[\(i)]", maximised: goal.isMaximised, report: report)
+        }
+        if let expectedInputHash, let found = str(root["input_hash"]), found != expectedInputHash {
+            report("$.input_hash", "input_hash", "is \(found); the round and policy given hash to \(expectedInputHash): "
+                + "these results were written for other inputs (another round, policy or version of them)")
         }
 
         // Rank histogram.

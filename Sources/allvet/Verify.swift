@@ -13,7 +13,8 @@ struct Verify: ParsableCommand {
             and every hard quota in every scope holds; no_candidate reasons are true and name \
             the right filter; and the figures of summary.json (placed, participants, the value \
             of every goal, ranks, quota values and slacks, offer use, groups, unplaced counts) \
-            equal those recomputed from the stays.
+            equal those recomputed from the stays; each goal's bound and gap agree with its value; \
+            and the results were written for this round and policy (summary.json's input_hash).
 
             Prints "verified: N stays, every rule holds" (exit 0), or every violation with the \
             file, the row or participant and the rule (exit 4). Use the same policy as the solve.
@@ -31,7 +32,9 @@ struct Verify: ParsableCommand {
 
     func run() throws {
         let input = try loadInputs(instance: instance, policy: policy, quiet: true)
-        let report = ResultsVerifier(instance: input.instance, policy: input.policy).verify(ResultsText.read(folder: results))
+        var verifier = ResultsVerifier(instance: input.instance, policy: input.policy)
+        verifier.expectedInputHash = input.hash
+        let report = verifier.verify(ResultsText.read(folder: results))
         print(report.text)
         if !report.holds { throw Exit.verifyFailed }
     }

@@ -176,4 +176,31 @@ import Testing
         let verify = try CLI.run(["verify", round.path, out.path])
         #expect(verify.status == 0, "\(verify.stdout)")
     }
+
+    /// `verify` ignored `input_hash` and whether bound, value and gap agree.
+    @Test func verifyChecksTheInputHashAndEachLevelsBoundAndGap() throws {
+        let dir = try CLI.tempDir()
+        let out = dir.appendingPathComponent("r")
+        let policy = "instances/example-policy.json"
+        #expect(try CLI.run(["solve", "instances/example.json", "--policy", policy, "--out", out.path, "--quiet"]).status == 0)
+        // Other inputs: the same round under the default policy.
+        let other = try CLI.run(["verify", "instances/example.json", out.path])
+        #expect(other.status == 4)
+        #expect(other.stdout.contains("input_hash"))
+        let summaryURL = out.appendingPathComponent("summary.json")
+        let original = try String(contentsOf: summaryURL, encoding: .utf8)
+        for (from, to, rule) in [
+            ("\"bound\": 12.5,", "\"bound\": 13,", "$.levels[0].bound"),  // a proven level whose bound is not its value
+            ("\"gap\": 0,", "\"gap\": 0.5,", "$.levels[0].gap"),
+            ("      \"status\": \"optimal\"\n", "      \"status\": \"solved\"\n", "$.levels[0].status"),
+        ] {
+            #expect(original.contains(from), "the summary has no \(from)")
+            try original.replacingOccurrences(of: from, with: to).write(to: summaryURL, atomically: true, encoding: .utf8)
+            let run = try CLI.run(["verify", "instances/example.json", out.path, "--policy", policy])
+            #expect(run.status == 4, "\(from) → \(to)")
+            #expect(run.stdout.contains(rule), "\(run.stdout)")
+        }
+        try original.write(to: summaryURL, atomically: true, encoding: .utf8)
+        #expect(try CLI.run(["verify", "instances/example.json", out.path, "--policy", policy]).status == 0)
+    }
 }
