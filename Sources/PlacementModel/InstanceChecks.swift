@@ -57,6 +57,26 @@ private struct InstanceChecker {
     }
 
     /// Whether some Monday `s` has `from ≤ s` and `s + 7·weeks − 1 ≤ to`.
+    /// A window longer than this many days is most likely a typo in a year
+    /// (2926 for 2026): every week of it is a possible start, so it blows the
+    /// round up many times over.
+    static let longWindowDays = 3 * 366
+
+    private mutating func warnIfLong(from: Day, to: Day, at: (file: String, location: String), what: String) {
+        let days = to.ordinal - from.ordinal
+        guard days > Self.longWindowDays else { return }
+        warning(at, "\(what) from \(from) to \(to) spans \(days / 365) years; is a year mistyped? Every week in it is a "
+            + "possible start, which makes the round about \(days / 365) times larger to solve")
+    }
+
+    /// Ids are names people type: a control character in one is never
+    /// intended and would be printed raw by every tool that shows it.
+    private mutating func checkPrintable(_ id: String, at: (file: String, location: String), what: String) {
+        guard let c = ControlCharacters.first(in: id) else { return }
+        error(at, "the \(what) id \"\(ControlCharacters.escaped(id, keepLineBreaks: false))\" holds the control character "
+            + "\(ControlCharacters.name(c)); remove it (ids must be printable text)")
+    }
+
     private func stayFits(from: Day, to: Day, weeks: Int) -> Bool {
         from.mondayOnOrAfter.ordinal + 7 * weeks - 1 <= to.ordinal
     }
@@ -89,6 +109,7 @@ private struct InstanceChecker {
         } else {
             ids[p.id] = i
         }
+        checkPrintable(p.id, at: loc.participant(i, field: "id"), what: "participant")
         if p.country.isEmpty { error(loc.participant(i, field: "country"), "the sending country must not be empty; give an ISO 3166-1 alpha-2 code such as \"ES\"") }
         if p.sector.isEmpty { error(loc.participant(i, field: "sector"), "the sector must not be empty") }
         if p.weeks < 1 {
@@ -96,6 +117,8 @@ private struct InstanceChecker {
         }
         if p.availableFrom > p.availableTo {
             error(loc.participant(i, field: "available_from"), "the availability window is reversed: available_from \(p.availableFrom) is after available_to \(p.availableTo)")
+        } else if p.availableTo.ordinal - p.availableFrom.ordinal > Self.longWindowDays {
+            warnIfLong(from: p.availableFrom, to: p.availableTo, at: loc.participant(i, field: "available_to"), what: "the availability window")
         } else if p.weeks >= 1 && !stayFits(from: p.availableFrom, to: p.availableTo, weeks: p.weeks) {
             warning(loc.participant(i, field: "weeks"), "no stay of \(p.weeks) week\(p.weeks == 1 ? "" : "s") from Monday to Sunday fits between \(p.availableFrom) and \(p.availableTo); the participant cannot be placed")
         }
@@ -121,6 +144,7 @@ private struct InstanceChecker {
         } else {
             ids[host.id] = h
         }
+        checkPrintable(host.id, at: loc.host(h, field: "id"), what: "host")
         if host.country.isEmpty { error(loc.host(h, field: "country"), "the host country must not be empty; give an ISO 3166-1 alpha-2 code such as \"DE\"") }
         if let c = host.capacity {
             if c < 0 {
@@ -140,6 +164,7 @@ private struct InstanceChecker {
         } else {
             ids[o.id] = (h, k)
         }
+        checkPrintable(o.id, at: at("id"), what: "offer")
         if o.capacity < 0 {
             error(at("capacity"), "capacity must be 0 or more, found \(o.capacity)")
         } else if o.capacity == 0 {
@@ -160,6 +185,8 @@ private struct InstanceChecker {
         if let a = o.minAge, a < 0 { error(at("min_age"), "min_age must be 0 or more, found \(a)") }
         if o.from > o.to {
             error(at("from"), "the offer window is reversed: from \(o.from) is after to \(o.to)")
+        } else if o.to.ordinal - o.from.ordinal > Self.longWindowDays {
+            warnIfLong(from: o.from, to: o.to, at: at("to"), what: "the offer window")
         } else if !stayFits(from: o.from, to: o.to, weeks: 1) {
             warning(at("from"), "no Monday-to-Sunday week fits between \(o.from) and \(o.to); nobody can be placed at this offer")
         }

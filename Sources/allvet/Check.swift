@@ -19,6 +19,6 @@ struct Check: ParsableCommand {
 
     func run() throws {
         let input = try loadInputs(instance: instance, policy: policy)
-        print(RoundCheck(instance: input.instance, policy: input.policy).text)
+        Terminal.out(RoundCheck(instance: input.instance, policy: input.policy).text)
     }
 }

@@ -123,7 +123,7 @@ struct Export: ParsableCommand {
             header.append("this MPS file minimises the negated objective: its optimum is minus the level's value")
         }
         try write { try OutputFiles.writeFile(Array(model.fileText(format, header: header).utf8), to: out, force: force) }
-        print("level \(level) (\(goal.name)): \(model.rowCount) rows, \(model.columnCount) columns, \(model.nonZeroCount) non-zeros; written to \(out)")
+        Terminal.out("level \(level) (\(goal.name)): \(model.rowCount) rows, \(model.columnCount) columns, \(model.nonZeroCount) non-zeros; written to \(out)")
     }
 
     /// Runs a write, turning failures into exit code 1 with the message.

@@ -62,7 +62,7 @@ struct Generate: ParsableCommand {
             throw Exit.failure
         }
         if form == .csv, let note = InstanceFormat.csvNameNote(name: instance.name, folder: out) { Terminal.error(note) }
-        print("\(instance.name): \(instance.participants.count) participants, \(instance.hosts.count) hosts, "
+        Terminal.out("\(instance.name): \(instance.participants.count) participants, \(instance.hosts.count) hosts, "
               + "\(instance.hosts.reduce(0) { $0 + $1.offers.count }) offers; written to \(out) (\(form.rawValue))")
     }
 }

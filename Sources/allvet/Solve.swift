@@ -95,7 +95,7 @@ struct Solve: ParsableCommand {
             throw Exit.failure
         }
         let files = published.files, result = published.result
-        if !quiet { print(Self.overview(files, out: out)) }
+        if !quiet { Terminal.out(Self.overview(files, out: out)) }
         if let conflicts = result.conflicts {
             for line in ConflictFinder.lines(conflicts) { Terminal.error("allvet: " + line) }
         }

@@ -109,8 +109,8 @@ struct Sweep: ParsableCommand {
             if let s = runner.shard { line += " (shard \(s) of \(plan.spec.scenarios.count))" }
             line += ": \(runs.count - skipped - failed.count) solved, \(skipped) already done, \(failed.count) failed"
             if interrupted { line += ", \(runner.indices.count - runs.count) not started (interrupted; run again to resume)" }
-            print(line)
-            print("comparison in \((out as NSString).appendingPathComponent("comparison.csv")) and comparison.html")
+            Terminal.out(line)
+            Terminal.out("comparison in \((out as NSString).appendingPathComponent("comparison.csv")) and comparison.html")
         }
         if interrupted { throw Exit.interrupted }
         if !failed.isEmpty {
@@ -138,7 +138,7 @@ struct Sweep: ParsableCommand {
         let comparison = SweepComparison(manifest: manifests[0], folders: merge)
         try writeComparison(comparison, manifest: manifests[0])
         let missing = comparison.missing
-        if !quiet { print("\(comparison.rows.count - missing.count) of \(comparison.rows.count) scenarios merged; comparison in \((out as NSString).appendingPathComponent("comparison.csv")) and comparison.html") }
+        if !quiet { Terminal.out("\(comparison.rows.count - missing.count) of \(comparison.rows.count) scenarios merged; comparison in \((out as NSString).appendingPathComponent("comparison.csv")) and comparison.html") }
         if !missing.isEmpty {
             Terminal.error("allvet: \(missing.count) scenario\(missing.count == 1 ? " has" : "s have") no folder in the shards given (marked missing): " + missing.prefix(5).joined(separator: ", ") + (missing.count > 5 ? ", …" : ""))
             throw Exit.failure

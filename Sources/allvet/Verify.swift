@@ -35,7 +35,7 @@ struct Verify: ParsableCommand {
         var verifier = ResultsVerifier(instance: input.instance, policy: input.policy)
         verifier.expectedInputHash = input.hash
         let report = verifier.verify(ResultsText.read(folder: results))
-        print(report.text)
+        Terminal.out(report.text)
         if !report.holds { throw Exit.verifyFailed }
     }
 }

@@ -1,0 +1,49 @@
+import AllVET
+import Foundation
+import Testing
+
+/// Input cases that once passed silently or reached the terminal raw.
+@Suite struct HardeningInputTests {
+    /// Writes the example round with `edit` applied to its JSON text.
+    static func editedExample(_ edit: (String) -> String) throws -> String {
+        let dir = try CLI.tempDir()
+        let text = try String(contentsOf: CLI.root.appendingPathComponent("instances/example.json"), encoding: .utf8)
+        let path = dir.appendingPathComponent("round.json").path
+        try edit(text).write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    /// Ids with ESC, BEL, a line break or RLO were printed raw to the
+    /// terminal and written raw to CSV and HTML. They are input errors now.
+    @Test(arguments: ["\\u001b[2J", "\\u0007", "\\n", "\\u202e"])
+    func controlCharactersInIdsAreErrors(_ escape: String) throws {
+        let round = try Self.editedExample { $0.replacingOccurrences(of: "\"DE-001\"", with: "\"DE-\(escape)001\"") }
+        let run = try CLI.run(["check", round])
+        #expect(run.status == 65, "\(run.stderr)")
+        #expect(run.stderr.contains("holds the control character U+"))
+        // Nothing raw reaches the terminal.
+        #expect(!run.stderr.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 || $0.value == 0x202E })
+    }
+
+    /// Other texts (a round's name) are shown escaped on the terminal.
+    @Test func controlCharactersInOtherTextsAreEscapedOnTheTerminal() throws {
+        let round = try Self.editedExample { $0.replacingOccurrences(of: "\"alliance-example\"", with: "\"alliance\\u001b[31m-example\"") }
+        let out = try CLI.tempDir().appendingPathComponent("r").path
+        let run = try CLI.run(["solve", round, "--out", out])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("alliance\\u{1B}[31m-example: optimal"))
+        #expect(!run.stdout.unicodeScalars.contains { $0.value == 0x1B })
+    }
+
+    /// A mistyped year (2926) made a round hundreds of times larger without a word.
+    @Test func aMistypedYearIsAWarning() throws {
+        let round = try Self.editedExample { text in
+            var t = text
+            if let r = t.range(of: "\"available_to\": \"2026-") { t.replaceSubrange(r, with: "\"available_to\": \"2926-") }
+            return t
+        }
+        let run = try CLI.run(["check", round])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stderr.contains("spans 900 years; is a year mistyped?"))
+    }
+}
