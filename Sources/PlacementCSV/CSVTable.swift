@@ -26,11 +26,18 @@ struct CSVTable {
 
 /// Collects diagnostics for one read.
 struct DiagnosticSink {
-    var diagnostics: [Diagnostic] = []
-    var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+    private var kept: [Diagnostic] = []
+    private var cap = DiagnosticCap()
+    /// Every diagnostic kept, then a closing line for each kind over the cap (``DiagnosticCap``).
+    var diagnostics: [Diagnostic] {
+        get { kept + cap.closing }
+        set { kept = newValue }
+    }
+    var hasErrors: Bool { kept.contains { $0.severity == .error } }
 
     mutating func error(_ file: String, _ location: String, _ message: String) {
-        diagnostics.append(Diagnostic(.error, file: file, location: location, message: message))
+        let d = Diagnostic(.error, file: file, location: location, message: message)
+        if cap.admit(d) { kept.append(d) }
     }
 }
 

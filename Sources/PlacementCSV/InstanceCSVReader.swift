@@ -30,11 +30,16 @@ public enum InstanceCSVReader {
         var sink = DiagnosticSink()
         func load(_ name: String, required: [String], known: [String]?) -> CSVTable? {
             let path = join(folder, name)
-            guard let data = FileManager.default.contents(atPath: path) else {
-                sink.error(path, "", "The file is missing or cannot be read; expected \(name) in the folder \(folder).")
+            guard FileManager.default.fileExists(atPath: path) else {
+                sink.error(path, "", "The file is missing; expected \(name) in the folder \(folder).")
                 return nil
             }
-            return CSVTable.read(file: path, bytes: [UInt8](data), required: required, known: known, sink: &sink)
+            let bytes: [UInt8]
+            do { bytes = try readFileBytes(path, kind: "a CSV file") } catch {
+                for d in error.diagnostics { sink.error(d.file, d.location, d.message) }
+                return nil
+            }
+            return CSVTable.read(file: path, bytes: bytes, required: required, known: known, sink: &sink)
         }
         let participantsTable = load(participantsFile, required: CSVColumns.participantsRequired, known: nil)
         let hostsTable = load(hostsFile, required: CSVColumns.hostsRequired, known: CSVColumns.hosts)

@@ -34,7 +34,7 @@ public protocol InstanceLocator {
 public func checkInstance(_ instance: Instance, locator: some InstanceLocator) -> [Diagnostic] {
     var checks = InstanceChecker()
     checks.run(instance, locator)
-    return checks.diagnostics
+    return checks.diagnostics + checks.cap.closing
 }
 
 /// Names that an attribute must not have (see ``checkInstance(_:locator:)``).
@@ -42,13 +42,19 @@ let reservedAttributeNames: Set<String> = Set(ParticipantField.allCases.map(\.ra
 
 private struct InstanceChecker {
     var diagnostics: [Diagnostic] = []
+    var cap = DiagnosticCap()
 
     mutating func error(_ at: (file: String, location: String), _ message: String) {
-        diagnostics.append(Diagnostic(.error, file: at.file, location: at.location, message: message))
+        add(Diagnostic(.error, file: at.file, location: at.location, message: message))
     }
 
     mutating func warning(_ at: (file: String, location: String), _ message: String) {
-        diagnostics.append(Diagnostic(.warning, file: at.file, location: at.location, message: message))
+        add(Diagnostic(.warning, file: at.file, location: at.location, message: message))
+    }
+
+    /// Keeps `d` unless its kind is over the cap (``DiagnosticCap``).
+    private mutating func add(_ d: Diagnostic) {
+        if cap.admit(d) { diagnostics.append(d) }
     }
 
     /// " (first given at …)" for a duplicate, naming the file only when it differs.

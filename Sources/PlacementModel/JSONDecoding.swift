@@ -8,11 +8,18 @@
 /// - Unknown fields are errors; a near miss gets a "did you mean" hint.
 struct JSONReadContext {
     let file: String
-    private(set) var diagnostics: [Diagnostic] = []
+    private var kept: [Diagnostic] = []
+    private var cap = DiagnosticCap()
+    /// Every diagnostic kept, then a closing line for each kind over the cap (``DiagnosticCap``).
+    var diagnostics: [Diagnostic] { kept + cap.closing }
 
     init(file: String) { self.file = file }
 
-    var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+    var hasErrors: Bool { kept.contains { $0.severity == .error } }
+
+    private mutating func add(_ d: Diagnostic) {
+        if cap.admit(d) { kept.append(d) }
+    }
 
     /// Checks the file's `format` tag: missing, or not `expected` (with a
     /// hint when it names the other kind of file).
@@ -30,14 +37,14 @@ struct JSONReadContext {
     }
 
     mutating func error(_ path: String, _ message: String) {
-        diagnostics.append(Diagnostic(.error, file: file, location: path, message: message))
+        add(Diagnostic(.error, file: file, location: path, message: message))
     }
 
     mutating func warning(_ path: String, _ message: String) {
-        diagnostics.append(Diagnostic(.warning, file: file, location: path, message: message))
+        add(Diagnostic(.warning, file: file, location: path, message: message))
     }
 
-    mutating func append(_ more: [Diagnostic]) { diagnostics += more }
+    mutating func append(_ more: [Diagnostic]) { kept += more }
 
     /// Parses `bytes`, turning syntax errors and duplicate keys into diagnostics.
     /// Returns nil after a syntax error (nothing more can be read).
@@ -49,7 +56,7 @@ struct JSONReadContext {
             }
             return value
         } catch {
-            diagnostics.append(Diagnostic(.error, file: file, location: "line \(error.line), column \(error.column)", message: error.message))
+            add(Diagnostic(.error, file: file, location: "line \(error.line), column \(error.column)", message: error.message))
             return nil
         }
     }

@@ -327,9 +327,8 @@ public enum ScenarioPolicy {
 
 /// A whole input file; a missing or unreadable one is an ``InputError`` naming it.
 func readInputBytes(_ path: String) throws(InputError) -> [UInt8] {
-    guard let data = FileManager.default.contents(atPath: path) else {
-        let exists = FileManager.default.fileExists(atPath: path)
-        throw InputError([Diagnostic(.error, file: path, location: "", message: exists ? "cannot read the file" : "no such file")])
+    guard FileManager.default.fileExists(atPath: path) else {
+        throw InputError([Diagnostic(.error, file: path, location: "", message: "no such file")])
     }
-    return [UInt8](data)
+    return try readFileBytes(path)
 }

@@ -46,4 +46,35 @@ import Testing
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stderr.contains("spans 900 years; is a year mistyped?"))
     }
+
+    /// `check /dev/zero` grew without bound; a FIFO hung the reader.
+    @Test func onlyRegularFilesAreRead() throws {
+        let zero = try CLI.run(["check", "/dev/zero"])
+        #expect(zero.status == 65)
+        #expect(zero.stderr.contains("is not a regular file"))
+        let dir = try CLI.tempDir()
+        let csv = dir.appendingPathComponent("csv")
+        try FileManager.default.copyItem(at: CLI.root.appendingPathComponent("instances/example-csv"), to: csv)
+        let hosts = csv.appendingPathComponent("hosts.csv").path
+        try FileManager.default.removeItem(atPath: hosts)
+        #expect(mkfifo(hosts, 0o600) == 0)
+        let fifo = try CLI.run(["check", csv.path])
+        #expect(fifo.status == 65)
+        #expect(fifo.stderr.contains("hosts.csv: error: is not a regular file"))
+    }
+
+    /// 17.5 million warnings for a file of unknown preferences: now at most
+    /// 50 of a kind, and one line that counts the rest.
+    @Test func warningsAreCappedPerKind() throws {
+        var instance = InstanceFiles.generated(participants: 300, hosts: 10, seed: 1)
+        for i in instance.participants.indices { instance.participants[i].preferences = (1...4).map { "NOWHERE-\(i)-\($0)" } }
+        let round = try CLI.tempDir().appendingPathComponent("round.json").path
+        try InstanceJSONWriter.write(instance).write(toFile: round, atomically: true, encoding: .utf8)
+        let run = try CLI.run(["check", round])
+        #expect(run.status == 0)
+        let lines = run.stderr.split(separator: "\n")
+        let preference = lines.filter { $0.contains("names no host or offer") }
+        #expect(preference.count == DiagnosticCap.perKind)
+        #expect(lines.contains { $0.contains("… and 1150 more warnings like the one at $.participants[0].preferences (1200 in all") })
+    }
 }
