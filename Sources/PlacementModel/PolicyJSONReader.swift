@@ -353,7 +353,7 @@ private struct PolicyDecoding {
     private mutating func warnEmptySelections(_ policy: Policy, _ o: JSONObject) {
         guard !instance.participants.isEmpty else { return }
         func selectsNobody(_ s: Selector) -> Bool {
-            !s.isEmpty && !instance.participants.contains { s.matchesInternal($0) }
+            !s.isEmpty && !instance.participants.contains { s.matches($0) }
         }
         for q in policy.quotas where selectsNobody(q.who) {
             ctx.warning(o.path("quotas"), "quota \"\(q.name)\": who selects no participant of the instance")
@@ -385,23 +385,5 @@ private struct PolicyDecoding {
             if g >= 0 && g <= 1 { limits.mipGap = g } else { ctx.error(o.path("mip_gap"), "mip_gap is a relative gap and must lie between 0 and 1, found \(literal(gv))") }
         }
         return limits
-    }
-}
-
-extension Selector {
-    /// Whether `p` matches every condition (model.md, ruling 10): fields and
-    /// attributes compared with typed equality; a missing attribute never matches.
-    func matchesInternal(_ p: Participant) -> Bool {
-        conditions.allSatisfy { c in
-            switch ParticipantField(rawValue: c.key) {
-            case .id: c.value == .string(p.id)
-            case .kind: c.value == .string(p.kind.rawValue)
-            case .country: c.value == .string(p.country)
-            case .sendingOrg: p.sendingOrg.map { c.value == .string($0) } ?? false
-            case .sector: c.value == .string(p.sector)
-            case .weeks: c.value == .number(Double(p.weeks))
-            case nil: p.attribute(c.key) == c.value
-            }
-        }
     }
 }
