@@ -44,7 +44,7 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
-        .target(name: "PlacementSweeps", dependencies: ["PlacementModel", "PlacementResults", "PlacementEngine", "LinearModel"]),
+        .target(name: "PlacementSweeps", dependencies: ["PlacementModel", "PlacementCSV", "PlacementResults", "PlacementEngine", "LinearModel"]),
         .target(
             name: "PlacementReports",
             dependencies: [

@@ -13,9 +13,7 @@ extension LinearModel {
     /// header become `_`).
     public func fileText(_ format: ModelFileFormat, header: [String]) -> String {
         let mark = format == .lp ? "\\" : "*"
-        let lines = header.map { line in
-            mark + " " + String(line.unicodeScalars.map { $0.value < 32 || $0.value == 127 ? "_" : Character($0) })
-        }
+        let lines = header.map { mark + " " + commentText($0) }
         let body = format == .lp ? cplexLP() : freeMPS()
         return lines.map { $0 + "\n" }.joined() + body
     }

@@ -134,10 +134,10 @@ extension LinearModel {
     // MARK: Helpers shared by both writers
 
     private func header(comment: String) -> String {
-        var out = "\(comment) allvet LinearModel \"\(printable(name))\": \(columnCount) columns, \(rowCount) rows, \(sense.rawValue)\n"
+        var out = "\(comment) allvet LinearModel \"\(commentText(name))\": \(columnCount) columns, \(rowCount) rows, \(sense.rawValue)\n"
         if objectiveConstant != 0 { out += "\(comment) c0 = objective constant \(lpNumber(objectiveConstant)) (column fixed at 1)\n" }
-        for (i, c) in columns.enumerated() { out += "\(comment) c\(i + 1) = \(printable(c.name))\n" }
-        for (r, row) in rows.enumerated() { out += "\(comment) r\(r + 1) = \(printable(row.name))\n" }
+        for (i, c) in columns.enumerated() { out += "\(comment) c\(i + 1) = \(commentText(c.name))\n" }
+        for (r, row) in rows.enumerated() { out += "\(comment) r\(r + 1) = \(commentText(row.name))\n" }
         return out
     }
 
@@ -163,11 +163,14 @@ extension LinearModel {
     private func wrapped(_ names: [String]) -> String {
         stride(from: 0, to: names.count, by: 10).map { " " + names[$0..<min($0 + 10, names.count)].joined(separator: " ") + "\n" }.joined()
     }
+}
 
-    /// Names in comments: control characters and newlines replaced by `_`.
-    private func printable(_ s: String) -> String {
-        String(s.unicodeScalars.map { $0.value < 32 || $0.value == 127 ? "_" : Character($0) })
-    }
+/// `s` made safe for one comment line of an LP or MPS file: every control
+/// character (U+0000–U+001F, U+007F), line breaks included, becomes `_`, so
+/// a name or header cannot end the comment and become model text. Used for
+/// the names in the writers' own comments and for ``LinearModel/fileText(_:header:)``'s header.
+func commentText(_ s: String) -> String {
+    String(s.unicodeScalars.map { $0.value < 32 || $0.value == 127 ? "_" : Character($0) })
 }
 
 /// Shortest text that reads back as the same `Double`; integers without `.0`.

@@ -44,7 +44,7 @@ public enum InstanceCSVWriter {
         let attributeNames = attributeColumns(instance, &problems)
         var cells = CellWriter()
 
-        var p = CSVTextBuilder()
+        var p = CSVFileText()
         p.row(CSVColumns.participants + attributeNames)
         for x in instance.participants {
             let context = "participant \"\(x.id)\""
@@ -66,9 +66,9 @@ public enum InstanceCSVWriter {
             p.row(row)
         }
 
-        var h = CSVTextBuilder()
+        var h = CSVFileText()
         h.row(CSVColumns.hosts)
-        var o = CSVTextBuilder()
+        var o = CSVFileText()
         o.row(CSVColumns.offers)
         var seenHosts: Set<String> = []
         for host in instance.hosts {
@@ -133,18 +133,28 @@ public enum InstanceCSVWriter {
     }
 }
 
+/// One file of the instance CSV folder: a byte-order mark, then records
+/// ended by CRLF (``CSVWriter``).
+struct CSVFileText {
+    private var text = CSVWriter.byteOrderMark
+
+    mutating func row(_ cells: [String]) { text += CSVWriter.record(cells, ending: .crlf) }
+
+    var bytes: [UInt8] { Array(text.utf8) }
+}
+
 /// Formats text-bearing cells and collects what cannot be written exactly.
 struct CellWriter {
     var problems: [String] = []
 
-    func text(_ value: String) -> String { SpreadsheetText.escape(value) }
+    func text(_ value: String) -> String { CSVWriter.text(value) }
 
     mutating func list(_ items: [String], explicitEmpty: Bool, _ context: String) -> String {
         if items.isEmpty { return explicitEmpty ? ";" : "" }
         for item in items where item.isEmpty || item.contains(";") || item.trimmingSpaces != item {
             problems.append("\(context): list element \"\(item)\" is empty, holds ';' or starts or ends with a space.")
         }
-        return SpreadsheetText.escape(items.joined(separator: ";"))
+        return CSVWriter.text(items.joined(separator: ";"))
     }
 
     mutating func languages(_ languages: [String: LanguageLevel], _ context: String) -> String {
@@ -153,6 +163,6 @@ struct CellWriter {
         for (lang, _) in pairs where lang.isEmpty || lang.contains(":") || lang.contains(where: \.isWhitespace) {
             problems.append("\(context): language code \"\(lang)\" is empty or holds ':' or a space.")
         }
-        return SpreadsheetText.escape(pairs.map { "\($0.key):\($0.value.rawValue)" }.joined(separator: " "))
+        return CSVWriter.text(pairs.map { "\($0.key):\($0.value.rawValue)" }.joined(separator: " "))
     }
 }

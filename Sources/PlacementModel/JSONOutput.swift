@@ -17,56 +17,21 @@ public indirect enum JSONOutput: Sendable, Equatable {
         return .number(d)
     }
 
-    /// Pretty text with two-space indentation and a final newline.
-    public func rendered() -> String {
-        var out = ""
-        write(into: &out, indent: 0)
-        out.append("\n")
-        return out
-    }
+    /// Pretty text in the results layout (``JSONLayout/results``: arrays of
+    /// scalars on one line, objects one member per line), ending in a line break.
+    public func rendered() -> String { JSONWriting.text(self, layout: .results) }
+}
 
-    func write(into out: inout String, indent: Int) {
+extension JSONOutput: JSONWritable {
+    public var jsonShape: JSONShape<JSONOutput> {
         switch self {
-        case .null: out += "null"
-        case .bool(let b): out += b ? "true" : "false"
-        case .int(let i): out += String(i)
-        case .number(let d): out += NumberText.shortest(d)
-        case .string(let s): JSONOutput.quote(s, into: &out)
-        case .array(let items):
-            if items.isEmpty { out += "[]"; return }
-            if items.allSatisfy(\.isScalar) {
-                out += "["
-                for (i, v) in items.enumerated() { if i > 0 { out += ", " }; v.write(into: &out, indent: indent) }
-                out += "]"
-                return
-            }
-            out += "[\n"
-            for (i, v) in items.enumerated() {
-                out += String(repeating: " ", count: indent + 2)
-                v.write(into: &out, indent: indent + 2)
-                out += i + 1 < items.count ? ",\n" : "\n"
-            }
-            out += String(repeating: " ", count: indent) + "]"
-        case .object(let fields):
-            if fields.isEmpty { out += "{}"; return }
-            out += "{\n"
-            for (i, (k, v)) in fields.enumerated() {
-                out += String(repeating: " ", count: indent + 2)
-                JSONOutput.quote(k, into: &out)
-                out += ": "
-                v.write(into: &out, indent: indent + 2)
-                out += i + 1 < fields.count ? ",\n" : "\n"
-            }
-            out += String(repeating: " ", count: indent) + "}"
+        case .null: .literal("null")
+        case .bool(let b): .literal(b ? "true" : "false")
+        case .int(let i): .literal(String(i))
+        case .number(let d): .literal(NumberText.shortest(d))
+        case .string(let s): .string(s)
+        case .array(let items): .array(items)
+        case .object(let fields): .object(fields.map { (key: $0.0, value: $0.1) })
         }
     }
-
-    var isScalar: Bool {
-        switch self {
-        case .array, .object: false
-        default: true
-        }
-    }
-
-    public static func quote(_ s: String, into out: inout String) { out += JSONWriting.quoted(s) }
 }

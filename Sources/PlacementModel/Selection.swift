@@ -3,21 +3,31 @@ extension Participant {
     /// field (`id`, `kind`, `country`, `sending_org`, `sector`, `weeks`) or
     /// else an attribute; nil when the participant has no such value.
     public func value(of key: String) -> AttributeValue? {
-        switch key {
-        case "id": return .string(id)
-        case "kind": return .string(kind.rawValue)
-        case "country": return .string(country)
-        case "sending_org": return sendingOrg.map { .string($0) }
-        case "sector": return .string(sector)
-        case "weeks": return .number(Double(weeks))
-        default: return attribute(key)
+        guard let field = ParticipantField(rawValue: key) else { return attribute(key) }
+        return value(of: field)
+    }
+
+    /// The value of a participant field: strings, and `weeks` as a number;
+    /// nil for a missing `sending_org`.
+    public func value(of field: ParticipantField) -> AttributeValue? {
+        switch field {
+        case .id: .string(id)
+        case .kind: .string(kind.rawValue)
+        case .country: .string(country)
+        case .sendingOrg: sendingOrg.map { .string($0) }
+        case .sector: .string(sector)
+        case .weeks: .number(Double(weeks))
         }
     }
 }
 
 extension Selector {
     /// Whether `p` has every value the selector asks for (model.md,
-    /// ruling 10). A participant without the attribute never matches.
+    /// ruling 10): fields and attributes compared with typed equality
+    /// (`true` only matches `true`, numbers by value, strings
+    /// case-sensitively); a participant without the attribute never
+    /// matches. The one place this rule lives: the policy reader's
+    /// "selects nobody" warning, the formulation and the verifier all ask here.
     public func matches(_ p: Participant) -> Bool {
         for c in conditions {
             guard let v = p.value(of: c.key), v == c.value else { return false }

@@ -45,19 +45,19 @@ public struct ResultFiles: Sendable {
             let (h, o) = c.offers[s.offer.rawValue]
             let start = c.monday(ofWeek: s.start)
             let end = start.adding(days: 7 * p.weeks - 1)
-            rows.append((p.id, CSVOutput.record([CSVOutput.text(p.id), CSVOutput.text(inst.hosts[h.rawValue].id), CSVOutput.text(o.id),
-                                                 start.iso, end.iso, String(p.weeks), String(c.ranks[k])])))
+            rows.append((p.id, CSVWriter.record([CSVWriter.text(p.id), CSVWriter.text(inst.hosts[h.rawValue].id), CSVWriter.text(o.id),
+                                                 start.iso, end.iso, String(p.weeks), String(c.ranks[k])], ending: .lf)))
         }
         rows.sort { byID($0.0, $1.0) }
-        self.assignments = CSVOutput.record(["participant_id", "host_id", "offer_id", "start", "end", "weeks", "rank"]) + rows.map(\.1).joined()
+        self.assignments = CSVWriter.record(["participant_id", "host_id", "offer_id", "start", "end", "weeks", "rank"], ending: .lf) + rows.map(\.1).joined()
 
         // unplaced.csv
         var un: [(String, String)] = reasons.map { r in
             let id = inst.participants[r.participant.rawValue].id
-            return (id, CSVOutput.record([CSVOutput.text(id), r.kind.rawValue, CSVOutput.text(r.detail)]))
+            return (id, CSVWriter.record([CSVWriter.text(id), r.kind.rawValue, CSVWriter.text(r.detail)], ending: .lf))
         }
         un.sort { byID($0.0, $1.0) }
-        self.unplaced = CSVOutput.record(["participant_id", "reason", "detail"]) + un.map(\.1).joined()
+        self.unplaced = CSVWriter.record(["participant_id", "reason", "detail"], ending: .lf) + un.map(\.1).joined()
 
         self.result = result
         self.figures = figures

@@ -1,5 +1,6 @@
 import Foundation
 import LinearModel
+import PlacementCSV
 import PlacementEngine
 import PlacementModel
 import PlacementResults
@@ -149,11 +150,11 @@ public struct SweepComparison: Sendable {
         header += rateKeys.map { "rate:" + $0 }
         header += quotaKeys.flatMap { ["quota:\($0):value", "quota:\($0):slack"] }
         header += ["solve_s", "error"]
-        var out = CSVOutput.record(header.map(CSVOutput.text))
+        var out = CSVWriter.record(header.map(CSVWriter.text), ending: .lf)
         let base = baseline
         for r in rows {
             let values = manifest.scenarios[r.index].values
-            var cells = [CSVOutput.text(r.name), r.status]
+            var cells = [CSVWriter.text(r.name), r.status]
             cells += swept.map { k in Self.text(values.last(where: { $0.0 == k })?.1 ?? "") }
             let rate: Double? = (r.placed != nil && (r.participants ?? 0) > 0) ? Double(r.placed!) / Double(r.participants!) : nil
             cells += [Self.fmt(r.placed.map(Double.init)), Self.fmt(r.participants.map(Double.init)), Self.fmt(rate), Self.fmt(r.meanRank),
@@ -165,7 +166,7 @@ public struct SweepComparison: Sendable {
                 return [Self.fmt(q.value), Self.fmt(q.slack)]
             }
             cells += [r.solveSeconds.map { NumberText.fixed($0, digits: 3) } ?? "", Self.text(r.error ?? (r.interrupted ? "interrupted: the best solution found before the stop" : ""))]
-            out += CSVOutput.record(cells)
+            out += CSVWriter.record(cells, ending: .lf)
         }
         return out
     }
@@ -183,7 +184,7 @@ public struct SweepComparison: Sendable {
     }
 
     /// A text cell (spreadsheet-safe); empty stays empty (no value).
-    static func text(_ s: String) -> String { s.isEmpty ? "" : CSVOutput.text(s) }
+    static func text(_ s: String) -> String { s.isEmpty ? "" : CSVWriter.text(s) }
 
     /// A number for the CSV: integers without a point, others to six
     /// decimals without trailing zeros; empty when nil.

@@ -192,25 +192,9 @@ public struct SweepSpec: Sendable {
         return s
     }
 
-    /// JSON on one line, numbers exactly as written: `0.30`, `true`, `"x"`, `[]`.
-    public static func compactText(_ v: JSONValue) -> String {
-        switch v.content {
-        case .null: return "null"
-        case .bool(let b): return b ? "true" : "false"
-        case .number(let n): return n
-        case .string(let s):
-            var out = ""
-            JSONOutput.quote(s, into: &out)
-            return out
-        case .array(let items): return "[" + items.map(compactText).joined(separator: ",") + "]"
-        case .object(let members):
-            return "{" + members.map { m in
-                var k = ""
-                JSONOutput.quote(m.key, into: &k)
-                return k + ":" + compactText(m.value)
-            }.joined(separator: ",") + "}"
-        }
-    }
+    /// JSON on one line, numbers exactly as written: `0.30`, `true`, `"x"`, `[]`
+    /// (``JSONLayout/compact``).
+    public static func compactText(_ v: JSONValue) -> String { JSONWriting.text(v, layout: .compact) }
 }
 
 /// Why one scenario's policy could not be made: reported in its row.

@@ -68,4 +68,24 @@ struct WriterTextTests {
         #expect(WriterFixtures.features().cplexLP() == WriterFixtures.features().cplexLP())
         #expect(WriterFixtures.features().freeMPS() == WriterFixtures.features().freeMPS())
     }
+
+    /// One rule for every comment line, the writers' names and the export
+    /// header alike: each control character (line breaks, tab, DEL)
+    /// becomes `_`, so no name can end a comment and become model text.
+    @Test func controlCharactersInCommentsBecomeUnderscores() {
+        var m = LinearModel(name: "a\nb")
+        let x = m.addColumn(name: "x\r\ny\tz\u{7F}", objective: 1)
+        m.addRow(name: "row\u{01}é", lower: 1, terms: [(x, 1)])
+        for (format, mark) in [(ModelFileFormat.lp, "\\"), (.mps, "*")] {
+            let text = m.fileText(format, header: ["instance: \"x\r\ny\"\t1", "level 1"])
+            #expect(text.hasPrefix("""
+                \(mark) instance: "x__y"_1
+                \(mark) level 1
+                \(mark) allvet LinearModel "a_b": 1 columns, 1 rows, minimize
+                \(mark) c1 = x__y_z_
+                \(mark) r1 = row_é
+
+                """))
+        }
+    }
 }
