@@ -8,7 +8,7 @@ import PlacementModel
 /// Writing CSV cells (RFC 4180) that are safe to open in a spreadsheet.
 public enum CSVOutput {
     /// A text cell, safe in a spreadsheet by the apostrophe scheme of
-    /// ``SpreadsheetText`` (the same as instance CSV files), and quoted
+    /// ``/PlacementCSV/SpreadsheetText`` (the same as instance CSV files), and quoted
     /// when it holds a comma, quote or line break.
     public static func text(_ s: String) -> String { plain(SpreadsheetText.escape(s)) }
 
