@@ -104,7 +104,9 @@ func springPolicy() -> Policy {
         ])
 
         // Why the others are not placed.
-        let unplaced = explainUnplaced(result).map { "\(instance.participants[$0.participant.rawValue].id): \($0.kind.rawValue)" }
+        let unplaced = explainUnplaced(result).map { reason in
+            "\(instance.participants[reason.participant.rawValue].id): \(reason.kind.rawValue)"
+        }
         #expect(unplaced.sorted() == ["chloe: capacity", "eva: capacity"])
     }
 
@@ -129,7 +131,8 @@ func springPolicy() -> Policy {
         #expect(published.written == ["assignments.csv", "unplaced.csv", "summary.json", "report.html"])
 
         // The folder on disk passes the verifier again, read back from the files.
-        let report = ResultsVerifier(instance: input.instance, policy: input.policy).verify(ResultsText.read(folder: folder))
+        let verifier = ResultsVerifier(instance: input.instance, policy: input.policy)
+        let report = verifier.verify(ResultsText.read(folder: folder))
         #expect(report.holds, "\(report.text)")
         let assignments = try String(contentsOfFile: folder + "/assignments.csv", encoding: .utf8)
         #expect(assignments == """
@@ -145,7 +148,8 @@ func springPolicy() -> Policy {
     /// unchanged, and `LoadedInput` gives them the hash `InputLoader` gives
     /// their files (the same `input_hash` in `summary.json` either way).
     @Test func theRoundInCodeHashesAsItsFiles() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("allvet-example-\(UUID().uuidString)")
+        let folder = FileManager.default.temporaryDirectory
+            .appendingPathComponent("allvet-example-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let instancePath = folder.appendingPathComponent("round.json").path
@@ -165,13 +169,16 @@ func springPolicy() -> Policy {
     @Test func articleCopiesThisCode() throws {
         let here = URL(fileURLWithPath: #filePath)
         let root = here.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        let article = try String(contentsOf: root.appendingPathComponent("Sources/AllVET/AllVET.docc/SolvingARoundInCode.md"), encoding: .utf8)
+        let articleURL = root.appendingPathComponent("Sources/AllVET/AllVET.docc/SolvingARoundInCode.md")
+        let article = try String(contentsOf: articleURL, encoding: .utf8)
         let source = try String(contentsOf: here, encoding: .utf8)
         func lines(_ text: some StringProtocol) -> [String] {
-            text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+            text.split(separator: "\n", omittingEmptySubsequences: false)
+                .map { $0.trimmingCharacters(in: .whitespaces) }
         }
         let code = lines(source)
-        let blocks = article.components(separatedBy: "```swift\n").dropFirst().map { $0.components(separatedBy: "```")[0] }
+        let blocks = article.components(separatedBy: "```swift\n").dropFirst()
+            .map { $0.components(separatedBy: "```")[0] }
         #expect(blocks.count >= 4)
         for block in blocks {
             let wanted = lines(block).filter { !$0.isEmpty }
