@@ -10,12 +10,12 @@ public enum InstanceFiles {
         RoundGenerator(participants: participants, hosts: hosts, seed: seed).generate()
     }
 
-    /// The canonical JSON form (``InstanceJSONWriter``).
+    /// The canonical JSON form (``/PlacementModel/InstanceJSONWriter``).
     public static func json(_ instance: Instance) -> [UInt8] {
         Array(InstanceJSONWriter.write(instance).utf8)
     }
 
-    /// The CSV folder form (``InstanceCSVWriter``): file names and bytes.
+    /// The CSV folder form (``/PlacementCSV/InstanceCSVWriter``): file names and bytes.
     /// Throws a `CSVWriteError` naming what the CSV form cannot hold.
     public static func csv(_ instance: Instance) throws -> [(name: String, bytes: [UInt8])] {
         try InstanceCSVWriter.encode(instance)

@@ -3,8 +3,8 @@ import Foundation
 /// The one path from a round to a results folder, for `allvet solve` and
 /// for every scenario of a sweep (which runs `allvet solve` as a child
 /// process): solve, compose the files, check them with the independent
-/// verifier (``ResultsVerifier``), and write the folder whole or not at all
-/// (``ResultsFolder``).
+/// verifier (``/PlacementVerify/ResultsVerifier``), and write the folder whole or not at all
+/// (``/PlacementResults/ResultsFolder``).
 ///
 /// Verification never stops publication: results that break a rule are
 /// written with `VERIFICATION-FAILED.txt` beside them, so that what went

@@ -24,8 +24,8 @@ public enum InstanceCSVReader {
     public static let offersFile = "offers.csv"
 
     /// Reads the instance in `folder`; its name is the folder's last path
-    /// component. Returns the warnings of ``checkInstance(_:locator:)``;
-    /// throws every error (with the warnings) as ``InputError``.
+    /// component. Returns the warnings of ``/PlacementModel/checkInstance(_:locator:)``;
+    /// throws every error (with the warnings) as ``/PlacementModel/InputError``.
     public static func read(folder: String) throws(InputError) -> (Instance, warnings: [Diagnostic]) {
         var sink = DiagnosticSink()
         func load(_ name: String, required: [String], known: [String]?) -> CSVTable? {

@@ -10,7 +10,7 @@ public struct CSVWriteError: Error, Sendable, CustomStringConvertible {
 }
 
 /// Writes an instance as the CSV folder of formats.md so that
-/// ``InstanceCSVReader`` reads back an identical ``Instance``.
+/// ``InstanceCSVReader`` reads back an identical ``/PlacementModel/Instance``.
 ///
 /// The bytes are deterministic: a UTF-8 byte-order mark (so spreadsheets
 /// open accented names right), CRLF record ends, the columns in the order of

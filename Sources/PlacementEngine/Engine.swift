@@ -44,7 +44,7 @@ public struct EngineOptions: Sendable {
     }
     /// Receives progress with the level it belongs to (for a progress line).
     public var levelProgress: (@Sendable (LevelProgress) -> Void)?
-    /// Explain an infeasible round by an elastic re-solve (``ConflictFinder``).
+    /// Explain an infeasible round by an elastic re-solve (``/PlacementFormulation/ConflictFinder``).
     public var explainInfeasible = true
 
     public init(timeLimit: Double? = nil, mipGap: Double = 0) {

@@ -6,15 +6,15 @@ import PlacementModel
 
 extension Engine {
     /// The direct model of level `level` (0-based) of `policy`: the
-    /// ``DirectFormulation`` of the round with that goal's objective and, for
+    /// ``/PlacementFormulation/DirectFormulation`` of the round with that goal's objective and, for
     /// a later level, rows holding the earlier levels at their optimal
     /// values exactly as ``solve(_:policy:options:)`` holds them
-    /// (``LevelObjective/holdRow(_:name:)``).
+    /// (``/PlacementFormulation/LevelObjective/holdRow(_:name:)``).
     ///
     /// The earlier levels' optima are found as `solve` finds them: by the
     /// pair decomposition (levels up to and including `level` are solved,
     /// so that the decomposition can hold a level at its bound), or by the
-    /// direct model with ``LexicographicDriver/levelModel(_:objectives:level:)``
+    /// direct model with ``/PlacementFormulation/LexicographicDriver/levelModel(_:objectives:level:)``
     /// when the method is `direct` or the policy has the `early` goal.
     public func levelModel(_ instance: Instance, policy: Policy, level: Int, options: EngineOptions) throws -> LevelModel {
         let budget = options.budget()

@@ -2,7 +2,7 @@ import LinearModel
 import PlacementModel
 import Foundation
 
-/// Solves a round exactly through the pair master (see ``PairMaster``)
+/// Solves a round exactly through the pair master (see `PairMaster`)
 /// instead of the direct time-indexed model.
 ///
 /// Each level: solve the master; schedule the chosen pairs of every capacity

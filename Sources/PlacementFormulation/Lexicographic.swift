@@ -65,7 +65,7 @@ public struct LevelModel: Sendable {
 /// Solves the levels one after another, holding each level's value for the
 /// next (MultiObjectiveAlgorithms' lexicographic method): integral levels
 /// exactly, others with a tolerance of `1e-6·max(1, |value|)` (ruling 6).
-/// The run's ``SolveBudget`` covers all levels together.
+/// The run's ``/LinearModel/SolveBudget`` covers all levels together.
 public struct LexicographicDriver: Sendable {
     public var solver: any LinearSolver
     /// Settings of every solve (gap, presolve, cuts); time, stop flag, log

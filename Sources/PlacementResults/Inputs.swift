@@ -16,6 +16,25 @@ public struct LoadedInput: Sendable {
     public var hash: String
     /// Seconds spent reading and checking.
     public var seconds: Double
+
+    /// A round built in code (or read in some other way), ready for
+    /// `Publisher` (in AllVET): the hash is computed as ``InputLoader`` computes it for
+    /// files, so the same round gets the same `input_hash` either way.
+    public init(instance: Instance, policy: Policy = .default, warnings: [Diagnostic] = [], seconds: Double = 0) {
+        self.instance = instance
+        self.policy = policy
+        self.warnings = warnings
+        self.hash = Self.hash(instance: instance, policy: policy)
+        self.seconds = seconds
+    }
+
+    /// `sha256:` and the hex SHA-256 of the canonical JSON of `instance`, a
+    /// line feed, and the canonical JSON of `policy`.
+    public static func hash(instance: Instance, policy: Policy) -> String {
+        let canonical = InstanceJSONWriter.write(instance) + "\n" + PolicyJSONWriter.write(policy)
+        let digest = SHA256.hash(data: Data(canonical.utf8))
+        return "sha256:" + digest.map { String(format: "%02x", $0) }.joined()
+    }
 }
 
 /// Reads the inputs of a command: an instance (a JSON file, or a folder of
@@ -33,10 +52,7 @@ public enum InputLoader {
             policy = p
             warnings += w
         }
-        let canonical = InstanceJSONWriter.write(instance) + "\n" + PolicyJSONWriter.write(policy)
-        let digest = SHA256.hash(data: Data(canonical.utf8))
-        let hash = "sha256:" + digest.map { String(format: "%02x", $0) }.joined()
-        return LoadedInput(instance: instance, policy: policy, warnings: warnings, hash: hash, seconds: clock.elapsed)
+        return LoadedInput(instance: instance, policy: policy, warnings: warnings, seconds: clock.elapsed)
     }
 
     /// Reads a JSON instance file or a CSV folder.

@@ -205,7 +205,7 @@ public struct ScenarioError: Error, Sendable, CustomStringConvertible {
 }
 
 /// Applies a scenario's changes to the base policy's JSON and reads the
-/// result with ``PolicyJSONReader``, so that every rule of a policy file
+/// result with ``/PlacementModel/PolicyJSONReader``, so that every rule of a policy file
 /// holds for every scenario.
 ///
 /// Keys: the top-level fields `require_abroad`, `only_listed`, `objective`,
