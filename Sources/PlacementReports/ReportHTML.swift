@@ -13,7 +13,7 @@ import PlacementModel
 /// - A template only ever holds constant markup; everything that varies (a
 ///   text from the input, a number, a coordinate) is a `{{value}}`, which
 ///   the engine escapes (``Escaping``). Unescaped `{{{value}}}` and
-///   `{{& value}}` are not used (ReportTests checks every template).
+///   `{{& value}}` are not used (ReportEscapingTests checks every template).
 /// - Every template is registered here, with the pragma that selects
 ///   ``Escaping`` put in front of it, so a new template cannot forget it.
 /// - Views are structs whose fields are `String`, `Bool`, a view or an
