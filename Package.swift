@@ -8,7 +8,7 @@
 //   PlacementModel (domain values, readers) <- PlacementFormulation (candidates, scopes, models, drivers, elastic model)
 //   PlacementModel + PlacementCSV <- PlacementVerify (independent results check; never sees the formulation)
 //   PlacementEngine (one solve of a round) <- PlacementResults (figures, reasons, files, the staged write, input loading)
-//   PlacementResults <- PlacementSweeps (sweep files, scenario processes, comparison) <- PlacementReports (HTML)
+//   PlacementResults <- PlacementSweeps (sweep files, scenario processes, comparison) <- PlacementReports (HTML, Mustache templates)
 //   AllVET (thin facade: re-exports, the one publisher) <- allvet (command line: argument parsing only)
 import PackageDescription
 
@@ -24,6 +24,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         // Only for `swift package generate-documentation` (the DocC catalog in Sources/AllVET/AllVET.docc).
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
+        // Templates that escape every value by default, for the HTML reports only (docs/reports.md).
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         .systemLibrary(
@@ -52,6 +54,7 @@ let package = Package(
             dependencies: [
                 "PlacementModel", "PlacementFormulation", "PlacementEngine", "PlacementResults", "PlacementSweeps", "LinearModel",
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
         .target(

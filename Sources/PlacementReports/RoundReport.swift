@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 import LinearModel
 import PlacementEngine
@@ -6,47 +5,6 @@ import PlacementFormulation
 import PlacementModel
 import PlacementResults
 import PlacementSweeps
-
-/// Stable pseudonyms for participant ids, for reports that leave the organisation.
-///
-/// A participant's pseudonym is `P-` and the first 8 hex digits of
-/// SHA-256(salt ‖ 0x1F ‖ id); the salt is the round's input hash, so the
-/// same round always gives the same pseudonyms, different rounds give
-/// unlinkable ones, and nobody without the input files can test a guessed
-/// id. Should two ids share 8 digits, every pseudonym of the round takes 4
-/// more, until all differ.
-public enum Pseudonyms {
-    public static func make(ids: [String], salt: String) -> [String: String] {
-        let digests = ids.map { id in SHA256.hash(data: Data((salt + "\u{1F}" + id).utf8)).map { String(format: "%02x", $0) }.joined() }
-        var length = 8
-        while length < 64 {
-            let names = digests.map { "P-" + $0.prefix(length) }
-            if Set(names).count == Set(ids).count { return Dictionary(zip(ids, names), uniquingKeysWith: { a, _ in a }) }
-            length += 4
-        }
-        return Dictionary(zip(ids, digests.map { "P-" + $0 }), uniquingKeysWith: { a, _ in a })
-    }
-
-    /// `result` with every participant id replaced (and `who: {"id": …}`
-    /// selectors of the policy with it, so every figure stays the same).
-    public static func apply(to result: RoundResult, salt: String) -> RoundResult {
-        let map = make(ids: result.instance.participants.map(\.id), salt: salt)
-        var r = result
-        for i in r.instance.participants.indices { r.instance.participants[i].id = map[r.instance.participants[i].id]! }
-        func rename(_ s: Selector) -> Selector {
-            Selector(s.conditions.map { c in
-                if c.key == "id", case .string(let v) = c.value { return (c.key, .string(map[v] ?? "P-?")) }
-                return c
-            })
-        }
-        for i in r.policy.quotas.indices { r.policy.quotas[i].who = rename(r.policy.quotas[i].who) }
-        r.policy.objective = r.policy.objective.map { g in
-            if case .placed(let weights) = g { return .placed(weights: weights.map { PlacedWeight(who: rename($0.who), weight: $0.weight) }) }
-            return g
-        }
-        return r
-    }
-}
 
 /// `report.html`: a solved round for a person to read, in one
 /// self-contained file (inline SVG, no script, nothing fetched).
@@ -72,173 +30,122 @@ public struct RoundReport: Sendable {
     }
 
     static func render(_ files: ResultFiles, pseudonymised: Bool) -> String {
-        let r = files.result, fig = files.figures, inst = r.instance, c = r.candidates
-        let e = HTML.escape
-        let hasSolution = r.status == .optimal || r.status == .feasible
-        var b = ""
-        b += "<h1>Placement round \(e(inst.name))</h1>\n"
-        var sub = "Status: <strong>\(e(r.status.rawValue))</strong>" + (r.interrupted ? " (interrupted: the best solution found before the stop)" : "")
-        sub += " · allvet \(e(allvetVersion))"
-        if !pseudonymised { sub += " · input <code>\(e(String(files.inputHash.prefix(19))))…</code>" }
-        b += "<p class=\"sub\">\(sub)</p>\n"
-        if pseudonymised {
-            b += "<p class=\"note\">Pseudonymised: participant ids are replaced by pseudonyms (P-…) that are stable for this round.</p>\n"
-        }
-
-        // At a glance.
-        let ranks = r.chosen.map { c.ranks[$0] }
-        let meanRank = ranks.isEmpty ? nil : Double(ranks.reduce(0, +)) / Double(ranks.count)
-        var tiles: [(String, String)] = [
-            ("\(fig.placed) of \(fig.participants)", "placed (\(HTML.percent(fig.participants == 0 ? nil : Double(fig.placed) / Double(fig.participants))))"),
-            ("\(files.reasons.count)", "not placed"),
-            (HTML.num(meanRank), "mean preference rank"),
-            ("\(ranks.max() ?? 0)", "worst rank"),
-        ]
-        if !fig.quotas.isEmpty {
-            tiles.append(("\(fig.quotas.filter { $0.slack >= -1e-9 }.count) of \(fig.quotas.count)", "quota bounds met"))
-        }
-        for (i, l) in r.levels.enumerated() {
-            tiles.append((hasSolution ? HTML.num(fig.levelValues[i], digits: 3) : "–", "goal \(i + 1): \(l.goal.name) (\(l.status.rawValue))"))
-        }
-        b += "<section id=\"glance\"><h2>The round at a glance</h2><div class=\"tiles\">"
-        b += tiles.map { "<div class=\"tile\"><div class=\"v\">\(e($0.0))</div><div class=\"k\">\(e($0.1))</div></div>" }.joined()
-        b += "</div></section>\n"
-
-        // Ranks.
-        b += "<section id=\"ranks\"><h2>Preference ranks</h2>\n"
-        if let worst = fig.rankHistogram.keys.max() {
-            b += SVGChart.vbars((1...worst).map { (String($0), Double(fig.rankHistogram[$0] ?? 0)) }, xTitle: "rank in the participant's preferences (1 = first choice)") + "\n"
-        } else {
-            b += "<p class=\"note\">No placements.</p>\n"
-        }
-        b += "</section>\n"
-
-        // Groups.
-        b += "<section id=\"groups\"><h2>Placement rate by group</h2>\n"
-        for g in fig.groups {
-            b += "<h3>\(e(g.key))</h3>\n"
-            if g.values.count > maxGroupValues {
-                b += "<p class=\"note\">\(g.values.count) different values: too many to chart.</p>\n"
-                continue
-            }
-            b += SVGChart.hbars(g.values.map { v in
-                let rate = v.participants == 0 ? 0 : Double(v.placed) / Double(v.participants)
-                return (v.value, rate, "\(v.placed) of \(v.participants) (\(HTML.percent(rate)))")
-            }, maxValue: 1) + "\n"
-        }
-        var byHostCountry: [String: Int] = [:]
-        for k in r.chosen { byHostCountry[inst.hosts[c.offers[c.stays[k].offer.rawValue].host.rawValue].country, default: 0] += 1 }
-        b += "<h3>placements by host country</h3>\n"
-        b += (byHostCountry.isEmpty ? "<p class=\"note\">No placements.</p>"
-              : SVGChart.hbars(byHostCountry.keys.sorted().map { ($0, Double(byHostCountry[$0]!), "\(byHostCountry[$0]!)") }, color: SVGChart.palette[2])) + "\n"
-        b += "</section>\n"
-
-        // Timeline.
-        b += "<section id=\"timeline\"><h2>Who is where, week by week</h2>\n" + timeline(files) + "</section>\n"
-
-        // Quotas.
-        b += "<section id=\"quotas\"><h2>Quotas</h2>\n"
-        if fig.quotas.isEmpty {
-            b += "<p class=\"note\">The policy has no quotas.</p>\n"
-        } else {
-            var qs = fig.quotas
-            if qs.count > maxQuotaRows {
-                b += "<p class=\"note\">\(qs.count) rule scopes; the \(maxQuotaRows) with the least slack are shown (all are in summary.json).</p>\n"
-                qs = Array(qs.enumerated().sorted { ($0.element.slack, $0.offset) < ($1.element.slack, $1.offset) }.prefix(maxQuotaRows).map(\.element))
-            }
-            let met = fig.quotas.filter { $0.slack >= -1e-9 }.count
-            b += "<p>\(met) of \(fig.quotas.count) bounds met\(hasSolution ? "" : " (no solution: figures of an empty placement)").</p>\n"
-            b += HTML.table(["Rule", "Scope", "Bound", "Limit", "Value", "Slack", ""], qs.map { q in
-                let scope = q.scope.isEmpty ? "all" : q.scope.map { "\($0.key)=\($0.value ?? "none")" }.joined(separator: ", ")
-                let ok = q.slack >= -1e-9
-                let mark = ok ? "<span class=\"ok\">met</span>" : "<span class=\"bad\">short by \(e(HTML.num(-q.slack)))\(q.soft == nil ? "" : " (soft)")</span>"
-                return [e(q.name), e(scope), e(q.bound.name), e(HTML.num(q.bound.limit, digits: 3)), e(HTML.num(q.value, digits: 3)), e(HTML.num(q.slack)), mark]
-            }, numeric: [3, 4, 5]) + "\n"
-        }
-        b += "</section>\n"
-
-        // Unplaced.
-        b += "<section id=\"unplaced\"><h2>Not placed</h2>\n"
-        if files.reasons.isEmpty {
-            b += "<p>Everyone is placed.</p>\n"
-        } else {
-            var counts: [String: Int] = [:]
-            for x in files.reasons { counts[x.kind == .noCandidate ? "no candidate (\(x.detail))" : x.kind.rawValue, default: 0] += 1 }
-            b += "<p>" + counts.keys.sorted().map { "\(e($0)): \(counts[$0]!)" }.joined(separator: " · ") + "</p>\n"
-            let rows = files.reasons.map { x in (inst.participants[x.participant.rawValue].id, x) }
-                .sorted { $0.0.utf8.lexicographicallyPrecedes($1.0.utf8) }
-            b += HTML.table(["Participant", "Reason", "Detail"], rows.map { [e($0.0), e($0.1.kind.rawValue), e($0.1.detail)] }) + "\n"
-        }
-        b += "</section>\n"
-        return HTML.page(title: "allvet report: \(inst.name)", body: b)
+        HTML.render(Page(files, pseudonymised: pseudonymised), template: RoundReportTemplate.name)
     }
 
-    /// Per host, one bar a stay over the weeks it covers, in lanes so that
-    /// overlapping stays do not hide each other; colour by rank.
-    static func timeline(_ files: ResultFiles) -> String {
-        let r = files.result, inst = r.instance, c = r.candidates
-        guard !r.chosen.isEmpty else { return "<p class=\"note\">No placements.</p>\n" }
-        let e = HTML.escape
-        struct Bar { var start: Int; var end: Int; var label: String; var tip: String; var rank: Int }
-        var byHost: [Int: [Bar]] = [:]
-        var first = Int.max, last = Int.min
-        for k in r.chosen {
-            let s = c.stays[k], p = inst.participants[s.participant.rawValue]
-            let (h, o) = c.offers[s.offer.rawValue]
-            let end = s.start + c.weeks[s.participant.rawValue]
-            first = min(first, s.start)
-            last = max(last, end)
-            let from = c.monday(ofWeek: s.start), to = from.adding(days: 7 * p.weeks - 1)
-            byHost[h.rawValue, default: []].append(Bar(start: s.start, end: end, label: p.id,
-                                                        tip: "\(p.id) (\(p.country)) at \(o.id): \(from.iso) – \(to.iso), rank \(c.ranks[k])", rank: c.ranks[k]))
+    /// What report.html shows (``RoundReportTemplate``): plain texts and
+    /// chart views; the template escapes every one.
+    struct Page {
+        struct Tile { let value, key: String }
+        struct Group {
+            let key: String
+            /// More values than ``RoundReport/maxGroupValues``: named, not charted.
+            let tooMany: Bool
+            let valueCount: String
+            let chart: SVGChart.HBars
         }
-        let weeks = last - first
-        let px = min(28, max(7, 820 / Double(max(weeks, 1)))), labelW = 210.0, laneH = 16.0, axisH = 30.0
-        let hosts = byHost.keys.sorted { inst.hosts[$0].id.utf8.lexicographicallyPrecedes(inst.hosts[$1].id.utf8) }
-        var rows: [(host: Int, lanes: [[Bar]])] = []
-        for h in hosts {
-            var lanes: [[Bar]] = []
-            for bar in byHost[h]!.sorted(by: { ($0.start, $0.label) < ($1.start, $1.label) }) {
-                if let i = lanes.firstIndex(where: { $0.last!.end <= bar.start }) { lanes[i].append(bar) } else { lanes.append([bar]) }
+        struct Quotas {
+            let count, met, shown: String
+            /// More scopes than ``RoundReport/maxQuotaRows``: the tightest are shown.
+            let truncated: Bool
+            let noSolution: Bool
+            let table: TableView
+        }
+        struct Unplaced { let counts: String; let table: TableView }
+
+        let title, version, name, status, inputHash: String
+        let interrupted, pseudonymised: Bool
+        let tiles: [Tile]
+        /// Zero or one of each: none when nothing is placed (or the policy has no quotas, or everyone is placed).
+        let rankChart: [SVGChart.VBars]
+        let groups: [Group]
+        let countryChart: [SVGChart.HBars]
+        let timeline: [TimelineChart]
+        let quotas: [Quotas]
+        let unplaced: [Unplaced]
+
+        init(_ files: ResultFiles, pseudonymised: Bool) {
+            let r = files.result, fig = files.figures, inst = r.instance, c = r.candidates
+            let hasSolution = r.status == .optimal || r.status == .feasible
+            title = "allvet report: \(inst.name)"
+            version = allvetVersion
+            name = inst.name
+            status = r.status.rawValue
+            interrupted = r.interrupted
+            self.pseudonymised = pseudonymised
+            inputHash = pseudonymised ? "" : String(files.inputHash.prefix(19))
+
+            // At a glance.
+            let ranks = r.chosen.map { c.ranks[$0] }
+            let meanRank = ranks.isEmpty ? nil : Double(ranks.reduce(0, +)) / Double(ranks.count)
+            var tiles: [Tile] = [
+                Tile(value: "\(fig.placed) of \(fig.participants)",
+                     key: "placed (\(HTML.percent(fig.participants == 0 ? nil : Double(fig.placed) / Double(fig.participants))))"),
+                Tile(value: "\(files.reasons.count)", key: "not placed"),
+                Tile(value: HTML.num(meanRank), key: "mean preference rank"),
+                Tile(value: "\(ranks.max() ?? 0)", key: "worst rank"),
+            ]
+            if !fig.quotas.isEmpty {
+                tiles.append(Tile(value: "\(fig.quotas.filter { $0.slack >= -1e-9 }.count) of \(fig.quotas.count)", key: "quota bounds met"))
             }
-            rows.append((h, lanes))
-        }
-        let height = axisH + rows.reduce(0) { $0 + Double($1.lanes.count) * laneH + 6 } + 10
-        let width = labelW + Double(weeks) * px + 20
-        func x(_ w: Int) -> Double { labelW + Double(w - first) * px }
-        func color(_ rank: Int) -> String { rank <= 1 ? "#3aa76d" : rank == 2 ? "#2f6fdf" : rank == 3 ? "#e8833a" : "#c94f7c" }
-        var out = "<p class=\"note\">One row a host, one bar a stay (Monday to Sunday). Colour: "
-        out += [("#3aa76d", "rank 1"), ("#2f6fdf", "rank 2"), ("#e8833a", "rank 3"), ("#c94f7c", "rank 4 or more")]
-            .map { "<span style=\"color:\($0.0)\">■</span> \($0.1)" }.joined(separator: " ") + "</p>\n"
-        out += "<div class=\"scroll\"><svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart timeline\" width=\"\(Int(width))\" height=\"\(Int(height))\" role=\"img\">"
-        let step = max(1, Int((72 / px).rounded(.up)))
-        var w = first
-        while w <= last {
-            out += "<line x1=\"\(SVGChart.f(x(w)))\" y1=\"\(SVGChart.f(axisH - 6))\" x2=\"\(SVGChart.f(x(w)))\" y2=\"\(SVGChart.f(height - 10))\" stroke=\"#e4e7eb\"/>"
-            out += "<text x=\"\(SVGChart.f(x(w)))\" y=\"\(SVGChart.f(axisH - 10))\" text-anchor=\"middle\">\(e(c.monday(ofWeek: w).iso))</text>"
-            w += step
-        }
-        var y = axisH
-        for row in rows {
-            let host = inst.hosts[row.host]
-            let name = host.id + (host.name.map { " · " + $0 } ?? "")
-            let rowH = Double(row.lanes.count) * laneH
-            out += "<g class=\"host\"><title>\(e(name + " (" + host.country + ")"))</title>"
-            out += "<line x1=\"0\" y1=\"\(SVGChart.f(y + rowH + 3))\" x2=\"\(SVGChart.f(width))\" y2=\"\(SVGChart.f(y + rowH + 3))\" stroke=\"#eef2f7\"/>"
-            out += "<text x=\"\(SVGChart.f(labelW - 8))\" y=\"\(SVGChart.f(y + 12))\" text-anchor=\"end\">\(e(SVGChart.clip(name, 30)))</text></g>"
-            for (li, lane) in row.lanes.enumerated() {
-                for bar in lane {
-                    let bx = x(bar.start), bw = Double(bar.end - bar.start) * px - 1, by = y + Double(li) * laneH + 1
-                    out += "<g><title>\(e(bar.tip))</title><rect class=\"stay\" x=\"\(SVGChart.f(bx))\" y=\"\(SVGChart.f(by))\" width=\"\(SVGChart.f(bw))\" height=\"\(SVGChart.f(laneH - 3))\" rx=\"2\" fill=\"\(color(bar.rank))\"/>"
-                    let fits = Int(bw / 6.2)
-                    if fits >= 4 {
-                        out += "<text x=\"\(SVGChart.f(bx + 3))\" y=\"\(SVGChart.f(by + 10))\" style=\"fill:#fff;font-size:9.5px\">\(e(SVGChart.clip(bar.label, fits)))</text>"
-                    }
-                    out += "</g>"
+            for (i, l) in r.levels.enumerated() {
+                tiles.append(Tile(value: hasSolution ? HTML.num(fig.levelValues[i], digits: 3) : "–", key: "goal \(i + 1): \(l.goal.name) (\(l.status.rawValue))"))
+            }
+            self.tiles = tiles
+
+            // Ranks.
+            rankChart = fig.rankHistogram.keys.max().map { worst in
+                [SVGChart.vbars((1...worst).map { (String($0), Double(fig.rankHistogram[$0] ?? 0)) },
+                                xTitle: "rank in the participant's preferences (1 = first choice)")]
+            } ?? []
+
+            // Groups.
+            groups = fig.groups.map { g in
+                let tooMany = g.values.count > RoundReport.maxGroupValues
+                return Group(key: g.key, tooMany: tooMany, valueCount: "\(g.values.count)", chart: SVGChart.hbars(tooMany ? [] : g.values.map { v in
+                    let rate = v.participants == 0 ? 0 : Double(v.placed) / Double(v.participants)
+                    return (v.value, rate, "\(v.placed) of \(v.participants) (\(HTML.percent(rate)))")
+                }, maxValue: 1))
+            }
+            var byHostCountry: [String: Int] = [:]
+            for k in r.chosen { byHostCountry[inst.hosts[c.offers[c.stays[k].offer.rawValue].host.rawValue].country, default: 0] += 1 }
+            countryChart = byHostCountry.isEmpty ? [] : [SVGChart.hbars(byHostCountry.keys.sorted().map { ($0, Double(byHostCountry[$0]!), "\(byHostCountry[$0]!)") },
+                                                                        color: SVGChart.palette[2])]
+
+            // Timeline.
+            timeline = TimelineChart(files).map { [$0] } ?? []
+
+            // Quotas.
+            if fig.quotas.isEmpty {
+                quotas = []
+            } else {
+                var qs = fig.quotas
+                let truncated = qs.count > RoundReport.maxQuotaRows
+                if truncated {
+                    qs = Array(qs.enumerated().sorted { ($0.element.slack, $0.offset) < ($1.element.slack, $1.offset) }.prefix(RoundReport.maxQuotaRows).map(\.element))
                 }
+                let table = TableView(["Rule", "Scope", "Bound", "Limit", "Value", "Slack", ""], qs.map { q in
+                    let scope = q.scope.isEmpty ? "all" : q.scope.map { "\($0.key)=\($0.value ?? "none")" }.joined(separator: ", ")
+                    let mark = q.slack >= -1e-9 ? TableView.Cell("met", mark: "ok")
+                        : TableView.Cell("short by \(HTML.num(-q.slack))\(q.soft == nil ? "" : " (soft)")", mark: "bad")
+                    return [.init(q.name), .init(scope), .init(q.bound.name), .init(HTML.num(q.bound.limit, digits: 3)),
+                            .init(HTML.num(q.value, digits: 3)), .init(HTML.num(q.slack)), mark]
+                }, numeric: [3, 4, 5])
+                quotas = [Quotas(count: "\(fig.quotas.count)", met: "\(fig.quotas.filter { $0.slack >= -1e-9 }.count)", shown: "\(RoundReport.maxQuotaRows)",
+                                 truncated: truncated, noSolution: !hasSolution, table: table)]
             }
-            y += rowH + 6
+
+            // Unplaced.
+            if files.reasons.isEmpty {
+                unplaced = []
+            } else {
+                var counts: [String: Int] = [:]
+                for x in files.reasons { counts[x.kind == .noCandidate ? "no candidate (\(x.detail))" : x.kind.rawValue, default: 0] += 1 }
+                let rows = files.reasons.map { x in (inst.participants[x.participant.rawValue].id, x) }
+                    .sorted { $0.0.utf8.lexicographicallyPrecedes($1.0.utf8) }
+                unplaced = [Unplaced(counts: counts.keys.sorted().map { "\($0): \(counts[$0]!)" }.joined(separator: " · "),
+                                     table: TableView(["Participant", "Reason", "Detail"], rows.map { [.init($0.0), .init($0.1.kind.rawValue), .init($0.1.detail)] }))]
+            }
         }
-        return out + "</svg></div>\n"
     }
 }
