@@ -40,7 +40,9 @@ let package = Package(
         .target(name: "RoundGenerator", dependencies: ["PlacementModel"]),
         // The independent results checker: the domain and readers only, never the formulation.
         .target(name: "PlacementVerify", dependencies: ["PlacementModel", "PlacementCSV"]),
-        .target(name: "PlacementEngine", dependencies: ["PlacementModel", "PlacementFormulation", "LinearModel", "GLPKSolver"]),
+        .target(
+            name: "PlacementEngine",
+            dependencies: ["PlacementModel", "PlacementFormulation", "LinearModel", "GLPKSolver"]),
         .target(
             name: "PlacementResults",
             dependencies: [
@@ -48,11 +50,14 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
-        .target(name: "PlacementSweeps", dependencies: ["PlacementModel", "PlacementCSV", "PlacementResults", "PlacementEngine", "LinearModel"]),
+        .target(
+            name: "PlacementSweeps",
+            dependencies: ["PlacementModel", "PlacementCSV", "PlacementResults", "PlacementEngine", "LinearModel"]),
         .target(
             name: "PlacementReports",
             dependencies: [
-                "PlacementModel", "PlacementFormulation", "PlacementEngine", "PlacementResults", "PlacementSweeps", "LinearModel",
+                "PlacementModel", "PlacementFormulation", "PlacementEngine", "PlacementResults", "PlacementSweeps",
+                "LinearModel",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
@@ -60,7 +65,8 @@ let package = Package(
         .target(
             name: "AllVET",
             dependencies: [
-                "PlacementModel", "PlacementCSV", "PlacementVerify", "RoundGenerator", "PlacementFormulation", "LinearModel",
+                "PlacementModel", "PlacementCSV", "PlacementVerify", "RoundGenerator", "PlacementFormulation",
+                "LinearModel",
                 "PlacementEngine", "PlacementResults", "PlacementReports", "PlacementSweeps",
             ]
         ),
@@ -71,9 +77,15 @@ let package = Package(
         .testTarget(name: "LinearModelTests", dependencies: ["LinearModel"]),
         .testTarget(name: "GLPKSolverTests", dependencies: ["GLPKSolver", "LinearModel"], exclude: ["Fixtures"]),
         .testTarget(name: "PlacementModelTests", dependencies: ["PlacementModel"], exclude: ["Fixtures"]),
-        .testTarget(name: "PlacementFormulationTests", dependencies: ["PlacementFormulation", "PlacementModel", "LinearModel", "GLPKSolver"]),
-        .testTarget(name: "AllVETTests", dependencies: ["AllVET", "allvet", "PlacementVerify", "RoundGenerator"], exclude: ["Fixtures"]),
-        .testTarget(name: "PlacementCSVTests", dependencies: ["PlacementCSV", "PlacementModel", "RoundGenerator"], exclude: ["Fixtures"]),
+        .testTarget(
+            name: "PlacementFormulationTests",
+            dependencies: ["PlacementFormulation", "PlacementModel", "LinearModel", "GLPKSolver"]),
+        .testTarget(
+            name: "AllVETTests", dependencies: ["AllVET", "allvet", "PlacementVerify", "RoundGenerator"],
+            exclude: ["Fixtures"]),
+        .testTarget(
+            name: "PlacementCSVTests", dependencies: ["PlacementCSV", "PlacementModel", "RoundGenerator"],
+            exclude: ["Fixtures"]),
         .testTarget(name: "RoundGeneratorTests", dependencies: ["RoundGenerator", "PlacementCSV", "PlacementModel"]),
     ]
 )

@@ -31,17 +31,18 @@ let package = Package(
                 .product(name: "AllVET", package: allvet),
                 .product(name: "Benchmark", package: "benchmark"),
             ]
-        ),
-    ] + benchmarks.map { name in
-        .executableTarget(
-            name: name,
-            dependencies: [
-                "BenchmarkRounds",
-                .product(name: "AllVET", package: allvet),
-                .product(name: "Benchmark", package: "benchmark"),
-            ],
-            path: "Benchmarks/\(name)",
-            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         )
-    }
+    ]
+        + benchmarks.map { name in
+            .executableTarget(
+                name: name,
+                dependencies: [
+                    "BenchmarkRounds",
+                    .product(name: "AllVET", package: allvet),
+                    .product(name: "Benchmark", package: "benchmark"),
+                ],
+                path: "Benchmarks/\(name)",
+                plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+            )
+        }
 )

@@ -79,7 +79,8 @@ public struct Publisher: Sendable {
         if verify {
             var verifier = ResultsVerifier(instance: input.instance, policy: input.policy)
             verifier.expectedInputHash = input.hash
-            let report = verifier.verify(ResultsText(assignments: files.assignments, unplaced: files.unplaced, summary: summary))
+            let report = verifier.verify(
+                ResultsText(assignments: files.assignments, unplaced: files.unplaced, summary: summary))
             if !report.holds { written.append(("VERIFICATION-FAILED.txt", report.text + "\n")) }
             verification = report
         }

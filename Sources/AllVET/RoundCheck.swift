@@ -42,7 +42,9 @@ public struct RoundCheck: Sendable {
             perParticipant.append(distinct.count)
         }
         perParticipant.sort()
-        offersPerParticipant = perParticipant.isEmpty ? (0, 0, 0)
+        offersPerParticipant =
+            perParticipant.isEmpty
+            ? (0, 0, 0)
             : (perParticipant.first!, perParticipant[(perParticipant.count - 1) / 2], perParticipant.last!)
         var byFilter: [Filter: Int] = [:]
         for f in c.noCandidateFilter.values { byFilter[f, default: 0] += 1 }
@@ -61,11 +63,18 @@ public struct RoundCheck: Sendable {
         out.append(line("by sector", bySector))
         out.append(line("by kind", byKind))
         out.append("candidate stays: \(candidates)")
-        out.append("compatible offers per participant: min \(offersPerParticipant.min), median \(offersPerParticipant.median), max \(offersPerParticipant.max)")
+        out.append(
+            "compatible offers per participant: min \(offersPerParticipant.min), median \(offersPerParticipant.median), max \(offersPerParticipant.max)"
+        )
         let none = withoutCandidateByFilter.reduce(0) { $0 + $1.1 }
         out.append("participants without any candidate: \(none)")
         for (f, n) in withoutCandidateByFilter where n > 0 { out.append("  removed by \(f): \(n)") }
-        out.append("offers nobody can take: \(unusableOffers.count)" + (unusableOffers.isEmpty ? "" : " (" + unusableOffers.prefix(20).joined(separator: ", ") + (unusableOffers.count > 20 ? ", …" : "") + ")"))
+        out.append(
+            "offers nobody can take: \(unusableOffers.count)"
+                + (unusableOffers.isEmpty
+                    ? ""
+                    : " (" + unusableOffers.prefix(20).joined(separator: ", ")
+                        + (unusableOffers.count > 20 ? ", …" : "") + ")"))
         return out.joined(separator: "\n")
     }
 }

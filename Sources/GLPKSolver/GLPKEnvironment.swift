@@ -1,8 +1,8 @@
 internal import CGLPK
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Collects GLPK's terminal output, splits it into lines and passes them on
@@ -51,7 +51,8 @@ private let termHook: @convention(c) (UnsafeMutableRawPointer?, UnsafePointer<CC
 /// GLPK's error hook, called just before GLPK aborts the process on invalid
 /// data. It only reports: nothing can be recovered from Swift at this point.
 private let errorHook: @convention(c) (UnsafeMutableRawPointer?) -> Void = { info in
-    var text = "allvet GLPKSolver: GLPK hit a fatal error and will abort the process. "
+    var text =
+        "allvet GLPKSolver: GLPK hit a fatal error and will abort the process. "
         + "The model passed validation, so this is a bug in the wrapper or in GLPK; please report it with the model (LinearModel.freeMPS()).\n"
     if let info {
         let log = Unmanaged<GLPKLog>.fromOpaque(info).takeUnretainedValue()
@@ -81,8 +82,9 @@ private let activeKey: pthread_key_t = {
 /// a few microseconds per solve and avoids leaking an environment on each
 /// thread that ever solved.
 func withGLPKEnvironment<R>(log: GLPKLog, _ body: () throws -> R) rethrows -> R {
-    precondition(pthread_getspecific(activeKey) == nil,
-                 "GLPKSolver.solve was called from inside a callback of another solve on the same thread; this is not supported")
+    precondition(
+        pthread_getspecific(activeKey) == nil,
+        "GLPKSolver.solve was called from inside a callback of another solve on the same thread; this is not supported")
     pthread_setspecific(activeKey, UnsafeRawPointer(bitPattern: 1))
     let info = Unmanaged.passUnretained(log).toOpaque()
     glp_term_hook(termHook, info)

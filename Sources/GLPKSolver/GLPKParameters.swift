@@ -26,8 +26,10 @@ func simplexParameters(presolve: Bool, timeLimit: Double?, logging: Bool) -> glp
 /// backtracking, all four cut families (when `options.cuts`), the
 /// feasibility pump and simple rounding. Proximity search stays off (it
 /// spends its own time limit on every solve).
-func intoptParameters(options: SolverOptions, presolve: Bool, timeLimit: Double?, logging: Bool,
-                      search: UnsafeMutableRawPointer?) -> glp_iocp {
+func intoptParameters(
+    options: SolverOptions, presolve: Bool, timeLimit: Double?, logging: Bool,
+    search: UnsafeMutableRawPointer?
+) -> glp_iocp {
     var p = glp_iocp()
     glp_init_iocp(&p)
     p.msg_lev = logging ? GLP_MSG_ON : GLP_MSG_ERR

@@ -1,9 +1,9 @@
 internal import CGLPK
 import LinearModel
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Converts a count or index to GLPK's `int`, stopping with a message if it
@@ -19,7 +19,7 @@ func int32(_ n: Int, _ what: @autoclosure () -> String) -> Int32 {
 struct GLPKProblem: ~Copyable {
     private let raw: OpaquePointer
     #if DEBUG
-    private let owner = pthread_self()
+        private let owner = pthread_self()
     #endif
 
     init() { raw = glp_create_prob() }
@@ -31,7 +31,9 @@ struct GLPKProblem: ~Copyable {
 
     private func checkThread() {
         #if DEBUG
-        assert(pthread_equal(owner, pthread_self()) != 0, "a GLPK problem was used on a thread other than the one that created it")
+            assert(
+                pthread_equal(owner, pthread_self()) != 0,
+                "a GLPK problem was used on a thread other than the one that created it")
         #endif
     }
 
@@ -53,7 +55,9 @@ struct GLPKProblem: ~Copyable {
         glp_add_cols(raw, int32(model.columnCount, "column count"))
         for (j, column) in model.columns.enumerated() {
             let index = int32(j + 1, "column")
-            guard let bounds = column.effectiveBounds else { preconditionFailure("integer column \(j) has no integer value in its bounds") }
+            guard let bounds = column.effectiveBounds else {
+                preconditionFailure("integer column \(j) has no integer value in its bounds")
+            }
             let b = glpkBounds(bounds.lower, bounds.upper)
             glp_set_col_bnds(raw, index, b.type, b.lower, b.upper)
             if column.isInteger { glp_set_col_kind(raw, index, GLP_IV) }

@@ -40,13 +40,21 @@ struct GLPKRun {
             case .failure(let code, let message):
                 throw GLPKError(routine: "glp_simplex", returnCode: Int(code), message: message)
             case .unboundedOrInfeasible(let message):
-                if start != nil { return result(.unbounded, .none, "LP relaxation unbounded and the start is feasible", values: [], bound: nil, nodes: 0) }
+                if start != nil {
+                    return result(
+                        .unbounded, .none, "LP relaxation unbounded and the start is feasible", values: [], bound: nil,
+                        nodes: 0)
+                }
                 return decideUnbounded(problem, integer: true, reason: message)
             case .result(.optimal, _, _):
                 break
             case .result(.unbounded, _, _):
                 // The relaxation is unbounded; the MIP is unbounded only if it has a point.
-                if start != nil { return result(.unbounded, .none, "LP relaxation unbounded and the start is feasible", values: [], bound: nil, nodes: 0) }
+                if start != nil {
+                    return result(
+                        .unbounded, .none, "LP relaxation unbounded and the start is feasible", values: [], bound: nil,
+                        nodes: 0)
+                }
                 return decideUnbounded(problem, integer: true, reason: "LP relaxation is unbounded")
             case .result(let termination, _, let message):
                 return result(termination, .none, "LP relaxation: " + message, values: [], bound: nil, nodes: 0)
@@ -54,8 +62,9 @@ struct GLPKRun {
         }
         let search = GLPKSearch(options: options, start: start, log: log)
         let rc = withExtendedLifetime(search) {
-            var p = intoptParameters(options: options, presolve: presolve, timeLimit: remaining(), logging: log.isEnabled,
-                                     search: Unmanaged.passUnretained(search).toOpaque())
+            var p = intoptParameters(
+                options: options, presolve: presolve, timeLimit: remaining(), logging: log.isEnabled,
+                search: Unmanaged.passUnretained(search).toOpaque())
             return problem.intopt(&p)
         }
         switch mipOutcome(returnCode: rc, mipStatus: problem.mipStatus) {
@@ -78,7 +87,8 @@ struct GLPKRun {
             return nil
         }
         let rounded = start.indices.map { j in
-            model.columns[j].isInteger && abs(start[j] - start[j].rounded()) <= Self.startTolerance ? start[j].rounded() : start[j]
+            model.columns[j].isInteger && abs(start[j] - start[j].rounded()) <= Self.startTolerance
+                ? start[j].rounded() : start[j]
         }
         let violation = model.maxViolation(rounded)
         guard violation <= Self.startTolerance else {
@@ -95,10 +105,13 @@ struct GLPKRun {
         problem.clearObjective(columnCount: model.columnCount)
         let feasible: Bool?
         if integer {
-            var p = intoptParameters(options: options, presolve: true, timeLimit: remaining(), logging: log.isEnabled, search: nil)
+            var p = intoptParameters(
+                options: options, presolve: true, timeLimit: remaining(), logging: log.isEnabled, search: nil)
             let rc = problem.intopt(&p)
             let status = problem.mipStatus
-            feasible = status == GLP_OPT || status == GLP_FEAS ? true : (rc == GLP_ENOPFS || status == GLP_NOFEAS ? false : nil)
+            feasible =
+                status == GLP_OPT || status == GLP_FEAS
+                ? true : (rc == GLP_ENOPFS || status == GLP_NOFEAS ? false : nil)
         } else {
             var p = simplexParameters(presolve: false, timeLimit: remaining(), logging: log.isEnabled)
             _ = problem.simplex(&p)
@@ -106,18 +119,28 @@ struct GLPKRun {
             feasible = status == GLP_OPT || status == GLP_FEAS ? true : (status == GLP_NOFEAS ? false : nil)
         }
         switch feasible {
-        case true?: return result(.unbounded, .none, reason + "; a feasible point exists, so the problem is unbounded", values: [], bound: nil, nodes: 0)
-        case false?: return result(.infeasible, .none, reason + "; no feasible point exists", values: [], bound: nil, nodes: 0)
-        case nil: return result(.other, .none, reason + "; unbounded or infeasible (the feasibility check did not finish)", values: [], bound: nil, nodes: 0)
+        case true?:
+            return result(
+                .unbounded, .none, reason + "; a feasible point exists, so the problem is unbounded", values: [],
+                bound: nil, nodes: 0)
+        case false?:
+            return result(.infeasible, .none, reason + "; no feasible point exists", values: [], bound: nil, nodes: 0)
+        case nil:
+            return result(
+                .other, .none, reason + "; unbounded or infeasible (the feasibility check did not finish)", values: [],
+                bound: nil, nodes: 0)
         }
     }
 
     /// Assembles the result: objective recomputed from the values; the bound
     /// is the objective when optimal, else the best bound the search saw.
-    private func result(_ termination: TerminationReason, _ primal: PrimalStatus, _ message: String,
-                        values: [Double], bound: Double?, nodes: Int) -> SolveResult {
+    private func result(
+        _ termination: TerminationReason, _ primal: PrimalStatus, _ message: String,
+        values: [Double], bound: Double?, nodes: Int
+    ) -> SolveResult {
         let objective = values.isEmpty ? nil : model.objectiveValue(values)
-        return SolveResult(termination: termination, primal: primal, objective: objective,
-                           bound: primal == .optimal ? objective : bound, values: values, nodes: nodes, message: message)
+        return SolveResult(
+            termination: termination, primal: primal, objective: objective,
+            bound: primal == .optimal ? objective : bound, values: values, nodes: nodes, message: message)
     }
 }

@@ -41,7 +41,9 @@ final class GLPKSearch {
         let newIncumbent = glp_mip_status(problem) == GLP_FEAS ? glp_mip_obj_val(problem) : nil
         let best = glp_ios_best_node(tree)
         // A node whose relaxation is not solved yet has the bound ±DBL_MAX: that is "no bound", not a number.
-        let newBound = (best != 0 ? glp_ios_node_bound(tree, best) : newIncumbent).flatMap { abs($0) < 1e300 ? $0 : nil }
+        let newBound = (best != 0 ? glp_ios_node_bound(tree, best) : newIncumbent).flatMap {
+            abs($0) < 1e300 ? $0 : nil
+        }
         var active: Int32 = 0, alive: Int32 = 0, total: Int32 = 0
         glp_ios_tree_size(tree, &active, &alive, &total)
         nodes = Int(total)

@@ -55,16 +55,21 @@ public struct GLPKSolver: LinearSolver {
     static func trivialResult(_ model: LinearModel) -> SolveResult? {
         if model.columnCount == 0 {
             guard model.maxViolation([]) <= 1e-9 else {
-                return SolveResult(termination: .infeasible, primal: .none, objective: nil, bound: nil, values: [],
-                                   message: "a row with no columns excludes activity 0")
+                return SolveResult(
+                    termination: .infeasible, primal: .none, objective: nil, bound: nil, values: [],
+                    message: "a row with no columns excludes activity 0")
             }
-            return SolveResult(termination: .optimal, primal: .optimal, objective: model.objectiveConstant,
-                               bound: model.objectiveConstant, values: [], message: "model has no columns")
+            return SolveResult(
+                termination: .optimal, primal: .optimal, objective: model.objectiveConstant,
+                bound: model.objectiveConstant, values: [], message: "model has no columns")
         }
         if let c = model.firstEmptyIntegerColumn {
             let column = model[c]
-            return SolveResult(termination: .infeasible, primal: .none, objective: nil, bound: nil, values: [],
-                               message: "integer column \(c.rawValue) (\(column.name)) has no integer value in [\(column.lower), \(column.upper)]")
+            return SolveResult(
+                termination: .infeasible, primal: .none, objective: nil, bound: nil, values: [],
+                message:
+                    "integer column \(c.rawValue) (\(column.name)) has no integer value in [\(column.lower), \(column.upper)]"
+            )
         }
         return nil
     }

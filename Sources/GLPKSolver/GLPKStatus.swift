@@ -45,10 +45,17 @@ func mipOutcome(returnCode rc: Int32, mipStatus: Int32) -> GLPKOutcome {
     case GLP_ENOPFS: return .result(.infeasible, .none, "LP relaxation has no primal feasible solution")
     case GLP_ENODFS: return .unboundedOrInfeasible("LP relaxation has no dual feasible solution")
     case GLP_EFAIL where point == .feasible:
-        return .result(.numericalFailure, .feasible, "the search was stopped by a solver failure; the incumbent is kept")
-    case GLP_EFAIL: return .failure(returnCode: rc, "the search was stopped by a solver failure before any integer point was found")
-    case GLP_EBOUND: return .failure(returnCode: rc, "an integer column has invalid bounds (validation should have caught this; please report it)")
-    case GLP_EROOT: return .failure(returnCode: rc, "no optimal basis of the LP relaxation was provided (a wrapper bug; please report it)")
+        return .result(
+            .numericalFailure, .feasible, "the search was stopped by a solver failure; the incumbent is kept")
+    case GLP_EFAIL:
+        return .failure(returnCode: rc, "the search was stopped by a solver failure before any integer point was found")
+    case GLP_EBOUND:
+        return .failure(
+            returnCode: rc,
+            "an integer column has invalid bounds (validation should have caught this; please report it)")
+    case GLP_EROOT:
+        return .failure(
+            returnCode: rc, "no optimal basis of the LP relaxation was provided (a wrapper bug; please report it)")
     default: return .failure(returnCode: rc, "unexpected return code")
     }
 }

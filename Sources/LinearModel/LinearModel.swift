@@ -14,7 +14,9 @@ public struct Column: Sendable, Equatable {
     public var isInteger: Bool
     public var objective: Double
 
-    public init(name: String, lower: Double = 0, upper: Double = .infinity, isInteger: Bool = false, objective: Double = 0) {
+    public init(
+        name: String, lower: Double = 0, upper: Double = .infinity, isInteger: Bool = false, objective: Double = 0
+    ) {
         self.name = name
         self.lower = lower
         self.upper = upper
@@ -33,7 +35,10 @@ public struct Row: Sendable, Equatable {
     public var columns: [ColumnIndex]
     public var coefficients: [Double]
 
-    public init(name: String, lower: Double = -.infinity, upper: Double = .infinity, columns: [ColumnIndex], coefficients: [Double]) {
+    public init(
+        name: String, lower: Double = -.infinity, upper: Double = .infinity, columns: [ColumnIndex],
+        coefficients: [Double]
+    ) {
         self.name = name
         self.lower = lower
         self.upper = upper
@@ -82,7 +87,9 @@ public struct LinearModel: Sendable, Equatable {
     }
 
     @discardableResult
-    public mutating func addColumn(name: String, lower: Double = 0, upper: Double = .infinity, isInteger: Bool = false, objective: Double = 0) -> ColumnIndex {
+    public mutating func addColumn(
+        name: String, lower: Double = 0, upper: Double = .infinity, isInteger: Bool = false, objective: Double = 0
+    ) -> ColumnIndex {
         addColumn(Column(name: name, lower: lower, upper: upper, isInteger: isInteger, objective: objective))
     }
 
@@ -99,7 +106,9 @@ public struct LinearModel: Sendable, Equatable {
     }
 
     @discardableResult
-    public mutating func addRow(name: String, lower: Double = -.infinity, upper: Double = .infinity, terms: [(ColumnIndex, Double)]) -> RowIndex {
+    public mutating func addRow(
+        name: String, lower: Double = -.infinity, upper: Double = .infinity, terms: [(ColumnIndex, Double)]
+    ) -> RowIndex {
         addRow(Row(name: name, lower: lower, upper: upper, columns: terms.map(\.0), coefficients: terms.map(\.1)))
     }
 

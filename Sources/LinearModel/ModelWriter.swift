@@ -33,7 +33,8 @@ extension LinearModel {
             case (false, false): out += "\\ \(name) is free\n"
             case (true, false): out += " \(name):\(lhs) >= \(lpNumber(row.lower))\n"; written += 1
             case (false, true): out += " \(name):\(lhs) <= \(lpNumber(row.upper))\n"; written += 1
-            case (true, true) where row.lower == row.upper: out += " \(name):\(lhs) = \(lpNumber(row.lower))\n"; written += 1
+            case (true, true) where row.lower == row.upper:
+                out += " \(name):\(lhs) = \(lpNumber(row.lower))\n"; written += 1
             case (true, true):
                 out += " \(name)_lo:\(lhs) >= \(lpNumber(row.lower))\n"
                 out += " \(name)_hi:\(lhs) <= \(lpNumber(row.upper))\n"
@@ -85,7 +86,8 @@ extension LinearModel {
             case (true, false): out += " G \(name)\n"; rhs.append((name, row.lower))
             case (false, true): out += " L \(name)\n"; rhs.append((name, row.upper))
             case (true, true) where row.lower == row.upper: out += " E \(name)\n"; rhs.append((name, row.lower))
-            case (true, true): out += " G \(name)\n"; rhs.append((name, row.lower)); ranges.append((name, row.upper - row.lower))
+            case (true, true):
+                out += " G \(name)\n"; rhs.append((name, row.lower)); ranges.append((name, row.upper - row.lower))
             }
         }
         // Transpose the rows into columns (entries in row order).
@@ -134,17 +136,23 @@ extension LinearModel {
     // MARK: Helpers shared by both writers
 
     private func header(comment: String) -> String {
-        var out = "\(comment) allvet LinearModel \"\(commentText(name))\": \(columnCount) columns, \(rowCount) rows, \(sense.rawValue)\n"
-        if objectiveConstant != 0 { out += "\(comment) c0 = objective constant \(lpNumber(objectiveConstant)) (column fixed at 1)\n" }
+        var out =
+            "\(comment) allvet LinearModel \"\(commentText(name))\": \(columnCount) columns, \(rowCount) rows, \(sense.rawValue)\n"
+        if objectiveConstant != 0 {
+            out += "\(comment) c0 = objective constant \(lpNumber(objectiveConstant)) (column fixed at 1)\n"
+        }
         for (i, c) in columns.enumerated() { out += "\(comment) c\(i + 1) = \(commentText(c.name))\n" }
         for (r, row) in rows.enumerated() { out += "\(comment) r\(r + 1) = \(commentText(row.name))\n" }
         return out
     }
 
     private var objectiveTerms: [(String, Double)] {
-        var t = columns.enumerated().filter { $0.element.objective != 0 }.map { ("c\($0.offset + 1)", $0.element.objective) }
+        var t = columns.enumerated().filter { $0.element.objective != 0 }.map {
+            ("c\($0.offset + 1)", $0.element.objective)
+        }
         if objectiveConstant != 0 { t.insert(("c0", objectiveConstant), at: 0) }
-        if t.isEmpty { t = [(columns.isEmpty ? "c0" : "c1", 0)] }  // the section needs a term; c0 is free of meaning here
+        // The section needs a term; c0 is free of meaning here.
+        if t.isEmpty { t = [(columns.isEmpty ? "c0" : "c1", 0)] }
         return t
     }
 
@@ -155,13 +163,17 @@ extension LinearModel {
         var s = ""
         for (k, (name, v)) in t.enumerated() {
             if k > 0 && k % 8 == 0 { s += "\n   " }
-            s += v < 0 ? " - \(lpNumber(-v)) \(name)" : (k == 0 ? " \(lpNumber(v)) \(name)" : " + \(lpNumber(v)) \(name)")
+            s +=
+                v < 0
+                ? " - \(lpNumber(-v)) \(name)" : (k == 0 ? " \(lpNumber(v)) \(name)" : " + \(lpNumber(v)) \(name)")
         }
         return s
     }
 
     private func wrapped(_ names: [String]) -> String {
-        stride(from: 0, to: names.count, by: 10).map { " " + names[$0..<min($0 + 10, names.count)].joined(separator: " ") + "\n" }.joined()
+        stride(from: 0, to: names.count, by: 10).map {
+            " " + names[$0..<min($0 + 10, names.count)].joined(separator: " ") + "\n"
+        }.joined()
     }
 }
 

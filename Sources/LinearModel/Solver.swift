@@ -53,7 +53,9 @@ public struct SolverOptions: Sendable {
     /// Polled during the solve; returning true stops it (reported as interrupted).
     public var shouldStop: (@Sendable () -> Bool)?
 
-    public init(timeLimit: Double? = nil, mipGap: Double = 0, presolve: Bool = true, cuts: Bool = true, start: [Double]? = nil) {
+    public init(
+        timeLimit: Double? = nil, mipGap: Double = 0, presolve: Bool = true, cuts: Bool = true, start: [Double]? = nil
+    ) {
         self.timeLimit = timeLimit
         self.mipGap = mipGap
         self.presolve = presolve
@@ -89,7 +91,10 @@ public struct SolveResult: Sendable {
     /// The solver's own words on why it stopped.
     public var message: String
 
-    public init(termination: TerminationReason, primal: PrimalStatus, objective: Double?, bound: Double?, values: [Double], nodes: Int = 0, message: String = "") {
+    public init(
+        termination: TerminationReason, primal: PrimalStatus, objective: Double?, bound: Double?, values: [Double],
+        nodes: Int = 0, message: String = ""
+    ) {
         self.termination = termination
         self.primal = primal
         self.objective = objective

@@ -2,7 +2,8 @@
 public struct ModelValidationError: Error, Sendable, CustomStringConvertible {
     public var problems: [String]
     public var description: String {
-        "The linear model is invalid (\(problems.count) problem\(problems.count == 1 ? "" : "s")): " + problems.prefix(10).joined(separator: "; ")
+        "The linear model is invalid (\(problems.count) problem\(problems.count == 1 ? "" : "s")): "
+            + problems.prefix(10).joined(separator: "; ")
     }
 }
 
@@ -23,7 +24,9 @@ extension LinearModel {
         for (i, c) in columns.enumerated() {
             if c.name.utf8.count > 255 { note("column \(i) name longer than 255 bytes") }
             if c.lower.isNaN || c.upper.isNaN { note("column \(i) (\(c.name)) has a NaN bound") }
-            if c.lower == .infinity || c.upper == -.infinity { note("column \(i) (\(c.name)) has an infinite bound on the wrong side") }
+            if c.lower == .infinity || c.upper == -.infinity {
+                note("column \(i) (\(c.name)) has an infinite bound on the wrong side")
+            }
             if c.lower > c.upper { note("column \(i) (\(c.name)) has lower bound \(c.lower) > upper bound \(c.upper)") }
             if !c.objective.isFinite { note("column \(i) (\(c.name)) has a non-finite objective coefficient") }
         }
@@ -31,11 +34,21 @@ extension LinearModel {
         for (r, row) in rows.enumerated() {
             if row.name.utf8.count > 255 { note("row \(r) name longer than 255 bytes") }
             if row.lower.isNaN || row.upper.isNaN { note("row \(r) (\(row.name)) has a NaN bound") }
-            if row.lower == .infinity || row.upper == -.infinity { note("row \(r) (\(row.name)) has an infinite bound on the wrong side") }
-            if row.lower > row.upper { note("row \(r) (\(row.name)) has lower bound \(row.lower) > upper bound \(row.upper)") }
-            if row.columns.count != row.coefficients.count { note("row \(r) (\(row.name)) has \(row.columns.count) columns but \(row.coefficients.count) coefficients"); continue }
+            if row.lower == .infinity || row.upper == -.infinity {
+                note("row \(r) (\(row.name)) has an infinite bound on the wrong side")
+            }
+            if row.lower > row.upper {
+                note("row \(r) (\(row.name)) has lower bound \(row.lower) > upper bound \(row.upper)")
+            }
+            if row.columns.count != row.coefficients.count {
+                note(
+                    "row \(r) (\(row.name)) has \(row.columns.count) columns but \(row.coefficients.count) coefficients"
+                ); continue
+            }
             for (k, c) in row.columns.enumerated() {
-                guard c.rawValue >= 0 && c.rawValue < columns.count else { note("row \(r) (\(row.name)) names column \(c.rawValue), out of range"); continue }
+                guard c.rawValue >= 0 && c.rawValue < columns.count else {
+                    note("row \(r) (\(row.name)) names column \(c.rawValue), out of range"); continue
+                }
                 if seen[c.rawValue] == r { note("row \(r) (\(row.name)) names column \(c.rawValue) twice") }
                 seen[c.rawValue] = r
                 if !row.coefficients[k].isFinite { note("row \(r) (\(row.name)) has a non-finite coefficient") }

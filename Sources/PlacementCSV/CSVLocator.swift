@@ -24,7 +24,8 @@ struct CSVLocator: InstanceLocator {
     }
 
     func offer(host: Int, offer: Int, field: String?) -> (file: String, location: String) {
-        let row = offerRows.indices.contains(host) && offerRows[host].indices.contains(offer) ? offerRows[host][offer] : nil
+        let row =
+            offerRows.indices.contains(host) && offerRows[host].indices.contains(offer) ? offerRows[host][offer] : nil
         // An offer's host fields (`host_id`) live in offers.csv too.
         return place(offers, row, field)
     }

@@ -80,20 +80,29 @@ enum CSVParser {
                     record.cells.append(text(buffer[...], cellLine))
                     record.cellLines.append(cellLine)
                     if !closed {
-                        errors.append(CSVSyntaxError(
-                            line: cellLine,
-                            message: "A quoted cell is never closed (unterminated quote); add the closing \" or remove the opening one."))
+                        errors.append(
+                            CSVSyntaxError(
+                                line: cellLine,
+                                message:
+                                    "A quoted cell is never closed (unterminated quote); add the closing \" or remove the opening one."
+                            ))
                         records.append(record)
                         return (records, errors)
                     }
                     // After the closing quote: a comma, a record end or the end of the file.
-                    if i >= n { endOfRecord = true }
-                    else if bytes[i] == comma { i += 1 }
-                    else if bytes[i] == lf || bytes[i] == cr { endOfRecord = true }
-                    else {
-                        errors.append(CSVSyntaxError(
-                            line: line,
-                            message: "Found text after the closing quote of a cell; expected a comma or the end of the line (write a quote inside a quoted cell as \"\")."))
+                    if i >= n {
+                        endOfRecord = true
+                    } else if bytes[i] == comma {
+                        i += 1
+                    } else if bytes[i] == lf || bytes[i] == cr {
+                        endOfRecord = true
+                    } else {
+                        errors.append(
+                            CSVSyntaxError(
+                                line: line,
+                                message:
+                                    "Found text after the closing quote of a cell; expected a comma or the end of the line (write a quote inside a quoted cell as \"\")."
+                            ))
                         // Resynchronise at the next comma or line end.
                         while i < n, bytes[i] != comma, bytes[i] != lf, bytes[i] != cr { i += 1 }
                         if i < n, bytes[i] == comma { i += 1 } else { endOfRecord = true }

@@ -57,7 +57,10 @@ extension CSVTable {
         for e in syntax { sink.error(file, "line \(e.line)", e.message) }
         guard let headerRecord = records.first else {
             if syntax.isEmpty {
-                sink.error(file, "line 1", "The file is empty; expected a header row naming the columns (\(required.joined(separator: ", "))).")
+                sink.error(
+                    file, "line 1",
+                    "The file is empty; expected a header row naming the columns (\(required.joined(separator: ", ")))."
+                )
             }
             return nil
         }
@@ -68,29 +71,36 @@ extension CSVTable {
             if name.isEmpty {
                 sink.error(file, loc, "Column \(c + 1) has no name in the header; give it one or delete the column.")
             } else if let first = columns[name] {
-                sink.error(file, "line \(headerRecord.line), column \"\(name)\"",
-                           "Column \"\(name)\" appears twice in the header (columns \(first + 1) and \(c + 1)); expected each column once.")
+                sink.error(
+                    file, "line \(headerRecord.line), column \"\(name)\"",
+                    "Column \"\(name)\" appears twice in the header (columns \(first + 1) and \(c + 1)); expected each column once."
+                )
             } else {
                 columns[name] = c
                 if let known, !known.contains(name) {
-                    sink.error(file, "line \(headerRecord.line), column \"\(name)\"",
-                               "Unknown column \"\(name)\"; expected only these columns: \(known.joined(separator: ", ")).")
+                    sink.error(
+                        file, "line \(headerRecord.line), column \"\(name)\"",
+                        "Unknown column \"\(name)\"; expected only these columns: \(known.joined(separator: ", ")).")
                 }
             }
         }
         let missing = required.filter { columns[$0] == nil }
         if !missing.isEmpty {
             let names = missing.map { "\"\($0)\"" }.joined(separator: ", ")
-            sink.error(file, "line \(headerRecord.line)",
-                       "Missing required column\(missing.count > 1 ? "s" : "") \(names); add \(missing.count > 1 ? "them" : "it") to the header.")
+            sink.error(
+                file, "line \(headerRecord.line)",
+                "Missing required column\(missing.count > 1 ? "s" : "") \(names); add \(missing.count > 1 ? "them" : "it") to the header."
+            )
         }
         // A file with broken quoting is not read further: its cells cannot be trusted.
         guard syntax.isEmpty else { return nil }
         var rows: [CSVRecord] = []
         for r in records.dropFirst() {
             if r.cells.count == header.count { rows.append(r); continue }
-            sink.error(file, "line \(r.line)",
-                       "The row has \(r.cells.count) cell\(r.cells.count == 1 ? "" : "s"); expected \(header.count), one per header column.")
+            sink.error(
+                file, "line \(r.line)",
+                "The row has \(r.cells.count) cell\(r.cells.count == 1 ? "" : "s"); expected \(header.count), one per header column."
+            )
         }
         return CSVTable(file: file, header: header, headerLine: headerRecord.line, rows: rows, columns: columns)
     }

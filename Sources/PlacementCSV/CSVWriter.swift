@@ -41,7 +41,8 @@ public enum CSVWriter {
     /// comma, quote, CR or LF byte; then quoted, with its quotes doubled.
     public static func quotedIfNeeded(_ cell: String) -> String {
         let u = cell.utf8
-        guard u.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0D || $0 == 0x0A }) else {
+        guard u.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0D || $0 == 0x0A })
+        else {
             return cell
         }
         var bytes: [UInt8] = [UInt8(ascii: "\"")]

@@ -38,7 +38,9 @@ struct CellReader {
     /// explicitly empty list.
     func list(_ column: String, required: Bool = false, _ sink: inout DiagnosticSink) -> [String]? {
         guard let s = text(column, required: required, &sink) else { return nil }
-        return s.split(separator: ";", omittingEmptySubsequences: false).map { String($0).trimmingSpaces }.filter { !$0.isEmpty }
+        return s.split(separator: ";", omittingEmptySubsequences: false).map { String($0).trimmingSpaces }.filter {
+            !$0.isEmpty
+        }
     }
 
     /// Space-separated `lang:LEVEL` pairs; empty when the cell is empty.
@@ -48,12 +50,16 @@ struct CellReader {
         for pair in s.split(whereSeparator: { $0 == " " || $0 == "\t" }) {
             let parts = pair.split(separator: ":", omittingEmptySubsequences: false)
             guard parts.count == 2, !parts[0].isEmpty else {
-                fail(column, "Expected space-separated lang:LEVEL pairs such as \"es:native en:B1\", found \"\(pair)\".", &sink)
+                fail(
+                    column, "Expected space-separated lang:LEVEL pairs such as \"es:native en:B1\", found \"\(pair)\".",
+                    &sink)
                 continue
             }
             let lang = String(parts[0])
             guard let level = LanguageLevel.parse(String(parts[1])) else {
-                fail(column, "Expected a level A1, A2, B1, B2, C1, C2 or native for \"\(lang)\", found \"\(parts[1])\".", &sink)
+                fail(
+                    column, "Expected a level A1, A2, B1, B2, C1, C2 or native for \"\(lang)\", found \"\(parts[1])\".",
+                    &sink)
                 continue
             }
             if out[lang] != nil {

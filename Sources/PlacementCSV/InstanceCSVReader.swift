@@ -51,7 +51,9 @@ public enum InstanceCSVReader {
             let attributeColumns = t.header.enumerated()
                 .filter { !standard.contains($0.element) && !$0.element.isEmpty && t.columns[$0.element] == $0.offset }
                 .map(\.element)
-            participants = t.rows.map { RowDecoders.participant(CellReader(table: t, row: $0), attributeColumns: attributeColumns, &sink) }
+            participants = t.rows.map {
+                RowDecoders.participant(CellReader(table: t, row: $0), attributeColumns: attributeColumns, &sink)
+            }
         }
         var hosts: [PlacementModel.Host] = []
         if let t = hostsTable { hosts = t.rows.map { RowDecoders.host(CellReader(table: t, row: $0), &sink) } }
@@ -64,8 +66,9 @@ public enum InstanceCSVReader {
                 guard let hostID else { continue }
                 guard let h = hostIndex[hostID] else {
                     if hostsTable != nil {
-                        sink.error(t.file, t.location(row, "host_id"),
-                                   "Host \"\(hostID)\" is not in \(hostsFile); expected the id of a row of \(hostsFile).")
+                        sink.error(
+                            t.file, t.location(row, "host_id"),
+                            "Host \"\(hostID)\" is not in \(hostsFile); expected the id of a row of \(hostsFile).")
                     }
                     continue
                 }

@@ -76,22 +76,29 @@ public enum InstanceCSVWriter {
             if !seenHosts.insert(host.id).inserted {
                 problems.append("\(context) appears twice; offers.csv links offers to hosts by id, so ids must differ.")
             }
-            h.row([cells.text(host.id), host.name.map(cells.text) ?? "", cells.text(host.country), host.city.map(cells.text) ?? "",
-                   cells.list(host.accessibility, explicitEmpty: false, context), host.capacity.map(String.init) ?? ""])
+            h.row([
+                cells.text(host.id), host.name.map(cells.text) ?? "", cells.text(host.country),
+                host.city.map(cells.text) ?? "",
+                cells.list(host.accessibility, explicitEmpty: false, context), host.capacity.map(String.init) ?? "",
+            ])
             for offer in host.offers {
                 let oc = "offer \"\(offer.id)\""
-                o.row([cells.text(offer.id), cells.text(host.id), cells.list(offer.sectors, explicitEmpty: true, oc),
-                       cells.languages(offer.languages, oc), offer.from.iso, offer.to.iso, String(offer.capacity),
-                       offer.total.map(String.init) ?? "", offer.minWeeks.map(String.init) ?? "",
-                       offer.maxWeeks.map(String.init) ?? "", offer.minAge.map(String.init) ?? "",
-                       offer.kinds.map { cells.list($0.map(\.rawValue), explicitEmpty: true, oc) } ?? "",
-                       cells.list(offer.accessibility, explicitEmpty: false, oc)])
+                o.row([
+                    cells.text(offer.id), cells.text(host.id), cells.list(offer.sectors, explicitEmpty: true, oc),
+                    cells.languages(offer.languages, oc), offer.from.iso, offer.to.iso, String(offer.capacity),
+                    offer.total.map(String.init) ?? "", offer.minWeeks.map(String.init) ?? "",
+                    offer.maxWeeks.map(String.init) ?? "", offer.minAge.map(String.init) ?? "",
+                    offer.kinds.map { cells.list($0.map(\.rawValue), explicitEmpty: true, oc) } ?? "",
+                    cells.list(offer.accessibility, explicitEmpty: false, oc),
+                ])
             }
         }
         problems += cells.problems
         if !problems.isEmpty { throw CSVWriteError(problems: problems) }
-        return [(InstanceCSVReader.participantsFile, p.bytes), (InstanceCSVReader.hostsFile, h.bytes),
-                (InstanceCSVReader.offersFile, o.bytes)]
+        return [
+            (InstanceCSVReader.participantsFile, p.bytes), (InstanceCSVReader.hostsFile, h.bytes),
+            (InstanceCSVReader.offersFile, o.bytes),
+        ]
     }
 
     /// Attribute names ordered by first appearance, then reordered (stably)
@@ -108,12 +115,16 @@ public enum InstanceCSVWriter {
                     position[a.name] = order.count
                     order.append(a.name)
                     if a.name.isEmpty || a.name.trimmingSpaces != a.name || standard.contains(a.name)
-                        || a.name.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D }) {
-                        problems.append("Attribute name \"\(a.name)\" cannot be a column of participants.csv (empty, padded with spaces, on several lines or a standard column).")
+                        || a.name.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D })
+                    {
+                        problems.append(
+                            "Attribute name \"\(a.name)\" cannot be a column of participants.csv (empty, padded with spaces, on several lines or a standard column)."
+                        )
                     }
                 }
                 if !seen.insert(a.name).inserted {
-                    problems.append("participant \"\(p.id)\" has attribute \"\(a.name)\" twice; a row has one cell per column.")
+                    problems.append(
+                        "participant \"\(p.id)\" has attribute \"\(a.name)\" twice; a row has one cell per column.")
                 }
                 if i > 0 { after[a.name, default: []].insert(p.attributes[i - 1].name) }
             }
@@ -122,8 +133,10 @@ public enum InstanceCSVWriter {
         var result: [String] = []
         var placed: Set<String> = []
         while result.count < order.count {
-            guard let next = order.first(where: { !placed.contains($0) && after[$0, default: []].isSubset(of: placed) }) else {
-                problems.append("Participants give their attributes in conflicting orders; one column order cannot keep them all.")
+            guard let next = order.first(where: { !placed.contains($0) && after[$0, default: []].isSubset(of: placed) })
+            else {
+                problems.append(
+                    "Participants give their attributes in conflicting orders; one column order cannot keep them all.")
                 return order
             }
             result.append(next)

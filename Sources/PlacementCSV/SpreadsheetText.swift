@@ -16,8 +16,10 @@ import PlacementModel
 /// dates never begin with those characters.
 public enum SpreadsheetText {
     /// First characters that make a spreadsheet treat a cell as a formula, plus `'`.
-    static let triggers: Set<UInt8> = [UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"),
-                                       UInt8(ascii: "'"), 0x09, 0x0D]
+    static let triggers: Set<UInt8> = [
+        UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"),
+        UInt8(ascii: "'"), 0x09, 0x0D,
+    ]
 
     /// The cell for a given text value.
     public static func escape(_ value: String) -> String {

@@ -71,7 +71,10 @@ public struct EngineOptions: Sendable {
         guard let report = levelProgress else { return nil }
         let goals = policy.objective.map(\.name)
         return { i, p in
-            report(LevelProgress(level: i, levels: goals.count, goal: goals[i], incumbent: p.incumbent, bound: p.bound, nodes: p.nodes))
+            report(
+                LevelProgress(
+                    level: i, levels: goals.count, goal: goals[i], incumbent: p.incumbent, bound: p.bound,
+                    nodes: p.nodes))
         }
     }
 
@@ -137,7 +140,8 @@ public struct LevelProgress: Sendable {
             return NumberText.shortest((d * 1000).rounded() / 1000)
         }
         let gapText = gap.map { NumberText.fixed($0 * 100, digits: 2) + "%" } ?? "-"
-        return "level \(level + 1)/\(levels) \(goal)  incumbent \(n(incumbent))  bound \(n(bound))  gap \(gapText)  \(NumberText.fixed(elapsed, digits: 1)) s"
+        return
+            "level \(level + 1)/\(levels) \(goal)  incumbent \(n(incumbent))  bound \(n(bound))  gap \(gapText)  \(NumberText.fixed(elapsed, digits: 1)) s"
     }
 }
 
@@ -200,14 +204,16 @@ public struct Engine: Sendable {
         } else {
             status = levels.allSatisfy { $0.status == .optimal } ? .optimal : .feasible
         }
-        var result = RoundResult(instance: instance, policy: policy, candidates: candidates, status: status, levels: levels,
-                                 chosen: values ?? [], modelSize: size, decomposition: statistics,
-                                 buildSeconds: buildSeconds, solverName: solver.name, options: options, interrupted: interrupted)
+        var result = RoundResult(
+            instance: instance, policy: policy, candidates: candidates, status: status, levels: levels,
+            chosen: values ?? [], modelSize: size, decomposition: statistics,
+            buildSeconds: buildSeconds, solverName: solver.name, options: options, interrupted: interrupted)
         if status == .infeasible && options.explainInfeasible {
             // The elastic re-solve works on the direct model (infeasible rounds are explained, not raced).
             let formulation = DirectFormulation(instance: instance, policy: policy, candidates: candidates)
-            result.conflicts = try ConflictFinder.explain(instance: instance, policy: policy, candidates: candidates, formulation: formulation,
-                                                          solver: solver, budget: budget)
+            result.conflicts = try ConflictFinder.explain(
+                instance: instance, policy: policy, candidates: candidates, formulation: formulation,
+                solver: solver, budget: budget)
         }
         return result
     }

@@ -16,7 +16,9 @@ extension Engine {
     /// so that the decomposition can hold a level at its bound), or by the
     /// direct model with ``/PlacementFormulation/LexicographicDriver/levelModel(_:objectives:level:)``
     /// when the method is `direct` or the policy has the `early` goal.
-    public func levelModel(_ instance: Instance, policy: Policy, level: Int, options: EngineOptions) throws -> LevelModel {
+    public func levelModel(_ instance: Instance, policy: Policy, level: Int, options: EngineOptions) throws
+        -> LevelModel
+    {
         let budget = options.budget()
         let candidates = CandidateSet(instance: instance, policy: policy)
         let formulation = DirectFormulation(instance: instance, policy: policy, candidates: candidates)
@@ -42,4 +44,3 @@ extension Engine {
         return LevelModel(model: model, earlier: earlier)
     }
 }
-

@@ -78,8 +78,9 @@ extension CandidateSet {
             for (oi, entry) in offers.enumerated() {
                 let host = instance.hosts[entry.host.rawValue]
                 let o = entry.offer
-                let outcome = Self.admit(p, offer: o, host: host, hostAccess: hostAccess[entry.host.rawValue],
-                                         policy: policy, weekZero: weekZero, position: position)
+                let outcome = Self.admit(
+                    p, offer: o, host: host, hostAccess: hostAccess[entry.host.rawValue],
+                    policy: policy, weekZero: weekZero, position: position)
                 switch outcome {
                 case .removed(let f):
                     if f > deepest { deepest = f }
@@ -115,8 +116,10 @@ extension CandidateSet {
 
     /// Applies the filters in order to every (offer, start) pair of one
     /// participant and offer.
-    static func admit(_ p: Participant, offer o: Offer, host: Host, hostAccess: Set<String>, policy: Policy,
-                      weekZero: Day, position: [String: Int]) -> Admission {
+    static func admit(
+        _ p: Participant, offer o: Offer, host: Host, hostAccess: Set<String>, policy: Policy,
+        weekZero: Day, position: [String: Int]
+    ) -> Admission {
         // 1. Sector (exact code match).
         guard o.sectors.contains(p.sector) else { return .removed(.sector) }
         // 2. Language: any one requirement suffices; none asks nothing.
@@ -187,8 +190,10 @@ extension CandidateSet {
         for (k, entry) in participant.preferences.enumerated() where position[entry] == nil { position[entry] = k + 1 }
         return instance.offers.map { entry in
             let host = instance.hosts[entry.host.rawValue]
-            switch admit(participant, offer: entry.offer, host: host, hostAccess: Set(host.accessibility), policy: policy,
-                         weekZero: weekZero, position: position) {
+            switch admit(
+                participant, offer: entry.offer, host: host, hostAccess: Set(host.accessibility), policy: policy,
+                weekZero: weekZero, position: position)
+            {
             case .removed(let f): return .removed(f)
             case .starts(let a, let b): return .starts(first: a, last: b)
             }

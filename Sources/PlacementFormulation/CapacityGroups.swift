@@ -46,8 +46,10 @@ public struct CapacityGroup: Sendable {
             let ps = list.flatMap { pairsOfOffer[$0] }
             var lo = Int.max, hi = Int.min
             for q in ps { lo = min(lo, pairs.pairs[q].span.lowerBound); hi = max(hi, pairs.pairs[q].span.upperBound) }
-            return CapacityGroup(host: host, hostCapacity: hostCapacity, offers: list, offerCapacity: list.map { offers[$0].offer.capacity },
-                                 pairs: ps, weeks: ps.isEmpty ? 0...0 : lo...hi)
+            return CapacityGroup(
+                host: host, hostCapacity: hostCapacity, offers: list,
+                offerCapacity: list.map { offers[$0].offer.capacity },
+                pairs: ps, weeks: ps.isEmpty ? 0...0 : lo...hi)
         }
 
         var result: [CapacityGroup] = []
@@ -162,9 +164,11 @@ struct GroupScheduler {
                 row.append(m.addBinary(name: "x"))
                 columns.append((q, s))
             }
-            m.addRow(Row(name: "one", lower: 1, upper: 1, columns: row, coefficients: Array(repeating: 1, count: row.count)))
+            m.addRow(
+                Row(name: "one", lower: 1, upper: 1, columns: row, coefficients: Array(repeating: 1, count: row.count)))
         }
-        addWeeklyRows(&m, columns: columns.enumerated().map { (ColumnIndex($0.offset), $0.element.pair, $0.element.start) })
+        addWeeklyRows(
+            &m, columns: columns.enumerated().map { (ColumnIndex($0.offset), $0.element.pair, $0.element.start) })
         var options = budget.options(cap: Self.exactSeconds)
         options.log = nil
         options.progress = nil
@@ -179,7 +183,8 @@ struct GroupScheduler {
     /// the host, over the given start columns (rows that cannot bind are left out).
     func addWeeklyRows(_ m: inout LinearModel, columns: [(column: ColumnIndex, pair: Int, start: Int)]) {
         let lo = group.weeks.lowerBound, n = group.weeks.count
-        var byOfferWeek = [[[ColumnIndex]]](repeating: [[ColumnIndex]](repeating: [], count: n), count: group.offers.count)
+        var byOfferWeek = [[[ColumnIndex]]](
+            repeating: [[ColumnIndex]](repeating: [], count: n), count: group.offers.count)
         var byHostWeek = [[ColumnIndex]](repeating: [], count: n)
         var peopleOffer = [[Set<Int>]](repeating: [Set<Int>](repeating: [], count: n), count: group.offers.count)
         var peopleHost = [Set<Int>](repeating: [], count: n)
@@ -201,7 +206,10 @@ struct GroupScheduler {
             for (i, cols) in weeks.enumerated() {
                 defer { previous = cols }
                 guard peopleOffer[o][i].count > group.offerCapacity[o], cols != previous else { continue }
-                m.addRow(Row(name: "cap", upper: Double(group.offerCapacity[o]), columns: cols, coefficients: Array(repeating: 1, count: cols.count)))
+                m.addRow(
+                    Row(
+                        name: "cap", upper: Double(group.offerCapacity[o]), columns: cols,
+                        coefficients: Array(repeating: 1, count: cols.count)))
             }
         }
         if let h = group.hostCapacity {
@@ -209,7 +217,10 @@ struct GroupScheduler {
             for (i, cols) in byHostWeek.enumerated() {
                 defer { previous = cols }
                 guard peopleHost[i].count > h, cols != previous else { continue }
-                m.addRow(Row(name: "hcap", upper: Double(h), columns: cols, coefficients: Array(repeating: 1, count: cols.count)))
+                m.addRow(
+                    Row(
+                        name: "hcap", upper: Double(h), columns: cols,
+                        coefficients: Array(repeating: 1, count: cols.count)))
             }
         }
     }

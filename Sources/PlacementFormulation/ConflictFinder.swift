@@ -28,15 +28,18 @@ public struct RuleConflict: Sendable, Equatable {
 
     /// E.g. `fewer-opportunities min_share 0.4 (host_country=DE): short by 1.5 placements`.
     public var text: String {
-        let scopeText = scope.isEmpty ? "" : " (" + scope.map { "\($0.key)=\($0.value ?? "none")" }.joined(separator: ", ") + ")"
+        let scopeText =
+            scope.isEmpty ? "" : " (" + scope.map { "\($0.key)=\($0.value ?? "none")" }.joined(separator: ", ") + ")"
         let n = NumberText.shortest((amount * 1e6).rounded() / 1e6)
         let unit = amount == 1 ? "placement" : "placements"
         switch rule {
         case .quota:
-            return "\(name) \(bound ?? "") \(NumberText.shortest(limit))\(scopeText): \(isLower ? "short by" : "over by") \(n) \(unit)"
+            return
+                "\(name) \(bound ?? "") \(NumberText.shortest(limit))\(scopeText): \(isLower ? "short by" : "over by") \(n) \(unit)"
         case .capacity: return "offer \(name) capacity \(NumberText.shortest(limit))\(scopeText): over by \(n) \(unit)"
         case .total: return "offer \(name) total \(NumberText.shortest(limit)): over by \(n) \(unit)"
-        case .hostCapacity: return "host \(name) capacity \(NumberText.shortest(limit))\(scopeText): over by \(n) \(unit)"
+        case .hostCapacity:
+            return "host \(name) capacity \(NumberText.shortest(limit))\(scopeText): over by \(n) \(unit)"
         }
     }
 
@@ -69,11 +72,15 @@ public enum ConflictFinder {
         public var capacities: [RuleConflict]
     }
 
-    public static func explain(instance: Instance, policy: Policy, candidates: CandidateSet, formulation: DirectFormulation,
-                               solver: any LinearSolver, budget: SolveBudget) throws -> Explanation {
+    public static func explain(
+        instance: Instance, policy: Policy, candidates: CandidateSet, formulation: DirectFormulation,
+        solver: any LinearSolver, budget: SolveBudget
+    ) throws -> Explanation {
         let scopes = policy.quotas.map { QuotaScopes(quota: $0, instance: instance) }
 
-        func solve(quotaWeight: Double, capacityWeight: Double?) throws -> (quotas: [RuleConflict], capacities: [RuleConflict])? {
+        func solve(quotaWeight: Double, capacityWeight: Double?) throws -> (
+            quotas: [RuleConflict], capacities: [RuleConflict]
+        )? {
             var m = formulation.model
             var terms: [(ColumnIndex, Double)] = []
             var quotaColumns: [(ColumnIndex, RuleConflict)] = []
@@ -81,14 +88,20 @@ public enum ConflictFinder {
                 let q = policy.quotas[qr.quota]
                 guard q.soft == nil, let row = qr.row else { continue }
                 let sc = scopes[qr.quota], scope = sc.scopes[qr.scope]
-                let form = QuotaForm(bound: qr.bound, nWho: sc.whoInGroup[scope.participantGroup],
-                                     nAll: sc.participantsInGroup[scope.participantGroup])
+                let form = QuotaForm(
+                    bound: qr.bound, nWho: sc.whoInGroup[scope.participantGroup],
+                    nAll: sc.participantsInGroup[scope.participantGroup])
                 let v = m.addColumn(Column(name: "elastic_q\(qr.quota)_s\(qr.scope)_\(qr.bound.name)", lower: 0))
                 m[row].columns.append(v)
                 m[row].coefficients.append(form.isLower ? abs(form.slackCoefficient) : -abs(form.slackCoefficient))
                 terms.append((v, quotaWeight))
-                quotaColumns.append((v, RuleConflict(rule: .quota, name: q.name, bound: qr.bound.name, scope: scope.label,
-                                                     limit: qr.bound.limit, amount: 0, isLower: form.isLower)))
+                quotaColumns.append(
+                    (
+                        v,
+                        RuleConflict(
+                            rule: .quota, name: q.name, bound: qr.bound.name, scope: scope.label,
+                            limit: qr.bound.limit, amount: 0, isLower: form.isLower)
+                    ))
             }
             var capacityColumns: [(ColumnIndex, RuleConflict)] = []
             if let capacityWeight {
@@ -97,18 +110,22 @@ public enum ConflictFinder {
                     m[cr.row].columns.append(v)
                     m[cr.row].coefficients.append(-1)
                     terms.append((v, capacityWeight))
-                    let week: [(key: String, value: String?)] = cr.week.map { [("week", candidates.monday(ofWeek: $0).iso)] } ?? []
+                    let week: [(key: String, value: String?)] =
+                        cr.week.map { [("week", candidates.monday(ofWeek: $0).iso)] } ?? []
                     let c: RuleConflict
                     switch cr.kind {
                     case .offer(let oi):
-                        c = RuleConflict(rule: .capacity, name: candidates.offers[oi].offer.id, scope: week,
-                                         limit: Double(candidates.offers[oi].offer.capacity), amount: 0, isLower: false)
+                        c = RuleConflict(
+                            rule: .capacity, name: candidates.offers[oi].offer.id, scope: week,
+                            limit: Double(candidates.offers[oi].offer.capacity), amount: 0, isLower: false)
                     case .total(let oi):
-                        c = RuleConflict(rule: .total, name: candidates.offers[oi].offer.id, scope: [],
-                                         limit: Double(candidates.offers[oi].offer.total ?? 0), amount: 0, isLower: false)
+                        c = RuleConflict(
+                            rule: .total, name: candidates.offers[oi].offer.id, scope: [],
+                            limit: Double(candidates.offers[oi].offer.total ?? 0), amount: 0, isLower: false)
                     case .host(let hi):
-                        c = RuleConflict(rule: .hostCapacity, name: instance.hosts[hi].id, scope: week,
-                                         limit: Double(instance.hosts[hi].capacity ?? 0), amount: 0, isLower: false)
+                        c = RuleConflict(
+                            rule: .hostCapacity, name: instance.hosts[hi].id, scope: week,
+                            limit: Double(instance.hosts[hi].capacity ?? 0), amount: 0, isLower: false)
                     }
                     capacityColumns.append((v, c))
                 }

@@ -8,8 +8,11 @@ extension DecomposedSolve {
     /// they are (their pairs fixed) and chooses again for everybody else,
     /// by the same loop of cuts on this much smaller model. It must beat
     /// `incumbent` when there is one. nil when it finds none in its rounds.
-    func repair(_ values: [Double], byGroup: [[Int]], failed: [Int], master: PairMaster, extraRows: [Row], objective: LevelObjective,
-                incumbent: Incumbent?, cap: Double, context c: Context, stats: inout Statistics) throws -> Incumbent? {
+    func repair(
+        _ values: [Double], byGroup: [[Int]], failed: [Int], master: PairMaster, extraRows: [Row],
+        objective: LevelObjective,
+        incumbent: Incumbent?, cap: Double, context c: Context, stats: inout Statistics
+    ) throws -> Incumbent? {
         var restricted = master
         let failedSet = Set(failed)
         for (g, list) in byGroup.enumerated() where !list.isEmpty && !failedSet.contains(g) {
@@ -37,11 +40,13 @@ extension DecomposedSolve {
             guard r.primal != .none else { return nil }
             let (inner, scheduled, stillFailing) = try scheduleGroups(r.values, master: restricted, context: c)
             if stillFailing.isEmpty {
-                return Incumbent(values: r.values, starts: restricted.starts(r.values, fixed: scheduled),
-                                 value: restricted.model.objectiveValue(r.values))
+                return Incumbent(
+                    values: r.values, starts: restricted.starts(r.values, fixed: scheduled),
+                    value: restricted.model.objectiveValue(r.values))
             }
             if r.primal != .optimal { return nil }
-            try cutOff(stillFailing, byGroup: inner, master: &restricted, failures: &failures, context: c, stats: &stats)
+            try cutOff(
+                stillFailing, byGroup: inner, master: &restricted, failures: &failures, context: c, stats: &stats)
         }
         return nil
     }
@@ -52,12 +57,15 @@ extension DecomposedSolve {
     /// A schedulable solution from a master solution whose groups do not
     /// all schedule: each failing group keeps the pairs a greedy can place
     /// and drops the rest; nil when that breaks a hard quota.
-    func salvage(_ values: [Double], byGroup: [[Int]], failed: [Int], scheduled: [Int: Int], master: PairMaster,
-                 pairs: PairSet, groups: [CapacityGroup]) -> Incumbent? {
+    func salvage(
+        _ values: [Double], byGroup: [[Int]], failed: [Int], scheduled: [Int: Int], master: PairMaster,
+        pairs: PairSet, groups: [CapacityGroup]
+    ) -> Incumbent? {
         var starts = scheduled
         var dropped = Set<Int>()
         for g in failed {
-            let (s, _) = GroupScheduler(group: groups[g], pairs: pairs, budget: budget).greedy(byGroup[g], skipping: true)
+            let (s, _) = GroupScheduler(group: groups[g], pairs: pairs, budget: budget).greedy(
+                byGroup[g], skipping: true)
             starts.merge(s) { a, _ in a }
             for q in byGroup[g] where s[q] == nil { dropped.insert(q) }
         }
@@ -78,8 +86,12 @@ extension DecomposedSolve {
         let step = objective.isIntegral ? 1 : 1e-6 * max(1, abs(value))
         let cols = objective.terms.map(\.0), coefs = objective.terms.map(\.1)
         return objective.sense == .maximize
-            ? Row(name: "cutoff", lower: (objective.isIntegral ? value.rounded() : value) + step, columns: cols, coefficients: coefs)
-            : Row(name: "cutoff", upper: (objective.isIntegral ? value.rounded() : value) - step, columns: cols, coefficients: coefs)
+            ? Row(
+                name: "cutoff", lower: (objective.isIntegral ? value.rounded() : value) + step, columns: cols,
+                coefficients: coefs)
+            : Row(
+                name: "cutoff", upper: (objective.isIntegral ? value.rounded() : value) - step, columns: cols,
+                coefficients: coefs)
     }
 
     /// Whether an incumbent's value reaches the bound (so it is optimal).
@@ -92,8 +104,10 @@ extension DecomposedSolve {
     /// penalties in level 0, as in the direct model.
     func objective(_ goal: Goal, level: Int, instance: Instance, master: PairMaster) -> LevelObjective {
         let pairs = master.pairs.pairs
-        return .make(goal: goal, level: level, instance: instance, participantOf: pairs.map(\.participant),
-                     rankOf: pairs.map(\.rank), startOf: nil, worstRankColumn: master.worstRankColumn, penalties: master.penalties)
+        return .make(
+            goal: goal, level: level, instance: instance, participantOf: pairs.map(\.participant),
+            rankOf: pairs.map(\.rank), startOf: nil, worstRankColumn: master.worstRankColumn,
+            penalties: master.penalties)
     }
 
     func notSolved(_ objective: LevelObjective, _ values: [Double]?) -> LevelOutcome {

@@ -10,8 +10,10 @@ extension DecomposedSolve {
     /// a repaired solution reaches the master's bound, or time runs out.
     /// With `firstMasterOnly`, returns after the first master solve unless
     /// it schedules.
-    func search(level i: Int, _ objective: LevelObjective, extraRows: [Row], firstMasterOnly: Bool,
-                run: inout Run) throws -> LevelSearch {
+    func search(
+        level i: Int, _ objective: LevelObjective, extraRows: [Row], firstMasterOnly: Bool,
+        run: inout Run
+    ) throws -> LevelSearch {
         var s = LevelSearch()
         levelProgress?(i, SolverOptions.Progress(incumbent: nil, bound: nil, nodes: 0))
         let levelBudget = levelProgress.map { report in budget.addingProgress { report(i, $0) } } ?? budget
@@ -32,7 +34,9 @@ extension DecomposedSolve {
             s.nodes += r.nodes
             s.termination = r.termination
             if r.termination == .interrupted { run.interrupted = true }
-            note("level \(i) master \(run.stats.masterSolves): \(r.termination) obj \(r.objective ?? .nan) bound \(r.bound ?? .nan) nodes \(r.nodes) rows \(model.rowCount) cols \(model.columnCount) nz \(model.nonZeroCount) \(NumberText.fixed(budget.elapsed - tSolve, digits: 2))s")
+            note(
+                "level \(i) master \(run.stats.masterSolves): \(r.termination) obj \(r.objective ?? .nan) bound \(r.bound ?? .nan) nodes \(r.nodes) rows \(model.rowCount) cols \(model.columnCount) nz \(model.nonZeroCount) \(NumberText.fixed(budget.elapsed - tSolve, digits: 2))s"
+            )
             guard r.primal != .none else {
                 if r.termination == .infeasible {
                     // Nothing beats the incumbent: it is optimal. Without one, the level is infeasible.
@@ -47,13 +51,16 @@ extension DecomposedSolve {
             note("  groups that do not schedule: \(failed.count) of \(byGroup.filter { !$0.isEmpty }.count)")
             if failed.isEmpty {
                 let value = run.master.model.objectiveValue(r.values)
-                s.incumbent = Incumbent(values: r.values, starts: run.master.starts(r.values, fixed: scheduled), value: value)
+                s.incumbent = Incumbent(
+                    values: r.values, starts: run.master.starts(r.values, fixed: scheduled), value: value)
                 s.proven = r.primal == .optimal && !run.interrupted
                 break
             }
             s.lastUnscheduled = (r.values, byGroup, failed, scheduled)
             if firstMasterOnly { break }
-            try cutOff(failed, byGroup: byGroup, master: &run.master, failures: &run.failures, context: run.context, stats: &run.stats)
+            try cutOff(
+                failed, byGroup: byGroup, master: &run.master, failures: &run.failures, context: run.context,
+                stats: &run.stats)
             run.stats.timeIndexedGroups = run.master.timeIndexed.count
             // Repair: keep the groups that scheduled and re-solve the rest, a much smaller
             // model; when it reaches the master's bound, the level is proven.
@@ -62,9 +69,11 @@ extension DecomposedSolve {
                 let repairCap = max(Self.minimumRepairSeconds, 2 * (budget.elapsed - tSolve))
                 let tRepair = budget.elapsed
                 defer { note("  repair took \(NumberText.fixed(budget.elapsed - tRepair, digits: 2))s") }
-                if let repaired = try repair(r.values, byGroup: byGroup, failed: failed, master: run.master, extraRows: extraRows,
-                                             objective: objective, incumbent: s.incumbent, cap: repairCap, context: run.context,
-                                             stats: &run.stats) {
+                if let repaired = try repair(
+                    r.values, byGroup: byGroup, failed: failed, master: run.master, extraRows: extraRows,
+                    objective: objective, incumbent: s.incumbent, cap: repairCap, context: run.context,
+                    stats: &run.stats)
+                {
                     note("  repair: \(repaired.value)")
                     s.incumbent = repaired
                     if Self.meets(objective, repaired.value, b) {
@@ -89,7 +98,8 @@ extension DecomposedSolve {
     /// The chosen pairs of each group that is not time-indexed, the starts
     /// found for the groups that schedule, and the groups that do not.
     func scheduleGroups(_ values: [Double], master: PairMaster, context c: Context) throws
-        -> (byGroup: [[Int]], scheduled: [Int: Int], failed: [Int]) {
+        -> (byGroup: [[Int]], scheduled: [Int: Int], failed: [Int])
+    {
         var byGroup = [[Int]](repeating: [], count: c.groups.count)
         for q in c.pairs.pairs.indices where values[q] > 0.5 {
             if let g = c.groupOfPair[q], !master.timeIndexed.contains(g) { byGroup[g].append(q) }
@@ -97,7 +107,9 @@ extension DecomposedSolve {
         var scheduled: [Int: Int] = [:]
         var failed: [Int] = []
         for (g, list) in byGroup.enumerated() where !list.isEmpty {
-            if let s = try GroupScheduler(group: c.groups[g], pairs: c.pairs, budget: budget).schedule(list, solver: solver) {
+            if let s = try GroupScheduler(group: c.groups[g], pairs: c.pairs, budget: budget).schedule(
+                list, solver: solver)
+            {
                 scheduled.merge(s) { a, _ in a }
             } else {
                 failed.append(g)
@@ -110,15 +122,20 @@ extension DecomposedSolve {
     /// energetic interval the chosen pairs break, else a no-good on the
     /// smallest set of them that cannot be scheduled; a group that keeps
     /// failing is time-indexed instead, so the loop ends.
-    func cutOff(_ failed: [Int], byGroup: [[Int]], master: inout PairMaster, failures: inout [Int: Int], context c: Context,
-                stats: inout Statistics) throws {
+    func cutOff(
+        _ failed: [Int], byGroup: [[Int]], master: inout PairMaster, failures: inout [Int: Int], context c: Context,
+        stats: inout Statistics
+    ) throws {
         for g in failed {
             failures[g, default: 0] += 1
             if failures[g]! > Self.cutRoundsBeforeTimeIndexing { master.timeIndex(group: g); continue }
             if master.separateIntervals(group: g, chosen: byGroup[g]) > 0 { stats.intervalCuts += 1; continue }
             // A no-good needs a proof that the set cannot be scheduled; without one (the exact
             // model stopped undecided), the group gets start-week columns, which is always valid.
-            guard let core = try GroupScheduler(group: c.groups[g], pairs: c.pairs, budget: budget).minimalConflict(byGroup[g], solver: solver) else {
+            guard
+                let core = try GroupScheduler(group: c.groups[g], pairs: c.pairs, budget: budget).minimalConflict(
+                    byGroup[g], solver: solver)
+            else {
                 master.timeIndex(group: g)
                 continue
             }

@@ -69,7 +69,8 @@ public struct DecomposedSolve: Sendable {
         precondition(Self.supports(policy), "the early goal needs the direct model")
         let pairs = PairSet(candidates: candidates)
         let groups = CapacityGroup.groups(instance: instance, candidates: candidates, pairs: pairs)
-        let master = PairMaster(instance: instance, policy: policy, candidates: candidates, pairs: pairs, groups: groups)
+        let master = PairMaster(
+            instance: instance, policy: policy, candidates: candidates, pairs: pairs, groups: groups)
         let groupOfPair: [Int?] = {
             var g = [Int?](repeating: nil, count: pairs.pairs.count)
             for (i, group) in groups.enumerated() { for q in group.pairs { g[q] = i } }
@@ -80,7 +81,9 @@ public struct DecomposedSolve: Sendable {
         var kept: Incumbent? = nil
         let context = Context(pairs: pairs, groups: groups, groupOfPair: groupOfPair)
         var run = Run(master: master, context: context)
-        let objectives = policy.objective.enumerated().map { i, goal in objective(goal, level: i, instance: instance, master: master) }
+        let objectives = policy.objective.enumerated().map { i, goal in
+            objective(goal, level: i, instance: instance, master: master)
+        }
 
         var i = 0
         levelLoop: while i < objectives.count {
@@ -92,11 +95,14 @@ public struct DecomposedSolve: Sendable {
                 // bound. When a schedulable solution does, this level is proven by it, and its own
                 // search — whose optimal solutions are many and mostly unschedulable — is skipped.
                 let first = try self.search(level: i, objective, extraRows: [], firstMasterOnly: true, run: &run)
-                if first.incumbent == nil, !first.infeasible, first.termination == .optimal, !run.interrupted, let u = first.bound {
+                if first.incumbent == nil, !first.infeasible, first.termination == .optimal, !run.interrupted,
+                    let u = first.bound
+                {
                     let hold = objective.holdRow(u, name: "hold_\(i)")
                     let t1 = budget.elapsed
                     note("level \(i): solving level \(i + 1) with level \(i) held at its bound \(u)")
-                    let next = try self.search(level: i + 1, objectives[i + 1], extraRows: [hold], firstMasterOnly: false, run: &run)
+                    let next = try self.search(
+                        level: i + 1, objectives[i + 1], extraRows: [hold], firstMasterOnly: false, run: &run)
                     if let inc = next.incumbent {
                         kept = inc
                         var reached = notSolved(objective, inc.values)
@@ -122,8 +128,10 @@ public struct DecomposedSolve: Sendable {
                         // Stopped before the next level found a solution: this level is not proven.
                         // Keep what schedules of the last master solution, as below.
                         if kept == nil, let last = next.lastUnscheduled ?? first.lastUnscheduled,
-                           let salvaged = salvage(last.values, byGroup: last.byGroup, failed: last.failed, scheduled: last.scheduled,
-                                                  master: run.master, pairs: pairs, groups: groups) {
+                            let salvaged = salvage(
+                                last.values, byGroup: last.byGroup, failed: last.failed, scheduled: last.scheduled,
+                                master: run.master, pairs: pairs, groups: groups)
+                        {
                             kept = salvaged
                             note("  kept the scheduled part of the last master solution")
                         }
@@ -144,8 +152,10 @@ public struct DecomposedSolve: Sendable {
             // Stopped before a solution of this level scheduled: keep what schedules of the last
             // master solution, when it breaks no hard quota.
             if s.incumbent == nil, !s.infeasible, let last = s.lastUnscheduled,
-               let salvaged = salvage(last.values, byGroup: last.byGroup, failed: last.failed, scheduled: last.scheduled,
-                                      master: run.master, pairs: pairs, groups: groups) {
+                let salvaged = salvage(
+                    last.values, byGroup: last.byGroup, failed: last.failed, scheduled: last.scheduled,
+                    master: run.master, pairs: pairs, groups: groups)
+            {
                 s.incumbent = salvaged
                 s.proven = false
                 note("  kept the scheduled part of the last master solution (value \(salvaged.value))")
@@ -201,7 +211,10 @@ public struct DecomposedSolve: Sendable {
 
     /// The outcome of a level from its search.
     func outcome(_ objective: LevelObjective, _ s: LevelSearch, kept: Incumbent?, seconds: Double) -> LevelOutcome {
-        let status: LevelOutcome.Status = s.infeasible ? .infeasible : (s.incumbent == nil ? (kept == nil ? .timeLimit : .feasible) : (s.proven ? .optimal : .feasible))
+        let status: LevelOutcome.Status =
+            s.infeasible
+            ? .infeasible
+            : (s.incumbent == nil ? (kept == nil ? .timeLimit : .feasible) : (s.proven ? .optimal : .feasible))
         var outcome = notSolved(objective, kept?.values)
         outcome.status = status
         outcome.value = s.incumbent?.value ?? outcome.value

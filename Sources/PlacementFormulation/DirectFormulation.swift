@@ -58,7 +58,10 @@ public struct DirectFormulation: Sendable {
         for p in 0..<candidates.participantCount {
             let r = candidates.stayRange(of: ParticipantIndex(p))
             guard r.count > 1 else { continue }
-            m.addRow(Row(name: "one_\(p)", upper: 1, columns: r.map(ColumnIndex.init), coefficients: Array(repeating: 1, count: r.count)))
+            m.addRow(
+                Row(
+                    name: "one_\(p)", upper: 1, columns: r.map(ColumnIndex.init),
+                    coefficients: Array(repeating: 1, count: r.count)))
         }
 
         // Offer capacity per week and offer totals.
@@ -67,12 +70,16 @@ public struct DirectFormulation: Sendable {
         var capacityRows: [CapacityRow] = []
         for (oi, list) in staysOfOffer.enumerated() where !list.isEmpty {
             let o = offers[oi].offer
-            for (w, r) in Self.addWeeklyCapacity(&m, name: "cap_o\(oi)", stays: list, capacity: o.capacity, candidates: candidates) {
+            for (w, r) in Self.addWeeklyCapacity(
+                &m, name: "cap_o\(oi)", stays: list, capacity: o.capacity, candidates: candidates)
+            {
                 capacityRows.append(CapacityRow(kind: .offer(oi), week: w, row: r))
             }
             if let total = o.total, total > 0, Self.distinctParticipants(list, stays) > total {
-                let r = m.addRow(Row(name: "total_o\(oi)", upper: Double(total), columns: list.map(ColumnIndex.init),
-                             coefficients: Array(repeating: 1, count: list.count)))
+                let r = m.addRow(
+                    Row(
+                        name: "total_o\(oi)", upper: Double(total), columns: list.map(ColumnIndex.init),
+                        coefficients: Array(repeating: 1, count: list.count)))
                 capacityRows.append(CapacityRow(kind: .total(oi), week: nil, row: r))
             }
         }
@@ -81,13 +88,19 @@ public struct DirectFormulation: Sendable {
         for (oi, list) in staysOfOffer.enumerated() { staysOfHost[offers[oi].host.rawValue].append(contentsOf: list) }
         for (hi, host) in instance.hosts.enumerated() {
             guard let cap = host.capacity, cap > 0, !staysOfHost[hi].isEmpty else { continue }
-            for (w, r) in Self.addWeeklyCapacity(&m, name: "cap_h\(hi)", stays: staysOfHost[hi].sorted(), capacity: cap, candidates: candidates) {
+            for (w, r) in Self.addWeeklyCapacity(
+                &m, name: "cap_h\(hi)", stays: staysOfHost[hi].sorted(), capacity: cap, candidates: candidates)
+            {
                 capacityRows.append(CapacityRow(kind: .host(hi), week: w, row: r))
             }
         }
 
         // Quotas.
-        let items = stays.enumerated().map { QuotaRowBuilder.Item(column: ColumnIndex($0.offset), participant: $0.element.participant.rawValue, offer: $0.element.offer.rawValue) }
+        let items = stays.enumerated().map {
+            QuotaRowBuilder.Item(
+                column: ColumnIndex($0.offset), participant: $0.element.participant.rawValue,
+                offer: $0.element.offer.rawValue)
+        }
         let (penalties, quotaRows) = QuotaRowBuilder.add(to: &m, instance: instance, policy: policy, items: items)
 
         // worst_rank: z ≥ rank of each participant's stay.
@@ -97,8 +110,10 @@ public struct DirectFormulation: Sendable {
             for p in 0..<candidates.participantCount {
                 let r = candidates.stayRange(of: ParticipantIndex(p))
                 guard !r.isEmpty else { continue }
-                m.addRow(Row(name: "worst_\(p)", lower: 0, columns: [z] + r.map(ColumnIndex.init),
-                             coefficients: [1] + r.map { -Double(candidates.ranks[$0]) }))
+                m.addRow(
+                    Row(
+                        name: "worst_\(p)", lower: 0, columns: [z] + r.map(ColumnIndex.init),
+                        coefficients: [1] + r.map { -Double(candidates.ranks[$0]) }))
             }
             worst = z
         }
@@ -119,8 +134,10 @@ public struct DirectFormulation: Sendable {
     /// more participants than `capacity` could be present; returns each row
     /// added with its week.
     @discardableResult
-    static func addWeeklyCapacity(_ m: inout LinearModel, name: String, stays list: [Int], capacity: Int,
-                                  candidates: CandidateSet) -> [(week: Int, row: RowIndex)] {
+    static func addWeeklyCapacity(
+        _ m: inout LinearModel, name: String, stays list: [Int], capacity: Int,
+        candidates: CandidateSet
+    ) -> [(week: Int, row: RowIndex)] {
         guard capacity > 0 else { return [] }  // closed: columns fixed at 0
         var added: [(week: Int, row: RowIndex)] = []
         var lo = Int.max, hi = Int.min
@@ -146,8 +163,10 @@ public struct DirectFormulation: Sendable {
                 last = candidates.stays[k].participant
             }
             guard people > capacity else { continue }
-            let r = m.addRow(Row(name: "\(name)_w\(lo + i)", upper: Double(capacity), columns: cover.map(ColumnIndex.init),
-                                 coefficients: Array(repeating: 1, count: cover.count)))
+            let r = m.addRow(
+                Row(
+                    name: "\(name)_w\(lo + i)", upper: Double(capacity), columns: cover.map(ColumnIndex.init),
+                    coefficients: Array(repeating: 1, count: cover.count)))
             added.append((lo + i, r))
         }
         return added

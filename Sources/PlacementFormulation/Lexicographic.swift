@@ -97,7 +97,8 @@ public struct LexicographicDriver: Sendable {
     /// `model` is nil when an earlier level was not proven optimal (its
     /// status is in `earlier.levels`): there is then no value to hold.
     public func levelModel(_ base: LinearModel, objectives: [LevelObjective], level: Int) throws -> LevelModel {
-        precondition(objectives.indices.contains(level), "level \(level) is not among the \(objectives.count) objectives")
+        precondition(
+            objectives.indices.contains(level), "level \(level) is not among the \(objectives.count) objectives")
         let (outcome, held) = try run(base, objectives: Array(objectives[..<level]), holdLast: true)
         guard outcome.levels.allSatisfy({ $0.status == .optimal }), !outcome.interrupted else {
             return LevelModel(model: nil, earlier: outcome)
@@ -110,8 +111,10 @@ public struct LexicographicDriver: Sendable {
 
     /// Solves the levels in order; holds each proven level for the next, and
     /// the last one too when `holdLast`. Returns the model with its holds.
-    private func run(_ base: LinearModel, objectives: [LevelObjective],
-                     holdLast: Bool) throws -> (outcome: LexicographicOutcome, model: LinearModel) {
+    private func run(
+        _ base: LinearModel, objectives: [LevelObjective],
+        holdLast: Bool
+    ) throws -> (outcome: LexicographicOutcome, model: LinearModel) {
         var model = base
         var levels: [LevelOutcome] = []
         var values: [Double]? = nil
@@ -130,7 +133,8 @@ public struct LexicographicDriver: Sendable {
             let seconds = budget.elapsed - t0
             if result.termination == .interrupted { interrupted = true }
             guard result.primal != .none, result.values.count == model.columnCount else {
-                let status: LevelOutcome.Status = result.termination == .infeasible ? .infeasible : (values == nil ? .timeLimit : .feasible)
+                let status: LevelOutcome.Status =
+                    result.termination == .infeasible ? .infeasible : (values == nil ? .timeLimit : .feasible)
                 if values != nil {
                     // Keep the previous level's solution; this level is not improved on it.
                     var kept = Self.notSolved(objective, values: values)
@@ -140,8 +144,10 @@ public struct LexicographicDriver: Sendable {
                     kept.bound = result.bound
                     levels.append(kept)
                 } else {
-                    levels.append(LevelOutcome(goal: objective.goal, status: status, value: nil, bound: result.bound,
-                                               termination: result.termination, seconds: seconds, nodes: result.nodes))
+                    levels.append(
+                        LevelOutcome(
+                            goal: objective.goal, status: status, value: nil, bound: result.bound,
+                            termination: result.termination, seconds: seconds, nodes: result.nodes))
                 }
                 levels.append(contentsOf: objectives[(i + 1)...].map { Self.notSolved($0, values: values) })
                 break
@@ -149,9 +155,11 @@ public struct LexicographicDriver: Sendable {
             values = result.values
             let value = model.objectiveValue(result.values)
             let proven = result.primal == .optimal
-            levels.append(LevelOutcome(goal: objective.goal, status: proven ? .optimal : .feasible, value: value,
-                                       bound: proven ? value : result.bound, termination: result.termination,
-                                       seconds: seconds, nodes: result.nodes))
+            levels.append(
+                LevelOutcome(
+                    goal: objective.goal, status: proven ? .optimal : .feasible, value: value,
+                    bound: proven ? value : result.bound, termination: result.termination,
+                    seconds: seconds, nodes: result.nodes))
             if !proven || interrupted {
                 levels.append(contentsOf: objectives[(i + 1)...].map { Self.notSolved($0, values: values) })
                 break
@@ -165,7 +173,9 @@ public struct LexicographicDriver: Sendable {
     }
 
     static func notSolved(_ objective: LevelObjective, values: [Double]?) -> LevelOutcome {
-        LevelOutcome(goal: objective.goal, status: .notSolved, value: values.map(objective.value), bound: nil, termination: nil, seconds: 0, nodes: 0)
+        LevelOutcome(
+            goal: objective.goal, status: .notSolved, value: values.map(objective.value), bound: nil, termination: nil,
+            seconds: 0, nodes: 0)
     }
 }
 
@@ -174,8 +184,10 @@ extension SolveBudget {
     /// with progress also sent to `levelProgress` for that level, which is
     /// told first that the level starts (no incumbent yet). Both drivers
     /// build every solve's options here.
-    func options(_ base: SolverOptions, level: Int, _ levelProgress: (@Sendable (Int, SolverOptions.Progress) -> Void)?,
-                 cap: Double? = nil) -> SolverOptions {
+    func options(
+        _ base: SolverOptions, level: Int, _ levelProgress: (@Sendable (Int, SolverOptions.Progress) -> Void)?,
+        cap: Double? = nil
+    ) -> SolverOptions {
         guard let levelProgress else { return options(base, cap: cap) }
         levelProgress(level, SolverOptions.Progress(incumbent: nil, bound: nil, nodes: 0))
         return addingProgress { levelProgress(level, $0) }.options(base, cap: cap)

@@ -32,8 +32,10 @@ extension LevelObjective {
     /// starting in week `startOf[k]` (nil: the model has no start weeks and
     /// cannot carry `early`). The soft-quota penalties go into level 0
     /// (ruling 5).
-    public static func make(goal: Goal, level: Int, instance: Instance, participantOf: [Int], rankOf: [Int], startOf: [Int]?,
-                            worstRankColumn: ColumnIndex?, penalties: [(column: ColumnIndex, cost: Double)]) -> LevelObjective {
+    public static func make(
+        goal: Goal, level: Int, instance: Instance, participantOf: [Int], rankOf: [Int], startOf: [Int]?,
+        worstRankColumn: ColumnIndex?, penalties: [(column: ColumnIndex, cost: Double)]
+    ) -> LevelObjective {
         var terms: [(ColumnIndex, Double)] = []
         var integral = true
         switch goal {
@@ -50,7 +52,9 @@ extension LevelObjective {
         case .worstRank:
             if let z = worstRankColumn { terms.append((z, 1)) }
         case .early:
-            guard let startOf else { preconditionFailure("the early goal needs a model with start weeks (the direct model)") }
+            guard let startOf else {
+                preconditionFailure("the early goal needs a model with start weeks (the direct model)")
+            }
             for (k, s) in startOf.enumerated() where s != 0 { terms.append((ColumnIndex(k), Double(s))) }
         }
         if level == 0 && !penalties.isEmpty {
@@ -58,7 +62,8 @@ extension LevelObjective {
             for (c, cost) in penalties { terms.append((c, sign * cost)) }
             integral = false
         }
-        return LevelObjective(goal: goal, sense: goal.isMaximised ? .maximize : .minimize, terms: terms, isIntegral: integral)
+        return LevelObjective(
+            goal: goal, sense: goal.isMaximised ? .maximize : .minimize, terms: terms, isIntegral: integral)
     }
 }
 
@@ -66,8 +71,10 @@ extension DirectFormulation {
     /// The objective of `goal` at position `level` of the policy's list.
     public func objective(for goal: Goal, level: Int, instance: Instance, candidates: CandidateSet) -> LevelObjective {
         let stays = candidates.stays
-        return .make(goal: goal, level: level, instance: instance, participantOf: stays.map(\.participant.rawValue),
-                     rankOf: candidates.ranks, startOf: stays.map(\.start), worstRankColumn: worstRankColumn, penalties: penalties)
+        return .make(
+            goal: goal, level: level, instance: instance, participantOf: stays.map(\.participant.rawValue),
+            rankOf: candidates.ranks, startOf: stays.map(\.start), worstRankColumn: worstRankColumn,
+            penalties: penalties)
     }
 }
 

@@ -33,17 +33,28 @@ struct PairMaster {
         for p in 0..<(pairs.pairStart.count - 1) {
             let r = pairs.pairStart[p]..<pairs.pairStart[p + 1]
             guard r.count > 1 else { continue }
-            m.addRow(Row(name: "one_\(p)", upper: 1, columns: r.map(ColumnIndex.init), coefficients: Array(repeating: 1, count: r.count)))
+            m.addRow(
+                Row(
+                    name: "one_\(p)", upper: 1, columns: r.map(ColumnIndex.init),
+                    coefficients: Array(repeating: 1, count: r.count)))
         }
         // Offer totals.
         var pairsOfOffer = [[Int]](repeating: [], count: offers.count)
         for (q, pair) in pairs.pairs.enumerated() { pairsOfOffer[pair.offer].append(q) }
         for (o, list) in pairsOfOffer.enumerated() {
-            guard let total = offers[o].offer.total, total > 0, Set(list.map { pairs.pairs[$0].participant }).count > total else { continue }
-            m.addRow(Row(name: "total_o\(o)", upper: Double(total), columns: list.map(ColumnIndex.init), coefficients: Array(repeating: 1, count: list.count)))
+            guard let total = offers[o].offer.total, total > 0,
+                Set(list.map { pairs.pairs[$0].participant }).count > total
+            else { continue }
+            m.addRow(
+                Row(
+                    name: "total_o\(o)", upper: Double(total), columns: list.map(ColumnIndex.init),
+                    coefficients: Array(repeating: 1, count: list.count)))
         }
         // Quotas.
-        let items = pairs.pairs.enumerated().map { QuotaRowBuilder.Item(column: ColumnIndex($0.offset), participant: $0.element.participant, offer: $0.element.offer) }
+        let items = pairs.pairs.enumerated().map {
+            QuotaRowBuilder.Item(
+                column: ColumnIndex($0.offset), participant: $0.element.participant, offer: $0.element.offer)
+        }
         let (penalties, quotaRows) = QuotaRowBuilder.add(to: &m, instance: instance, policy: policy, items: items)
         // worst_rank.
         var worst: ColumnIndex?
@@ -52,8 +63,10 @@ struct PairMaster {
             for p in 0..<(pairs.pairStart.count - 1) {
                 let r = pairs.pairStart[p]..<pairs.pairStart[p + 1]
                 guard !r.isEmpty else { continue }
-                m.addRow(Row(name: "worst_\(p)", lower: 0, columns: [z] + r.map(ColumnIndex.init),
-                             coefficients: [1] + r.map { -Double(pairs.pairs[$0].rank) }))
+                m.addRow(
+                    Row(
+                        name: "worst_\(p)", lower: 0, columns: [z] + r.map(ColumnIndex.init),
+                        coefficients: [1] + r.map { -Double(pairs.pairs[$0].rank) }))
             }
             worst = z
         }
@@ -83,7 +96,8 @@ struct PairMaster {
     /// master solve slower than the rounds of cuts it saved.
     mutating func addEnergeticRows(group g: Int) {
         for (list, cap) in resources(of: groups[g]) where !list.isEmpty && cap > 0 {
-            let lo = list.map { pairs.pairs[$0].span.lowerBound }.min()!, hi = list.map { pairs.pairs[$0].span.upperBound }.max()!
+            let lo = list.map { pairs.pairs[$0].span.lowerBound }.min()!,
+                hi = list.map { pairs.pairs[$0].span.upperBound }.max()!
             for w in lo...hi { addInterval(list, capacity: cap, w...w) }
         }
     }
@@ -114,7 +128,8 @@ struct PairMaster {
         for (list, cap) in resources(of: groups[g]) where cap > 0 {
             let here = list.filter { chosenSet.contains($0) }
             guard here.count > cap else { continue }
-            let starts = Set(here.map { pairs.pairs[$0].first }), ends = Set(here.map { pairs.pairs[$0].span.upperBound })
+            let starts = Set(here.map { pairs.pairs[$0].first }),
+                ends = Set(here.map { pairs.pairs[$0].span.upperBound })
             var violated: [(violation: Double, interval: ClosedRange<Int>)] = []
             for a in starts {
                 for b in ends where b >= a {
@@ -123,8 +138,14 @@ struct PairMaster {
                     if violation > 0 { violated.append((violation, a...b)) }
                 }
             }
-            violated.sort { ($0.violation, -$0.interval.count, -$0.interval.lowerBound) > ($1.violation, -$1.interval.count, -$1.interval.lowerBound) }
-            for v in violated.prefix(PairMaster.cutsPerResource) where addInterval(list, capacity: cap, v.interval) { added += 1 }
+            violated.sort {
+                ($0.violation, -$0.interval.count, -$0.interval.lowerBound) > (
+                    $1.violation, -$1.interval.count, -$1.interval.lowerBound
+                )
+            }
+            for v in violated.prefix(PairMaster.cutsPerResource) where addInterval(list, capacity: cap, v.interval) {
+                added += 1
+            }
         }
         return added
     }
@@ -135,8 +156,10 @@ struct PairMaster {
     /// Forbids choosing all of `set` together (a set of pairs that cannot be
     /// scheduled): `Σ z ≤ |set| − 1`.
     mutating func addNoGood(_ set: [Int]) {
-        model.addRow(Row(name: "nogood", upper: Double(set.count - 1), columns: set.sorted().map(ColumnIndex.init),
-                         coefficients: Array(repeating: 1, count: set.count)))
+        model.addRow(
+            Row(
+                name: "nogood", upper: Double(set.count - 1), columns: set.sorted().map(ColumnIndex.init),
+                coefficients: Array(repeating: 1, count: set.count)))
     }
 
     /// A start per chosen pair of a solution: from the start columns of
@@ -197,7 +220,8 @@ struct PairMaster {
             var coefs: [Double] = [-1]
             var mine: [(column: ColumnIndex, start: Int)] = []
             for s in pair.first...pair.last {
-                let c = model.addColumn(Column(name: "x\(q)_\(s)", lower: 0, upper: model[ColumnIndex(q)].upper, isInteger: true))
+                let c = model.addColumn(
+                    Column(name: "x\(q)_\(s)", lower: 0, upper: model[ColumnIndex(q)].upper, isInteger: true))
                 link.append(c)
                 coefs.append(1)
                 columns.append((c, q, s))

@@ -41,8 +41,10 @@ public struct PairSet: Sendable {
                 let o = c.stays[k].offer
                 var e = k
                 while e + 1 < r.upperBound && c.stays[e + 1].offer == o { e += 1 }
-                pairs.append(Pair(participant: p, offer: o.rawValue, first: c.stays[k].start, last: c.stays[e].start,
-                                  weeks: c.weeks[p], rank: c.ranks[k], firstStay: k))
+                pairs.append(
+                    Pair(
+                        participant: p, offer: o.rawValue, first: c.stays[k].start, last: c.stays[e].start,
+                        weeks: c.weeks[p], rank: c.ranks[k], firstStay: k))
                 k = e + 1
             }
             starts.append(pairs.count)

@@ -23,7 +23,8 @@ enum QuotaRowBuilder {
     }
 
     static func add(to m: inout LinearModel, instance: Instance, policy: Policy, items: [Item])
-        -> (penalties: [(column: ColumnIndex, cost: Double)], rows: [QuotaRow]) {
+        -> (penalties: [(column: ColumnIndex, cost: Double)], rows: [QuotaRow])
+    {
         var penalties: [(column: ColumnIndex, cost: Double)] = []
         var rows: [QuotaRow] = []
         for (qi, quota) in policy.quotas.enumerated() {
@@ -56,8 +57,10 @@ enum QuotaRowBuilder {
                         penalties.append((s, cost))
                         slack = s
                     }
-                    let row = m.addRow(Row(name: "q\(qi)_s\(si)_\(bound.name)", lower: form.isLower ? form.rhs : -.infinity,
-                                           upper: form.isLower ? .infinity : form.rhs, columns: cols, coefficients: coefs))
+                    let row = m.addRow(
+                        Row(
+                            name: "q\(qi)_s\(si)_\(bound.name)", lower: form.isLower ? form.rhs : -.infinity,
+                            upper: form.isLower ? .infinity : form.rhs, columns: cols, coefficients: coefs))
                     rows.append(QuotaRow(quota: qi, scope: si, bound: bound, row: row, slack: slack))
                 }
             }

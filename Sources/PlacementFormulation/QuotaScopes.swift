@@ -42,7 +42,9 @@ public struct QuotaScopes: Sendable {
         for p in instance.participants {
             let tuple = pKeys.map { p.value(of: $0.description) }
             let g: Int
-            if let known = pIndex[tuple] { g = known } else {
+            if let known = pIndex[tuple] {
+                g = known
+            } else {
                 g = pTuples.count
                 pIndex[tuple] = g
                 pTuples.append(tuple)

@@ -33,9 +33,11 @@ public struct DiagnosticCap: Sendable {
         order.compactMap { key in
             guard let (count, first) = counts[key], count > Self.perKind else { return nil }
             let more = count - Self.perKind
-            return Diagnostic(first.severity, file: first.file, location: "",
-                              message: "… and \(more) more \(first.severity.rawValue)\(more == 1 ? "" : "s") like the one at \(first.location) "
-                                + "(\(count) in all; only the first \(Self.perKind) of a kind are listed)")
+            return Diagnostic(
+                first.severity, file: first.file, location: "",
+                message:
+                    "… and \(more) more \(first.severity.rawValue)\(more == 1 ? "" : "s") like the one at \(first.location) "
+                    + "(\(count) in all; only the first \(Self.perKind) of a kind are listed)")
         }
     }
 

@@ -1,9 +1,9 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Musl)
-import Musl
+    import Musl
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The largest input file allvet reads. A 20,000-participant round is about
@@ -27,15 +27,18 @@ public func readFileBytes(_ path: String, kind: String = "a JSON file") throws(I
     defer { close(fd) }
     var st = stat()
     guard fstat(fd, &st) == 0 else { throw failure("read") }
-    func refuse(_ message: String) -> InputError { InputError([Diagnostic(.error, file: path, location: "", message: message)]) }
+    func refuse(_ message: String) -> InputError {
+        InputError([Diagnostic(.error, file: path, location: "", message: message)])
+    }
     switch st.st_mode & S_IFMT {
     case S_IFREG: break
     case S_IFDIR: throw refuse("is a folder; expected \(kind)")
     default: throw refuse("is not a regular file (a device, FIFO or socket); expected \(kind)")
     }
     if Int(st.st_size) > maxInputBytes {
-        throw refuse("is \(Int(st.st_size) >> 20) MiB; allvet reads input files of at most \(maxInputBytes >> 20) MiB "
-            + "(a 20,000-participant round is about 11 MB). Is this the right file?")
+        throw refuse(
+            "is \(Int(st.st_size) >> 20) MiB; allvet reads input files of at most \(maxInputBytes >> 20) MiB "
+                + "(a 20,000-participant round is about 11 MB). Is this the right file?")
     }
     var out: [UInt8] = []
     out.reserveCapacity(max(0, Int(st.st_size)))
@@ -49,7 +52,9 @@ public func readFileBytes(_ path: String, kind: String = "a JSON file") throws(I
         if n == 0 { break }
         out.append(contentsOf: chunk[0..<n])
         // A file that grows while it is read is cut off at the same limit.
-        if out.count > maxInputBytes { throw refuse("grew past \(maxInputBytes >> 20) MiB while it was read; is it still being written?") }
+        if out.count > maxInputBytes {
+            throw refuse("grew past \(maxInputBytes >> 20) MiB while it was read; is it still being written?")
+        }
     }
     return out
 }

@@ -20,10 +20,12 @@ public struct Participant: Sendable, Equatable {
     /// Host or offer ids, best first.
     public var preferences: [String]
 
-    public init(id: String, kind: ParticipantKind = .apprentice, country: String, sendingOrg: String? = nil, sector: String,
-                languages: [String: LanguageLevel] = [:], availableFrom: Day, availableTo: Day, weeks: Int,
-                birthDate: Day? = nil, needs: [String] = [], attributes: [(name: String, value: AttributeValue)] = [],
-                preferences: [String] = []) {
+    public init(
+        id: String, kind: ParticipantKind = .apprentice, country: String, sendingOrg: String? = nil, sector: String,
+        languages: [String: LanguageLevel] = [:], availableFrom: Day, availableTo: Day, weeks: Int,
+        birthDate: Day? = nil, needs: [String] = [], attributes: [(name: String, value: AttributeValue)] = [],
+        preferences: [String] = []
+    ) {
         self.id = id
         self.kind = kind
         self.country = country
@@ -45,7 +47,8 @@ public struct Participant: Sendable, Equatable {
     }
 
     public static func == (a: Participant, b: Participant) -> Bool {
-        a.id == b.id && a.kind == b.kind && a.country == b.country && a.sendingOrg == b.sendingOrg && a.sector == b.sector
+        a.id == b.id && a.kind == b.kind && a.country == b.country && a.sendingOrg == b.sendingOrg
+            && a.sector == b.sector
             && a.languages == b.languages && a.availableFrom == b.availableFrom && a.availableTo == b.availableTo
             && a.weeks == b.weeks && a.birthDate == b.birthDate && a.needs == b.needs && a.preferences == b.preferences
             && a.attributes.count == b.attributes.count
@@ -75,9 +78,11 @@ public struct Offer: Sendable, Equatable {
     /// Accessibility features added to the host's.
     public var accessibility: [String]
 
-    public init(id: String, sectors: [String], languages: [String: LanguageLevel] = [:], from: Day, to: Day, capacity: Int,
-                total: Int? = nil, minWeeks: Int? = nil, maxWeeks: Int? = nil, minAge: Int? = nil,
-                kinds: [ParticipantKind]? = nil, accessibility: [String] = []) {
+    public init(
+        id: String, sectors: [String], languages: [String: LanguageLevel] = [:], from: Day, to: Day, capacity: Int,
+        total: Int? = nil, minWeeks: Int? = nil, maxWeeks: Int? = nil, minAge: Int? = nil,
+        kinds: [ParticipantKind]? = nil, accessibility: [String] = []
+    ) {
         self.id = id
         self.sectors = sectors
         self.languages = languages
@@ -104,8 +109,10 @@ public struct Host: Sendable, Equatable {
     public var capacity: Int?
     public var offers: [Offer]
 
-    public init(id: String, name: String? = nil, country: String, city: String? = nil, accessibility: [String] = [],
-                capacity: Int? = nil, offers: [Offer] = []) {
+    public init(
+        id: String, name: String? = nil, country: String, city: String? = nil, accessibility: [String] = [],
+        capacity: Int? = nil, offers: [Offer] = []
+    ) {
         self.id = id
         self.name = name
         self.country = country

@@ -38,7 +38,8 @@ public func checkInstance(_ instance: Instance, locator: some InstanceLocator) -
 }
 
 /// Names that an attribute must not have (see ``checkInstance(_:locator:)``).
-let reservedAttributeNames: Set<String> = Set(ParticipantField.allCases.map(\.rawValue) + ["host", "host_country", "offer"])
+let reservedAttributeNames: Set<String> = Set(
+    ParticipantField.allCases.map(\.rawValue) + ["host", "host_country", "offer"])
 
 private struct InstanceChecker {
     var diagnostics: [Diagnostic] = []
@@ -71,16 +72,20 @@ private struct InstanceChecker {
     private mutating func warnIfLong(from: Day, to: Day, at: (file: String, location: String), what: String) {
         let days = to.ordinal - from.ordinal
         guard days > Self.longWindowDays else { return }
-        warning(at, "\(what) from \(from) to \(to) spans \(days / 365) years; is a year mistyped? Every week in it is a "
-            + "possible start, which makes the round about \(days / 365) times larger to solve")
+        warning(
+            at,
+            "\(what) from \(from) to \(to) spans \(days / 365) years; is a year mistyped? Every week in it is a "
+                + "possible start, which makes the round about \(days / 365) times larger to solve")
     }
 
     /// Ids are names people type: a control character in one is never
     /// intended and would be printed raw by every tool that shows it.
     private mutating func checkPrintable(_ id: String, at: (file: String, location: String), what: String) {
         guard let c = ControlCharacters.first(in: id) else { return }
-        error(at, "the \(what) id \"\(ControlCharacters.escaped(id, keepLineBreaks: false))\" holds the control character "
-            + "\(ControlCharacters.name(c)); remove it (ids must be printable text)")
+        error(
+            at,
+            "the \(what) id \"\(ControlCharacters.escaped(id, keepLineBreaks: false))\" holds the control character "
+                + "\(ControlCharacters.name(c)); remove it (ids must be printable text)")
     }
 
     private func stayFits(from: Day, to: Day, weeks: Int) -> Bool {
@@ -106,39 +111,62 @@ private struct InstanceChecker {
         }
     }
 
-    private mutating func checkParticipant(_ p: Participant, _ i: Int, _ loc: some InstanceLocator, _ ids: inout [String: Int],
-                                           _ targets: Set<String>) {
+    private mutating func checkParticipant(
+        _ p: Participant, _ i: Int, _ loc: some InstanceLocator, _ ids: inout [String: Int],
+        _ targets: Set<String>
+    ) {
         if p.id.isEmpty {
             error(loc.participant(i, field: "id"), "a participant id must not be empty")
         } else if let j = ids[p.id] {
-            error(loc.participant(i, field: "id"), "duplicate participant id \"\(p.id)\"; participant ids must be unique" + first(loc.participant(j, field: "id"), loc.participant(i, field: "id")))
+            error(
+                loc.participant(i, field: "id"),
+                "duplicate participant id \"\(p.id)\"; participant ids must be unique"
+                    + first(loc.participant(j, field: "id"), loc.participant(i, field: "id")))
         } else {
             ids[p.id] = i
         }
         checkPrintable(p.id, at: loc.participant(i, field: "id"), what: "participant")
-        if p.country.isEmpty { error(loc.participant(i, field: "country"), "the sending country must not be empty; give an ISO 3166-1 alpha-2 code such as \"ES\"") }
+        if p.country.isEmpty {
+            error(
+                loc.participant(i, field: "country"),
+                "the sending country must not be empty; give an ISO 3166-1 alpha-2 code such as \"ES\"")
+        }
         if p.sector.isEmpty { error(loc.participant(i, field: "sector"), "the sector must not be empty") }
         if p.weeks < 1 {
             error(loc.participant(i, field: "weeks"), "weeks must be at least 1, found \(p.weeks)")
         }
         if p.availableFrom > p.availableTo {
-            error(loc.participant(i, field: "available_from"), "the availability window is reversed: available_from \(p.availableFrom) is after available_to \(p.availableTo)")
+            error(
+                loc.participant(i, field: "available_from"),
+                "the availability window is reversed: available_from \(p.availableFrom) is after available_to \(p.availableTo)"
+            )
         } else if p.availableTo.ordinal - p.availableFrom.ordinal > Self.longWindowDays {
-            warnIfLong(from: p.availableFrom, to: p.availableTo, at: loc.participant(i, field: "available_to"), what: "the availability window")
+            warnIfLong(
+                from: p.availableFrom, to: p.availableTo, at: loc.participant(i, field: "available_to"),
+                what: "the availability window")
         } else if p.weeks >= 1 && !stayFits(from: p.availableFrom, to: p.availableTo, weeks: p.weeks) {
-            warning(loc.participant(i, field: "weeks"), "no stay of \(p.weeks) week\(p.weeks == 1 ? "" : "s") from Monday to Sunday fits between \(p.availableFrom) and \(p.availableTo); the participant cannot be placed")
+            warning(
+                loc.participant(i, field: "weeks"),
+                "no stay of \(p.weeks) week\(p.weeks == 1 ? "" : "s") from Monday to Sunday fits between \(p.availableFrom) and \(p.availableTo); the participant cannot be placed"
+            )
         }
         var seen = Set<String>()
         for a in p.attributes {
             if reservedAttributeNames.contains(a.name) {
-                error(loc.participant(i, field: "attributes"), "attribute \"\(a.name)\" has the name of a participant field or scope key, which would make quota keys ambiguous; rename it")
+                error(
+                    loc.participant(i, field: "attributes"),
+                    "attribute \"\(a.name)\" has the name of a participant field or scope key, which would make quota keys ambiguous; rename it"
+                )
             }
             if !seen.insert(a.name).inserted {
                 error(loc.participant(i, field: "attributes"), "attribute \"\(a.name)\" is given twice")
             }
         }
         for (k, pref) in p.preferences.enumerated() where !targets.contains(pref) {
-            warning(loc.participant(i, field: "preferences"), "preference \(k + 1), \"\(pref)\", names no host or offer; it keeps its place in the ranking (model.md, ruling 9)")
+            warning(
+                loc.participant(i, field: "preferences"),
+                "preference \(k + 1), \"\(pref)\", names no host or offer; it keeps its place in the ranking (model.md, ruling 9)"
+            )
         }
     }
 
@@ -146,12 +174,19 @@ private struct InstanceChecker {
         if host.id.isEmpty {
             error(loc.host(h, field: "id"), "a host id must not be empty")
         } else if let j = ids[host.id] {
-            error(loc.host(h, field: "id"), "duplicate host id \"\(host.id)\"; host ids must be unique" + first(loc.host(j, field: "id"), loc.host(h, field: "id")))
+            error(
+                loc.host(h, field: "id"),
+                "duplicate host id \"\(host.id)\"; host ids must be unique"
+                    + first(loc.host(j, field: "id"), loc.host(h, field: "id")))
         } else {
             ids[host.id] = h
         }
         checkPrintable(host.id, at: loc.host(h, field: "id"), what: "host")
-        if host.country.isEmpty { error(loc.host(h, field: "country"), "the host country must not be empty; give an ISO 3166-1 alpha-2 code such as \"DE\"") }
+        if host.country.isEmpty {
+            error(
+                loc.host(h, field: "country"),
+                "the host country must not be empty; give an ISO 3166-1 alpha-2 code such as \"DE\"")
+        }
         if let c = host.capacity {
             if c < 0 {
                 error(loc.host(h, field: "capacity"), "capacity must be 0 or more, found \(c)")
@@ -161,12 +196,17 @@ private struct InstanceChecker {
         }
     }
 
-    private mutating func checkOffer(_ o: Offer, _ h: Int, _ k: Int, _ loc: some InstanceLocator, _ ids: inout [String: (Int, Int)]) {
+    private mutating func checkOffer(
+        _ o: Offer, _ h: Int, _ k: Int, _ loc: some InstanceLocator, _ ids: inout [String: (Int, Int)]
+    ) {
         func at(_ field: String?) -> (file: String, location: String) { loc.offer(host: h, offer: k, field: field) }
         if o.id.isEmpty {
             error(at("id"), "an offer id must not be empty")
         } else if let (jh, jk) = ids[o.id] {
-            error(at("id"), "duplicate offer id \"\(o.id)\"; offer ids must be unique across the instance" + first(loc.offer(host: jh, offer: jk, field: "id"), at("id")))
+            error(
+                at("id"),
+                "duplicate offer id \"\(o.id)\"; offer ids must be unique across the instance"
+                    + first(loc.offer(host: jh, offer: jk, field: "id"), at("id")))
         } else {
             ids[o.id] = (h, k)
         }
@@ -194,7 +234,9 @@ private struct InstanceChecker {
         } else if o.to.ordinal - o.from.ordinal > Self.longWindowDays {
             warnIfLong(from: o.from, to: o.to, at: at("to"), what: "the offer window")
         } else if !stayFits(from: o.from, to: o.to, weeks: 1) {
-            warning(at("from"), "no Monday-to-Sunday week fits between \(o.from) and \(o.to); nobody can be placed at this offer")
+            warning(
+                at("from"),
+                "no Monday-to-Sunday week fits between \(o.from) and \(o.to); nobody can be placed at this offer")
         }
         if o.sectors.isEmpty { warning(at("sectors"), "sectors [] matches nobody (model.md, ruling 8)") }
         if let ks = o.kinds, ks.isEmpty { warning(at("kinds"), "kinds [] accepts nobody (model.md, ruling 8)") }

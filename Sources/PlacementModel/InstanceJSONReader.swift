@@ -89,7 +89,8 @@ private struct InstanceDecoding {
     ]
 
     func locator(file: String) -> JSONInstanceLocator {
-        JSONInstanceLocator(file: file, participantIndex: participantIndex, hostIndex: hostIndex, offerIndex: offerIndex)
+        JSONInstanceLocator(
+            file: file, participantIndex: participantIndex, hostIndex: hostIndex, offerIndex: offerIndex)
     }
 
     mutating func instance(_ root: JSONValue) -> Instance {
@@ -97,7 +98,9 @@ private struct InstanceDecoding {
         guard let o = ctx.object(root, "$", allowed: Self.topFields) else {
             return instance
         }
-        ctx.checkFormat(o, expected: InstanceJSONReader.format, otherPrefix: "allvet-policy", otherHint: "this looks like a policy file, not an instance")
+        ctx.checkFormat(
+            o, expected: InstanceJSONReader.format, otherPrefix: "allvet-policy",
+            otherHint: "this looks like a policy file, not an instance")
         if let v = o["name"], let s = ctx.string(v, o.path("name")) { instance.name = s }
         if let v = ctx.required(o, "participants"), let items = ctx.array(v, o.path("participants")) {
             instance.participants.reserveCapacity(items.count)
@@ -119,7 +122,6 @@ private struct InstanceDecoding {
         }
         return instance
     }
-
 
     private mutating func participant(_ v: JSONValue, _ path: String) -> Participant? {
         guard let o = ctx.object(v, path, allowed: Self.participantFields) else { return nil }
@@ -196,7 +198,9 @@ private struct InstanceDecoding {
         }
         guard let id, let name, let country, let city, let accessibility, let capacity, offersOK else { return nil }
         return (
-            Host(id: id, name: name, country: country, city: city, accessibility: accessibility, capacity: capacity, offers: offers),
+            Host(
+                id: id, name: name, country: country, city: city, accessibility: accessibility, capacity: capacity,
+                offers: offers),
             positions
         )
     }

@@ -75,7 +75,10 @@ public enum InstanceJSONWriter {
     static func strings(_ list: [String]) -> JSONValue.Content { .array(list.map { JSONValue(.string($0)) }) }
 
     static func levels(_ map: [String: LanguageLevel]) -> JSONValue.Content {
-        .object(map.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }).map { member($0, .string(map[$0]!.rawValue)) })
+        .object(
+            map.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }).map {
+                member($0, .string(map[$0]!.rawValue))
+            })
     }
 
     static func attribute(_ v: AttributeValue) -> JSONValue.Content {

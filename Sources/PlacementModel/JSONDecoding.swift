@@ -52,11 +52,16 @@ struct JSONReadContext {
         do {
             let (value, duplicates) = try JSONValue.parse(bytes)
             for d in duplicates {
-                error(d.path, "duplicate key \"\(d.key)\" (line \(d.line), column \(d.column)); it was first given on line \(d.firstLine). Each key may appear once per object.")
+                error(
+                    d.path,
+                    "duplicate key \"\(d.key)\" (line \(d.line), column \(d.column)); it was first given on line \(d.firstLine). Each key may appear once per object."
+                )
             }
             return value
         } catch {
-            add(Diagnostic(.error, file: file, location: "line \(error.line), column \(error.column)", message: error.message))
+            add(
+                Diagnostic(
+                    .error, file: file, location: "line \(error.line), column \(error.column)", message: error.message))
             return nil
         }
     }
@@ -161,9 +166,11 @@ struct JSONReadContext {
     mutating func day(_ v: JSONValue, _ path: @autoclosure () -> String) -> Day? {
         guard let s = string(v, path()) else { return nil }
         if let d = Day(iso: s) { return d }
-        let shape = s.utf8.count == 10 && s.utf8.enumerated().allSatisfy { k, c in
-            (k == 4 || k == 7) ? c == UInt8(ascii: "-") : (c >= 0x30 && c <= 0x39)
-        }
+        let shape =
+            s.utf8.count == 10
+            && s.utf8.enumerated().allSatisfy { k, c in
+                (k == 4 || k == 7) ? c == UInt8(ascii: "-") : (c >= 0x30 && c <= 0x39)
+            }
         if shape {
             error(path(), "\"\(s)\" is not a date of the calendar; expected an existing date YYYY-MM-DD")
         } else {

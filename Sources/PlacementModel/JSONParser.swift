@@ -131,7 +131,9 @@ struct JSONParser {
             skipWhitespace()
             guard i < b.count, b[i] == UInt8(ascii: "\"") else {
                 if i < b.count && b[i] == UInt8(ascii: "}") {
-                    throw fail("expected a member name in quotes after \",\", found \"}\" (a trailing comma is not allowed in JSON)")
+                    throw fail(
+                        "expected a member name in quotes after \",\", found \"}\" (a trailing comma is not allowed in JSON)"
+                    )
                 }
                 throw fail("expected a member name in double quotes, found \(found)")
             }
@@ -155,13 +157,17 @@ struct JSONParser {
                 if seen!.contains(key) { firstLine = members.first(where: { $0.key == key })?.line }
             }
             if let firstLine {
-                duplicates.append(JSONDuplicateKey(path: renderPath(appending: key), key: key, line: kl, column: kc, firstLine: firstLine))
+                duplicates.append(
+                    JSONDuplicateKey(
+                        path: renderPath(appending: key), key: key, line: kl, column: kc, firstLine: firstLine))
             } else {
                 members.append(JSONValue.Member(key: key, line: kl, column: kc, value: value))
                 seen?.insert(key)
             }
             skipWhitespace()
-            guard i < b.count else { throw fail("expected \",\" or \"}\" after an object member, found the end of the file") }
+            guard i < b.count else {
+                throw fail("expected \",\" or \"}\" after an object member, found the end of the file")
+            }
             if b[i] == UInt8(ascii: ",") {
                 i += 1
                 continue
@@ -191,7 +197,9 @@ struct JSONParser {
             path[path.count - 1] = .index(items.count)
             items.append(try parseValue(depth: depth + 1))
             skipWhitespace()
-            guard i < b.count else { throw fail("expected \",\" or \"]\" after an array element, found the end of the file") }
+            guard i < b.count else {
+                throw fail("expected \",\" or \"]\" after an array element, found the end of the file")
+            }
             if b[i] == UInt8(ascii: ",") {
                 i += 1
                 continue
@@ -218,7 +226,9 @@ struct JSONParser {
         }
         if i < b.count, b[i] == UInt8(ascii: ".") {
             i += 1
-            guard i < b.count, isDigit(b[i]) else { throw fail("expected a digit after the decimal point, found \(found)") }
+            guard i < b.count, isDigit(b[i]) else {
+                throw fail("expected a digit after the decimal point, found \(found)")
+            }
             while i < b.count, isDigit(b[i]) { i += 1 }
         }
         if i < b.count, b[i] == UInt8(ascii: "e") || b[i] == UInt8(ascii: "E") {
@@ -262,7 +272,9 @@ struct JSONParser {
             let c = b[i]
             if c == UInt8(ascii: "\"") {
                 i += 1
-                guard let s = out.withUnsafeBufferPointer({ validUTF8($0) }) else { throw fail("the string is not valid UTF-8") }
+                guard let s = out.withUnsafeBufferPointer({ validUTF8($0) }) else {
+                    throw fail("the string is not valid UTF-8")
+                }
                 return s
             }
             if c < 0x20 { throw controlError(c) }
@@ -283,7 +295,8 @@ struct JSONParser {
                     var scalar = try hexQuad()
                     if scalar >= 0xD800 && scalar < 0xDC00 {
                         guard i + 1 < b.count, b[i] == UInt8(ascii: "\\"), b[i + 1] == UInt8(ascii: "u") else {
-                            throw fail("a \\u escape of a high surrogate must be followed by a \\u escape of a low surrogate")
+                            throw fail(
+                                "a \\u escape of a high surrogate must be followed by a \\u escape of a low surrogate")
                         }
                         i += 2
                         let low = try hexQuad()
@@ -297,7 +310,8 @@ struct JSONParser {
                     out.append(contentsOf: Array(String(Character(Unicode.Scalar(scalar)!)).utf8))
                     continue  // hexQuad advanced i
                 default:
-                    throw fail("expected an escape (\\\" \\\\ \\/ \\b \\f \\n \\r \\t or \\uXXXX) after \\, found \(found)")
+                    throw fail(
+                        "expected an escape (\\\" \\\\ \\/ \\b \\f \\n \\r \\t or \\uXXXX) after \\, found \(found)")
                 }
                 i += 1
                 continue
@@ -363,9 +377,12 @@ func hex4(_ v: UInt32) -> String {
 enum JSONPath {
     /// `.key` for plain names, `["odd key"]` otherwise.
     static func member(_ key: String) -> String {
-        let plain = !key.isEmpty && key.utf8.allSatisfy { c in
-            (c >= 0x61 && c <= 0x7A) || (c >= 0x41 && c <= 0x5A) || (c >= 0x30 && c <= 0x39) || c == 0x5F || c == 0x2D
-        } && !(key.utf8.first! >= 0x30 && key.utf8.first! <= 0x39)
+        let plain =
+            !key.isEmpty
+            && key.utf8.allSatisfy { c in
+                (c >= 0x61 && c <= 0x7A) || (c >= 0x41 && c <= 0x5A) || (c >= 0x30 && c <= 0x39) || c == 0x5F
+                    || c == 0x2D
+            } && !(key.utf8.first! >= 0x30 && key.utf8.first! <= 0x39)
         if plain { return "." + key }
         return "[" + JSONWriting.quoted(key) + "]"
     }

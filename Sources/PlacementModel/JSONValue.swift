@@ -98,7 +98,9 @@ extension JSONValue {
     /// after the value is an error. Duplicate keys do not stop parsing: the
     /// first member is kept and each repetition is returned, so that a reader
     /// can report them with its other errors.
-    public static func parse(_ bytes: [UInt8]) throws(JSONSyntaxError) -> (value: JSONValue, duplicateKeys: [JSONDuplicateKey]) {
+    public static func parse(_ bytes: [UInt8]) throws(JSONSyntaxError) -> (
+        value: JSONValue, duplicateKeys: [JSONDuplicateKey]
+    ) {
         let result: Result<(JSONValue, [JSONDuplicateKey]), JSONSyntaxError> = bytes.withUnsafeBufferPointer { buffer in
             var parser = JSONParser(buffer)
             do throws(JSONSyntaxError) {
@@ -115,7 +117,9 @@ extension JSONValue {
     }
 
     /// Parses a JSON text given as a string.
-    public static func parse(_ text: String) throws(JSONSyntaxError) -> (value: JSONValue, duplicateKeys: [JSONDuplicateKey]) {
+    public static func parse(_ text: String) throws(JSONSyntaxError) -> (
+        value: JSONValue, duplicateKeys: [JSONDuplicateKey]
+    ) {
         try parse(Array(text.utf8))
     }
 }

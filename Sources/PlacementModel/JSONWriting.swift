@@ -99,7 +99,9 @@ public enum JSONWriting {
                     write(m.value, layout: layout, indent: indent, into: &out)
                 }
                 out += "}"
-            } else if indent > 0 && members.count <= layout.inlineObjectMembers && members.allSatisfy({ isScalar($0.value, layout) }) {
+            } else if indent > 0 && members.count <= layout.inlineObjectMembers
+                && members.allSatisfy({ isScalar($0.value, layout) })
+            {
                 out += "{ "
                 for (k, m) in members.enumerated() {
                     if k > 0 { out += ", " }

@@ -6,7 +6,8 @@ public struct Selector: Sendable, Equatable {
     public var isEmpty: Bool { conditions.isEmpty }
 
     public static func == (a: Selector, b: Selector) -> Bool {
-        a.conditions.count == b.conditions.count && zip(a.conditions, b.conditions).allSatisfy { $0.key == $1.key && $0.value == $1.value }
+        a.conditions.count == b.conditions.count
+            && zip(a.conditions, b.conditions).allSatisfy { $0.key == $1.key && $0.value == $1.value }
     }
 }
 
@@ -134,7 +135,9 @@ public struct Quota: Sendable, Equatable {
     /// Penalty per unit of shortfall; nil for a hard rule.
     public var soft: Double?
 
-    public init(name: String, who: Selector = Selector(), within: [ScopeKey] = [], bounds: [QuotaBound], soft: Double? = nil) {
+    public init(
+        name: String, who: Selector = Selector(), within: [ScopeKey] = [], bounds: [QuotaBound], soft: Double? = nil
+    ) {
         self.name = name
         self.who = who
         self.within = within
@@ -163,8 +166,11 @@ public struct Policy: Sendable, Equatable {
     public var quotas: [Quota]
     public var limits: Limits
 
-    public init(requireAbroad: Bool = true, onlyListed: Bool = false, objective: [Goal] = [.placed(weights: []), .rank(cost: .linear)],
-                quotas: [Quota] = [], limits: Limits = Limits()) {
+    public init(
+        requireAbroad: Bool = true, onlyListed: Bool = false,
+        objective: [Goal] = [.placed(weights: []), .rank(cost: .linear)],
+        quotas: [Quota] = [], limits: Limits = Limits()
+    ) {
         self.requireAbroad = requireAbroad
         self.onlyListed = onlyListed
         self.objective = objective

@@ -25,7 +25,9 @@ public enum PolicyJSONReader {
 
     /// Reads a policy from UTF-8 JSON bytes; `file` names the source in
     /// diagnostics. Returns the policy and its warnings; throws every error.
-    public static func read(data: [UInt8], file: String, instance: Instance) throws(InputError) -> (Policy, warnings: [Diagnostic]) {
+    public static func read(data: [UInt8], file: String, instance: Instance) throws(InputError) -> (
+        Policy, warnings: [Diagnostic]
+    ) {
         var ctx = JSONReadContext(file: file)
         guard let root = ctx.parse(data) else { throw InputError(ctx.diagnostics) }
         var decoding = PolicyDecoding(ctx: ctx, instance: instance)
@@ -76,7 +78,9 @@ struct PolicyDecoding {
     mutating func policy(_ root: JSONValue) -> Policy {
         var policy = Policy()
         guard let o = ctx.object(root, "$", allowed: Self.topFields) else { return policy }
-        ctx.checkFormat(o, expected: PolicyJSONReader.format, otherPrefix: "allvet-instance", otherHint: "this looks like an instance file, not a policy")
+        ctx.checkFormat(
+            o, expected: PolicyJSONReader.format, otherPrefix: "allvet-instance",
+            otherHint: "this looks like an instance file, not a policy")
         if let v = o["require_abroad"], let b = ctx.bool(v, o.path("require_abroad")) { policy.requireAbroad = b }
         if let v = o["only_listed"], let b = ctx.bool(v, o.path("only_listed")) { policy.onlyListed = b }
         if let v = o["objective"], let goals = objective(v, o.path("objective")) { policy.objective = goals }
@@ -91,7 +95,10 @@ struct PolicyDecoding {
     private mutating func objective(_ v: JSONValue, _ path: String) -> [Goal]? {
         guard let items = ctx.array(v, path) else { return nil }
         if items.isEmpty {
-            ctx.error(path, "the objective must list at least one goal (\(Self.goalNames.joined(separator: ", "))); leave it out for the default [placed, rank]")
+            ctx.error(
+                path,
+                "the objective must list at least one goal (\(Self.goalNames.joined(separator: ", "))); leave it out for the default [placed, rank]"
+            )
             return nil
         }
         var goals: [Goal] = []
@@ -100,7 +107,9 @@ struct PolicyDecoding {
         for (item, p) in items {
             guard let g = goal(item, p) else { ok = false; continue }
             if let firstPath = seen[g.name] {
-                ctx.error(p + ".goal", "the goal \"\(g.name)\" is listed twice (first at \(firstPath)); each goal may appear once")
+                ctx.error(
+                    p + ".goal",
+                    "the goal \"\(g.name)\" is listed twice (first at \(firstPath)); each goal may appear once")
                 ok = false
             } else {
                 seen[g.name] = p
@@ -116,7 +125,9 @@ struct PolicyDecoding {
             return nil
         }
         let members = JSONObject(members: { if case .object(let m) = v.content { m } else { [] } }(), path: path)
-        guard let gv = ctx.required(members, "goal"), let name = ctx.string(gv, members.path("goal")) else { return nil }
+        guard let gv = ctx.required(members, "goal"), let name = ctx.string(gv, members.path("goal")) else {
+            return nil
+        }
         guard let allowed = Self.goalFields[name] else {
             var msg = "unknown goal \"\(name)\"; expected one of \(Self.goalNames.joined(separator: ", "))"
             if let n = nearest(name, among: Self.goalNames) { msg += " (did you mean \"\(n)\"?)" }
@@ -153,7 +164,11 @@ struct PolicyDecoding {
         if let wv = o["who"] { who = selector(wv, o.path("who")) }
         var weight: Double? = nil
         if let wv = ctx.required(o, "weight"), let w = ctx.double(wv, o.path("weight")) {
-            if w > 0 { weight = w } else { ctx.error(o.path("weight"), "a weight must be a positive number, found \(NumberText.shortest(w))") }
+            if w > 0 {
+                weight = w
+            } else {
+                ctx.error(o.path("weight"), "a weight must be a positive number, found \(NumberText.shortest(w))")
+            }
         }
         guard let who, let weight else { return nil }
         return PlacedWeight(who: who, weight: weight)
@@ -171,10 +186,19 @@ struct PolicyDecoding {
         var limits = Limits()
         guard let o = ctx.object(v, path, allowed: ["time_s", "mip_gap"]) else { return limits }
         if let tv = o["time_s"], let t = ctx.double(tv, o.path("time_s")) {
-            if t > 0 { limits.timeSeconds = t } else { ctx.error(o.path("time_s"), "time_s must be a positive number of seconds, found \(literal(tv))") }
+            if t > 0 {
+                limits.timeSeconds = t
+            } else {
+                ctx.error(o.path("time_s"), "time_s must be a positive number of seconds, found \(literal(tv))")
+            }
         }
         if let gv = o["mip_gap"], let g = ctx.double(gv, o.path("mip_gap")) {
-            if g >= 0 && g <= 1 { limits.mipGap = g } else { ctx.error(o.path("mip_gap"), "mip_gap is a relative gap and must lie between 0 and 1, found \(literal(gv))") }
+            if g >= 0 && g <= 1 {
+                limits.mipGap = g
+            } else {
+                ctx.error(
+                    o.path("mip_gap"), "mip_gap is a relative gap and must lie between 0 and 1, found \(literal(gv))")
+            }
         }
         return limits
     }

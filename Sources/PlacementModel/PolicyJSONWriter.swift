@@ -36,9 +36,17 @@ public enum PolicyJSONWriter {
         var m: [JSONValue.Member] = [W.member("goal", .string(g.name))]
         switch g {
         case .placed(let weights):
-            m.append(W.member("weights", .array(weights.map { w in
-                JSONValue(.object([W.member("who", selector(w.who)), W.member("weight", .number(JSONWriting.number(w.weight)))]))
-            })))
+            m.append(
+                W.member(
+                    "weights",
+                    .array(
+                        weights.map { w in
+                            JSONValue(
+                                .object([
+                                    W.member("who", selector(w.who)),
+                                    W.member("weight", .number(JSONWriting.number(w.weight))),
+                                ]))
+                        })))
         case .rank(let cost): m.append(W.member("cost", .string(cost.rawValue)))
         case .worstRank, .early: break
         }

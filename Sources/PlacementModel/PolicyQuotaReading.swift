@@ -10,7 +10,9 @@ extension PolicyDecoding {
         for (item, path) in items {
             guard let q = quota(item, path) else { continue }
             if let firstPath = names[q.name] {
-                ctx.error(path + ".name", "duplicate quota name \"\(q.name)\"; quota names must be unique (first given at \(firstPath))")
+                ctx.error(
+                    path + ".name",
+                    "duplicate quota name \"\(q.name)\"; quota names must be unique (first given at \(firstPath))")
             } else {
                 names[q.name] = path
             }
@@ -47,11 +49,17 @@ extension PolicyDecoding {
                     ok = false
                 case (_, .string): break
                 default:
-                    ctx.error(p, "\(field.rawValue) is compared as a string; expected a string, found \(m.value.kindDescription)")
+                    ctx.error(
+                        p,
+                        "\(field.rawValue) is compared as a string; expected a string, found \(m.value.kindDescription)"
+                    )
                     ok = false
                 }
             } else if Self.placementKeys.contains(m.key) {
-                ctx.error(p, "\"\(m.key)\" is a placement-side key and can only be used in within; who selects participants by \(knownKeysText)")
+                ctx.error(
+                    p,
+                    "\"\(m.key)\" is a placement-side key and can only be used in within; who selects participants by \(knownKeysText)"
+                )
                 ok = false
             } else if !attributeSet.contains(m.key) {
                 ctx.error(p, unknownKeyMessage(m.key, placementSide: false))
@@ -65,7 +73,8 @@ extension PolicyDecoding {
     func unknownKeyMessage(_ key: String, placementSide: Bool) -> String {
         var candidates = ParticipantField.allCases.map(\.rawValue) + attributeNames
         if placementSide { candidates += Self.placementKeys }
-        var msg = "unknown key \"\(key)\": no participant field and no attribute of any participant has this name; known: \(knownKeysText)"
+        var msg =
+            "unknown key \"\(key)\": no participant field and no attribute of any participant has this name; known: \(knownKeysText)"
         if placementSide { msg += "; placement side: host, host_country, offer" }
         if let n = nearest(key, among: candidates) { msg += " (did you mean \"\(n)\"?)" }
         return msg
@@ -124,15 +133,23 @@ extension PolicyDecoding {
         if let scope, scope.contains(where: \.isPlacementSide) {
             for b in bounds where b.name == "min_rate" || b.name == "min_parity" {
                 let keys = scope.filter(\.isPlacementSide).map(\.description).joined(separator: ", ")
-                ctx.error(o.path(b.name), "\(b.name) counts participants and takes participant-side scopes only, but within has the placement-side key \(keys) (model.md, ruling 4)")
+                ctx.error(
+                    o.path(b.name),
+                    "\(b.name) counts participants and takes participant-side scopes only, but within has the placement-side key \(keys) (model.md, ruling 4)"
+                )
                 ok = false
             }
         }
         var soft: Double?? = .some(nil)
         if let sv = o["soft"] {
             if let s = ctx.double(sv, o.path("soft")) {
-                if s > 0 { soft = .some(s) } else {
-                    ctx.error(o.path("soft"), "soft must be a positive number (the penalty per unit of shortfall), found \(NumberText.shortest(s))")
+                if s > 0 {
+                    soft = .some(s)
+                } else {
+                    ctx.error(
+                        o.path("soft"),
+                        "soft must be a positive number (the penalty per unit of shortfall), found \(NumberText.shortest(s))"
+                    )
                     soft = nil
                 }
             } else {
@@ -188,7 +205,10 @@ extension PolicyDecoding {
             ctx.error(o.path("min_count"), "min_count \(a) is more than max_count \(b); no count meets both")
         }
         if let a = minShare, let b = maxShare, Self.greater(a, b) {
-            ctx.error(o.path("min_share"), "min_share \(a.decimalLiteral ?? a.description) is more than max_share \(b.decimalLiteral ?? b.description); no share meets both")
+            ctx.error(
+                o.path("min_share"),
+                "min_share \(a.decimalLiteral ?? a.description) is more than max_share \(b.decimalLiteral ?? b.description); no share meets both"
+            )
         }
     }
 
@@ -204,7 +224,9 @@ extension PolicyDecoding {
         for g in policy.objective {
             guard case .placed(let weights) = g else { continue }
             for (k, w) in weights.enumerated() where selectsNobody(w.who) {
-                ctx.warning(o.path("objective"), "weight \(k + 1) of the goal placed: who selects no participant of the instance")
+                ctx.warning(
+                    o.path("objective"),
+                    "weight \(k + 1) of the goal placed: who selects no participant of the instance")
             }
         }
     }

@@ -4,7 +4,8 @@
 enum ChartTemplates {
     static let all: [String: String] = ["hbars": hbars, "vbars": vbars, "lines": lines, "timeline": timeline]
 
-    static let svg = #"<svg xmlns="http://www.w3.org/2000/svg" class="chart" width="{{width}}" height="{{height}}" role="img">"#
+    static let svg =
+        #"<svg xmlns="http://www.w3.org/2000/svg" class="chart" width="{{width}}" height="{{height}}" role="img">"#
 
     /// ``SVGChart/HBars``.
     static let hbars = """

@@ -5,7 +5,8 @@ enum ComparisonTemplate {
     static let name = "comparison"
     static let all: [String: String] = [name: page]
 
-    static let page = PageTemplates.page("""
+    static let page = PageTemplates.page(
+        """
         <h1>Sweep of {{instance}}</h1>
         <p class="sub">{{scenarios}} scenarios · {{solved}} with a solution · losses against the first scenario, \
         <strong>{{firstName}}</strong>{{^hasBaseline}} (which has no solution here: no losses){{/hasBaseline}}</p>

@@ -13,11 +13,15 @@ import PlacementModel
 /// more, until all differ.
 public enum Pseudonyms {
     public static func make(ids: [String], salt: String) -> [String: String] {
-        let digests = ids.map { id in SHA256.hash(data: Data((salt + "\u{1F}" + id).utf8)).map { String(format: "%02x", $0) }.joined() }
+        let digests = ids.map { id in
+            SHA256.hash(data: Data((salt + "\u{1F}" + id).utf8)).map { String(format: "%02x", $0) }.joined()
+        }
         var length = 8
         while length < 64 {
             let names = digests.map { "P-" + $0.prefix(length) }
-            if Set(names).count == Set(ids).count { return Dictionary(zip(ids, names), uniquingKeysWith: { a, _ in a }) }
+            if Set(names).count == Set(ids).count {
+                return Dictionary(zip(ids, names), uniquingKeysWith: { a, _ in a })
+            }
             length += 4
         }
         return Dictionary(zip(ids, digests.map { "P-" + $0 }), uniquingKeysWith: { a, _ in a })
@@ -30,14 +34,17 @@ public enum Pseudonyms {
         var r = result
         for i in r.instance.participants.indices { r.instance.participants[i].id = map[r.instance.participants[i].id]! }
         func rename(_ s: Selector) -> Selector {
-            Selector(s.conditions.map { c in
-                if c.key == "id", case .string(let v) = c.value { return (c.key, .string(map[v] ?? "P-?")) }
-                return c
-            })
+            Selector(
+                s.conditions.map { c in
+                    if c.key == "id", case .string(let v) = c.value { return (c.key, .string(map[v] ?? "P-?")) }
+                    return c
+                })
         }
         for i in r.policy.quotas.indices { r.policy.quotas[i].who = rename(r.policy.quotas[i].who) }
         r.policy.objective = r.policy.objective.map { g in
-            if case .placed(let weights) = g { return .placed(weights: weights.map { PlacedWeight(who: rename($0.who), weight: $0.weight) }) }
+            if case .placed(let weights) = g {
+                return .placed(weights: weights.map { PlacedWeight(who: rename($0.who), weight: $0.weight) })
+            }
             return g
         }
         return r

@@ -42,7 +42,11 @@ public enum HTML {
                 case "'": out += "&#39;"
                 default:
                     // Control characters (other than tab and line breaks) are not allowed in HTML text.
-                    if c.value < 0x20 && c != "\t" && c != "\n" && c != "\r" { out += "\u{FFFD}" } else { out.unicodeScalars.append(c) }
+                    if c.value < 0x20 && c != "\t" && c != "\n" && c != "\r" {
+                        out += "\u{FFFD}"
+                    } else {
+                        out.unicodeScalars.append(c)
+                    }
                 }
             }
             return out
@@ -71,7 +75,9 @@ public enum HTML {
 
     /// Renders `view` with the template `name`.
     static func render(_ view: Any, template name: String) -> String {
-        guard let html = library.render(fields(view), withTemplate: name) else { preconditionFailure("no report template \(name)") }
+        guard let html = library.render(fields(view), withTemplate: name) else {
+            preconditionFailure("no report template \(name)")
+        }
         return html
     }
 

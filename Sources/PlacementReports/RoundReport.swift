@@ -25,7 +25,10 @@ public struct RoundReport: Sendable {
     static let maxQuotaRows = 200
 
     public init(files: ResultFiles, pseudonymise: Bool = false) {
-        let f = pseudonymise ? ResultFiles(result: Pseudonyms.apply(to: files.result, salt: files.inputHash), inputHash: files.inputHash) : files
+        let f =
+            pseudonymise
+            ? ResultFiles(result: Pseudonyms.apply(to: files.result, salt: files.inputHash), inputHash: files.inputHash)
+            : files
         html = Self.render(f, pseudonymised: pseudonymise)
     }
 
@@ -79,38 +82,64 @@ public struct RoundReport: Sendable {
             let ranks = r.chosen.map { c.ranks[$0] }
             let meanRank = ranks.isEmpty ? nil : Double(ranks.reduce(0, +)) / Double(ranks.count)
             var tiles: [Tile] = [
-                Tile(value: "\(fig.placed) of \(fig.participants)",
-                     key: "placed (\(HTML.percent(fig.participants == 0 ? nil : Double(fig.placed) / Double(fig.participants))))"),
+                Tile(
+                    value: "\(fig.placed) of \(fig.participants)",
+                    key:
+                        "placed (\(HTML.percent(fig.participants == 0 ? nil : Double(fig.placed) / Double(fig.participants))))"
+                ),
                 Tile(value: "\(files.reasons.count)", key: "not placed"),
                 Tile(value: HTML.num(meanRank), key: "mean preference rank"),
                 Tile(value: "\(ranks.max() ?? 0)", key: "worst rank"),
             ]
             if !fig.quotas.isEmpty {
-                tiles.append(Tile(value: "\(fig.quotas.filter { $0.slack >= -1e-9 }.count) of \(fig.quotas.count)", key: "quota bounds met"))
+                tiles.append(
+                    Tile(
+                        value: "\(fig.quotas.filter { $0.slack >= -1e-9 }.count) of \(fig.quotas.count)",
+                        key: "quota bounds met"))
             }
             for (i, l) in r.levels.enumerated() {
-                tiles.append(Tile(value: hasSolution ? HTML.num(fig.levelValues[i], digits: 3) : "–", key: "goal \(i + 1): \(l.goal.name) (\(l.status.rawValue))"))
+                tiles.append(
+                    Tile(
+                        value: hasSolution ? HTML.num(fig.levelValues[i], digits: 3) : "–",
+                        key: "goal \(i + 1): \(l.goal.name) (\(l.status.rawValue))"))
             }
             self.tiles = tiles
 
             // Ranks.
-            rankChart = fig.rankHistogram.keys.max().map { worst in
-                [SVGChart.vbars((1...worst).map { (String($0), Double(fig.rankHistogram[$0] ?? 0)) },
-                                xTitle: "rank in the participant's preferences (1 = first choice)")]
-            } ?? []
+            rankChart =
+                fig.rankHistogram.keys.max().map { worst in
+                    [
+                        SVGChart.vbars(
+                            (1...worst).map { (String($0), Double(fig.rankHistogram[$0] ?? 0)) },
+                            xTitle: "rank in the participant's preferences (1 = first choice)")
+                    ]
+                } ?? []
 
             // Groups.
             groups = fig.groups.map { g in
                 let tooMany = g.values.count > RoundReport.maxGroupValues
-                return Group(key: g.key, tooMany: tooMany, valueCount: "\(g.values.count)", chart: SVGChart.hbars(tooMany ? [] : g.values.map { v in
-                    let rate = v.participants == 0 ? 0 : Double(v.placed) / Double(v.participants)
-                    return (v.value, rate, "\(v.placed) of \(v.participants) (\(HTML.percent(rate)))")
-                }, maxValue: 1))
+                return Group(
+                    key: g.key, tooMany: tooMany, valueCount: "\(g.values.count)",
+                    chart: SVGChart.hbars(
+                        tooMany
+                            ? []
+                            : g.values.map { v in
+                                let rate = v.participants == 0 ? 0 : Double(v.placed) / Double(v.participants)
+                                return (v.value, rate, "\(v.placed) of \(v.participants) (\(HTML.percent(rate)))")
+                            }, maxValue: 1))
             }
             var byHostCountry: [String: Int] = [:]
-            for k in r.chosen { byHostCountry[inst.hosts[c.offers[c.stays[k].offer.rawValue].host.rawValue].country, default: 0] += 1 }
-            countryChart = byHostCountry.isEmpty ? [] : [SVGChart.hbars(byHostCountry.keys.sorted().map { ($0, Double(byHostCountry[$0]!), "\(byHostCountry[$0]!)") },
-                                                                        color: SVGChart.palette[2])]
+            for k in r.chosen {
+                byHostCountry[inst.hosts[c.offers[c.stays[k].offer.rawValue].host.rawValue].country, default: 0] += 1
+            }
+            countryChart =
+                byHostCountry.isEmpty
+                ? []
+                : [
+                    SVGChart.hbars(
+                        byHostCountry.keys.sorted().map { ($0, Double(byHostCountry[$0]!), "\(byHostCountry[$0]!)") },
+                        color: SVGChart.palette[2])
+                ]
 
             // Timeline.
             timeline = TimelineChart(files).map { [$0] } ?? []
@@ -122,17 +151,33 @@ public struct RoundReport: Sendable {
                 var qs = fig.quotas
                 let truncated = qs.count > RoundReport.maxQuotaRows
                 if truncated {
-                    qs = Array(qs.enumerated().sorted { ($0.element.slack, $0.offset) < ($1.element.slack, $1.offset) }.prefix(RoundReport.maxQuotaRows).map(\.element))
+                    qs = Array(
+                        qs.enumerated().sorted { ($0.element.slack, $0.offset) < ($1.element.slack, $1.offset) }.prefix(
+                            RoundReport.maxQuotaRows
+                        ).map(\.element))
                 }
-                let table = TableView(["Rule", "Scope", "Bound", "Limit", "Value", "Slack", ""], qs.map { q in
-                    let scope = q.scope.isEmpty ? "all" : q.scope.map { "\($0.key)=\($0.value ?? "none")" }.joined(separator: ", ")
-                    let mark = q.slack >= -1e-9 ? TableView.Cell("met", mark: "ok")
-                        : TableView.Cell("short by \(HTML.num(-q.slack))\(q.soft == nil ? "" : " (soft)")", mark: "bad")
-                    return [.init(q.name), .init(scope), .init(q.bound.name), .init(HTML.num(q.bound.limit, digits: 3)),
-                            .init(HTML.num(q.value, digits: 3)), .init(HTML.num(q.slack)), mark]
-                }, numeric: [3, 4, 5])
-                quotas = [Quotas(count: "\(fig.quotas.count)", met: "\(fig.quotas.filter { $0.slack >= -1e-9 }.count)", shown: "\(RoundReport.maxQuotaRows)",
-                                 truncated: truncated, noSolution: !hasSolution, table: table)]
+                let table = TableView(
+                    ["Rule", "Scope", "Bound", "Limit", "Value", "Slack", ""],
+                    qs.map { q in
+                        let scope =
+                            q.scope.isEmpty
+                            ? "all" : q.scope.map { "\($0.key)=\($0.value ?? "none")" }.joined(separator: ", ")
+                        let mark =
+                            q.slack >= -1e-9
+                            ? TableView.Cell("met", mark: "ok")
+                            : TableView.Cell(
+                                "short by \(HTML.num(-q.slack))\(q.soft == nil ? "" : " (soft)")", mark: "bad")
+                        return [
+                            .init(q.name), .init(scope), .init(q.bound.name), .init(HTML.num(q.bound.limit, digits: 3)),
+                            .init(HTML.num(q.value, digits: 3)), .init(HTML.num(q.slack)), mark,
+                        ]
+                    }, numeric: [3, 4, 5])
+                quotas = [
+                    Quotas(
+                        count: "\(fig.quotas.count)", met: "\(fig.quotas.filter { $0.slack >= -1e-9 }.count)",
+                        shown: "\(RoundReport.maxQuotaRows)",
+                        truncated: truncated, noSolution: !hasSolution, table: table)
+                ]
             }
 
             // Unplaced.
@@ -140,11 +185,18 @@ public struct RoundReport: Sendable {
                 unplaced = []
             } else {
                 var counts: [String: Int] = [:]
-                for x in files.reasons { counts[x.kind == .noCandidate ? "no candidate (\(x.detail))" : x.kind.rawValue, default: 0] += 1 }
+                for x in files.reasons {
+                    counts[x.kind == .noCandidate ? "no candidate (\(x.detail))" : x.kind.rawValue, default: 0] += 1
+                }
                 let rows = files.reasons.map { x in (inst.participants[x.participant.rawValue].id, x) }
                     .sorted { $0.0.utf8.lexicographicallyPrecedes($1.0.utf8) }
-                unplaced = [Unplaced(counts: counts.keys.sorted().map { "\($0): \(counts[$0]!)" }.joined(separator: " · "),
-                                     table: TableView(["Participant", "Reason", "Detail"], rows.map { [.init($0.0), .init($0.1.kind.rawValue), .init($0.1.detail)] }))]
+                unplaced = [
+                    Unplaced(
+                        counts: counts.keys.sorted().map { "\($0): \(counts[$0]!)" }.joined(separator: " · "),
+                        table: TableView(
+                            ["Participant", "Reason", "Detail"],
+                            rows.map { [.init($0.0), .init($0.1.kind.rawValue), .init($0.1.detail)] }))
+                ]
             }
         }
     }

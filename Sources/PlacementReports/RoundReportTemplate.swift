@@ -4,7 +4,8 @@ enum RoundReportTemplate {
     static let name = "report"
     static let all: [String: String] = [name: page]
 
-    static let page = PageTemplates.page("""
+    static let page = PageTemplates.page(
+        """
         <h1>Placement round {{name}}</h1>
         <p class="sub">Status: <strong>{{status}}</strong>\
         {{#interrupted}} (interrupted: the best solution found before the stop){{/interrupted}} · allvet {{version}}\

@@ -20,16 +20,20 @@ enum SVGChart {
     }
 
     /// Bar length `value / maxValue`, `text` after the bar.
-    static func hbars(_ items: [(label: String, value: Double, text: String)], maxValue: Double? = nil, color: String = palette[0]) -> HBars {
+    static func hbars(
+        _ items: [(label: String, value: Double, text: String)], maxValue: Double? = nil, color: String = palette[0]
+    ) -> HBars {
         let labelW = 170.0, barW = 380.0, rowH = 20.0, width = labelW + barW + 170
         let top = max(maxValue ?? 0, items.map(\.value).max() ?? 0, 1e-9)
         return HBars(
             empty: items.isEmpty, width: String(Int(width)), height: String(Int(Double(items.count) * rowH + 6)),
-            labelX: f(labelW - 6), barX: f(labelW), trackWidth: f(barW), barHeight: f(rowH - 6), valueX: f(labelW + barW + 6), color: color,
+            labelX: f(labelW - 6), barX: f(labelW), trackWidth: f(barW), barHeight: f(rowH - 6),
+            valueX: f(labelW + barW + 6), color: color,
             bars: items.enumerated().map { i, it in
                 let y = Double(i) * rowH + 3
-                return HBars.Bar(tip: it.label + ": " + it.text, label: clip(it.label, 26), textY: f(y + 13), barY: f(y + 2),
-                                 w: f(max(0, it.value / top * barW)), text: it.text)
+                return HBars.Bar(
+                    tip: it.label + ": " + it.text, label: clip(it.label, 26), textY: f(y + 13), barY: f(y + 2),
+                    w: f(max(0, it.value / top * barW)), text: it.text)
             })
     }
 
@@ -42,17 +46,22 @@ enum SVGChart {
     }
 
     static func vbars(_ items: [(label: String, value: Double)], xTitle: String, color: String = palette[0]) -> VBars {
-        let left = 40.0, top = 18.0, bottom = 40.0, h = 180.0, barSlot = max(18.0, min(60.0, 600.0 / Double(max(items.count, 1))))
-        let width = max(left + barSlot * Double(items.count) + 20, 7 * Double(xTitle.count) + 20), most = max(items.map(\.value).max() ?? 0, 1)
+        let left = 40.0, top = 18.0, bottom = 40.0, h = 180.0,
+            barSlot = max(18.0, min(60.0, 600.0 / Double(max(items.count, 1))))
+        let width = max(left + barSlot * Double(items.count) + 20, 7 * Double(xTitle.count) + 20),
+            most = max(items.map(\.value).max() ?? 0, 1)
         let base = top + h
         return VBars(
             empty: items.isEmpty, width: String(Int(width)), height: String(Int(base + bottom + 6)),
-            axisX1: f(left), axisX2: f(left + barSlot * Double(items.count)), axisY: f(base), barWidth: f(barSlot - 6), labelY: f(base + 14),
+            axisX1: f(left), axisX2: f(left + barSlot * Double(items.count)), axisY: f(base), barWidth: f(barSlot - 6),
+            labelY: f(base + 14),
             color: color, xTitle: xTitle, xTitleY: f(base + 34),
             bars: items.enumerated().map { i, it in
                 let bh = it.value / most * h, x = left + Double(i) * barSlot
-                return VBars.Bar(tip: it.label + ": " + HTML.num(it.value), x: f(x + 3), y: f(base - bh), h: f(bh), count: HTML.num(it.value),
-                                 countY: f(base - bh - 4), labelX: f(x + barSlot / 2), label: clip(it.label, 8))
+                return VBars.Bar(
+                    tip: it.label + ": " + HTML.num(it.value), x: f(x + 3), y: f(base - bh), h: f(bh),
+                    count: HTML.num(it.value),
+                    countY: f(base - bh - 4), labelX: f(x + barSlot / 2), label: clip(it.label, 8))
             })
     }
 
@@ -80,7 +89,9 @@ enum SVGChart {
         let series: [Series]
     }
 
-    static func lines(_ series: [(name: String, points: [(x: Double, y: Double)])], xTitle: String, yTitle: String) -> Lines {
+    static func lines(_ series: [(name: String, points: [(x: Double, y: Double)])], xTitle: String, yTitle: String)
+        -> Lines
+    {
         let all = series.flatMap(\.points)
         let left = 64.0, right = 20.0, topM = 14.0, bottom = 46.0, w = 560.0, h = 220.0
         var x0 = all.map(\.x).min() ?? 0, x1 = all.map(\.x).max() ?? 0
@@ -95,11 +106,15 @@ enum SVGChart {
         let legendH = series.count > 1 ? Double(series.count) * 16 + 6 : 0
         return Lines(
             empty: all.isEmpty, width: String(Int(left + w + right)), height: String(Int(topM + h + bottom + legendH)),
-            left: f(left), top: f(topM), plotWidth: f(w), plotHeight: f(h), right: f(left + w), bottom: f(topM + h), tickEnd: f(topM + h + 4),
+            left: f(left), top: f(topM), plotWidth: f(w), plotHeight: f(h), right: f(left + w), bottom: f(topM + h),
+            tickEnd: f(topM + h + 4),
             yLabelX: f(left - 6), xLabelY: f(topM + h + 17),
-            yTicks: ticks(y0, y1).map { Lines.Tick(at: f(py($0)), labelAt: f(py($0) + 4), label: HTML.num($0, digits: 2)) },
+            yTicks: ticks(y0, y1).map {
+                Lines.Tick(at: f(py($0)), labelAt: f(py($0) + 4), label: HTML.num($0, digits: 2))
+            },
             xTicks: ticks(x0, x1).map { Lines.Tick(at: f(px($0)), labelAt: f(px($0)), label: HTML.num($0, digits: 2)) },
-            xTitle: xTitle, xTitleX: f(left + w / 2), xTitleY: f(topM + h + 36), yTitle: yTitle, yTitleY: f(topM + h / 2),
+            xTitle: xTitle, xTitleX: f(left + w / 2), xTitleY: f(topM + h + 36), yTitle: yTitle,
+            yTitleY: f(topM + h / 2),
             legendX: f(left), legendTextX: f(left + 18),
             series: series.enumerated().map { si, s in
                 let pts = s.points.sorted { $0.x < $1.x }
@@ -108,9 +123,13 @@ enum SVGChart {
                     color: palette[si % palette.count],
                     line: pts.count > 1 ? [pts.map { "\(f(px($0.x))),\(f(py($0.y)))" }.joined(separator: " ")] : [],
                     dots: pts.map { p in
-                        Lines.Dot(cx: f(px(p.x)), cy: f(py(p.y)), tip: (s.name.isEmpty ? "" : s.name + ": ") + HTML.num(p.x, digits: 4) + " → " + HTML.num(p.y, digits: 3))
+                        Lines.Dot(
+                            cx: f(px(p.x)), cy: f(py(p.y)),
+                            tip: (s.name.isEmpty ? "" : s.name + ": ") + HTML.num(p.x, digits: 4) + " → "
+                                + HTML.num(p.y, digits: 3))
                     },
-                    legend: series.count > 1 ? [Lines.Legend(boxY: f(ly - 8), textY: f(ly), name: clip(s.name, 90))] : [])
+                    legend: series.count > 1
+                        ? [Lines.Legend(boxY: f(ly - 8), textY: f(ly), name: clip(s.name, 90))] : [])
             })
     }
 }

@@ -48,13 +48,18 @@ extension SweepComparison {
                 var seriesNames: [String] = []
                 for w in withValue where !seriesNames.contains(w.2) { seriesNames.append(w.2) }
                 func series(_ y: (ComparisonRow) -> Double?) -> [(name: String, points: [(x: Double, y: Double)])] {
-                    seriesNames.map { n in (n, withValue.filter { $0.2 == n }.compactMap { w in y(w.0).map { (w.1, $0) } }) }
+                    seriesNames.map { n in
+                        (n, withValue.filter { $0.2 == n }.compactMap { w in y(w.0).map { (w.1, $0) } })
+                    }
                 }
                 let gaps = withValue.filter { !$0.0.hasSolution }
-                curves.append(Curve(key: key,
-                                    placed: SVGChart.lines(series { $0.placed.map(Double.init) }, xTitle: key, yTitle: "placed"),
-                                    meanRank: SVGChart.lines(series { $0.meanRank }, xTitle: key, yTitle: "mean rank"),
-                                    gaps: gaps.isEmpty ? [] : [gaps.map { "\($0.0.name) (\($0.0.status))" }.joined(separator: ", ")]))
+                curves.append(
+                    Curve(
+                        key: key,
+                        placed: SVGChart.lines(series { $0.placed.map(Double.init) }, xTitle: key, yTitle: "placed"),
+                        meanRank: SVGChart.lines(series { $0.meanRank }, xTitle: key, yTitle: "mean rank"),
+                        gaps: gaps.isEmpty ? [] : [gaps.map { "\($0.0.name) (\($0.0.status))" }.joined(separator: ", ")]
+                    ))
             }
             self.curves = curves
 
@@ -67,21 +72,30 @@ extension SweepComparison {
             header += quotaKeys.map { "Slack " + $0 }
             header += ["Solve s"]
             let firstNumeric = 2 + swept.count
-            table = TableView(header, rows.map { r in
-                let values = manifest.scenarios[r.index].values
-                var cells: [TableView.Cell] = [.init(r.name), .init(r.status, mark: r.hasSolution ? "ok" : "bad", note: r.error)]
-                cells += swept.map { k in .init(values.last(where: { $0.0 == k })?.1 ?? "") }
-                let rate: Double? = (r.placed != nil && (r.participants ?? 0) > 0) ? Double(r.placed!) / Double(r.participants!) : nil
-                cells += [r.placed.map { "\($0) of \(r.participants ?? 0)" } ?? "–", HTML.percent(rate), HTML.num(r.meanRank, digits: 3),
-                          r.worstRank.map(String.init) ?? "–", HTML.num(SweepComparison.placedLoss(r, base)),
-                          HTML.num(SweepComparison.rankLoss(r, base), digits: 3)].map { .init($0) }
-                cells += quotaKeys.map { k in
-                    guard let q = r.quotas.first(where: { $0.0 == k }), let s = q.slack else { return .init("–") }
-                    return .init(HTML.num(s), mark: s < -1e-9 ? "bad" : nil)
-                }
-                cells.append(.init(HTML.num(r.solveSeconds, digits: 2)))
-                return cells
-            }, numeric: Set(firstNumeric..<header.count))
+            table = TableView(
+                header,
+                rows.map { r in
+                    let values = manifest.scenarios[r.index].values
+                    var cells: [TableView.Cell] = [
+                        .init(r.name), .init(r.status, mark: r.hasSolution ? "ok" : "bad", note: r.error),
+                    ]
+                    cells += swept.map { k in .init(values.last(where: { $0.0 == k })?.1 ?? "") }
+                    let rate: Double? =
+                        (r.placed != nil && (r.participants ?? 0) > 0)
+                        ? Double(r.placed!) / Double(r.participants!) : nil
+                    cells += [
+                        r.placed.map { "\($0) of \(r.participants ?? 0)" } ?? "–", HTML.percent(rate),
+                        HTML.num(r.meanRank, digits: 3),
+                        r.worstRank.map(String.init) ?? "–", HTML.num(SweepComparison.placedLoss(r, base)),
+                        HTML.num(SweepComparison.rankLoss(r, base), digits: 3),
+                    ].map { .init($0) }
+                    cells += quotaKeys.map { k in
+                        guard let q = r.quotas.first(where: { $0.0 == k }), let s = q.slack else { return .init("–") }
+                        return .init(HTML.num(s), mark: s < -1e-9 ? "bad" : nil)
+                    }
+                    cells.append(.init(HTML.num(r.solveSeconds, digits: 2)))
+                    return cells
+                }, numeric: Set(firstNumeric..<header.count))
         }
     }
 }

@@ -32,8 +32,11 @@ struct TimelineChart {
             first = min(first, s.start)
             last = max(last, end)
             let from = c.monday(ofWeek: s.start), to = from.adding(days: 7 * p.weeks - 1)
-            byHost[h.rawValue, default: []].append(Bar(start: s.start, end: end, label: p.id,
-                                                        tip: "\(p.id) (\(p.country)) at \(o.id): \(from.iso) – \(to.iso), rank \(c.ranks[k])", rank: c.ranks[k]))
+            byHost[h.rawValue, default: []].append(
+                Bar(
+                    start: s.start, end: end, label: p.id,
+                    tip: "\(p.id) (\(p.country)) at \(o.id): \(from.iso) – \(to.iso), rank \(c.ranks[k])",
+                    rank: c.ranks[k]))
         }
         let weeks = last - first
         let px = min(28, max(7, 820 / Double(max(weeks, 1)))), labelW = 210.0, laneH = 16.0, axisH = 30.0
@@ -42,14 +45,20 @@ struct TimelineChart {
         for h in hosts {
             var lanes: [[Bar]] = []
             for bar in byHost[h]!.sorted(by: { ($0.start, $0.label) < ($1.start, $1.label) }) {
-                if let i = lanes.firstIndex(where: { $0.last!.end <= bar.start }) { lanes[i].append(bar) } else { lanes.append([bar]) }
+                if let i = lanes.firstIndex(where: { $0.last!.end <= bar.start }) {
+                    lanes[i].append(bar)
+                } else {
+                    lanes.append([bar])
+                }
             }
             rows.append((h, lanes))
         }
         let height = axisH + rows.reduce(0) { $0 + Double($1.lanes.count) * laneH + 6 } + 10
         let width = labelW + Double(weeks) * px + 20
         func x(_ w: Int) -> Double { labelW + Double(w - first) * px }
-        func color(_ rank: Int) -> String { rank <= 1 ? "#3aa76d" : rank == 2 ? "#2f6fdf" : rank == 3 ? "#e8833a" : "#c94f7c" }
+        func color(_ rank: Int) -> String {
+            rank <= 1 ? "#3aa76d" : rank == 2 ? "#2f6fdf" : rank == 3 ? "#e8833a" : "#c94f7c"
+        }
         let f = SVGChart.f
 
         self.width = String(Int(width))
@@ -61,7 +70,9 @@ struct TimelineChart {
         hostLabelX = f(labelW - 8)
         barHeight = f(laneH - 3)
         let step = max(1, Int((72 / px).rounded(.up)))
-        self.weeks = stride(from: first, through: last, by: step).map { Week(x: f(x($0)), monday: c.monday(ofWeek: $0).iso) }
+        self.weeks = stride(from: first, through: last, by: step).map {
+            Week(x: f(x($0)), monday: c.monday(ofWeek: $0).iso)
+        }
         var y = axisH
         var hostRows: [HostRow] = []
         for row in rows {
@@ -73,12 +84,17 @@ struct TimelineChart {
                 for bar in lane {
                     let bx = x(bar.start), bw = Double(bar.end - bar.start) * px - 1, by = y + Double(li) * laneH + 1
                     let fits = Int(bw / 6.2)
-                    stays.append(Stay(tip: bar.tip, x: f(bx), y: f(by), w: f(bw), color: color(bar.rank), textX: f(bx + 3), textY: f(by + 10),
-                                      text: fits >= 4 ? [SVGChart.clip(bar.label, fits)] : []))
+                    stays.append(
+                        Stay(
+                            tip: bar.tip, x: f(bx), y: f(by), w: f(bw), color: color(bar.rank), textX: f(bx + 3),
+                            textY: f(by + 10),
+                            text: fits >= 4 ? [SVGChart.clip(bar.label, fits)] : []))
                 }
             }
-            hostRows.append(HostRow(title: name + " (" + host.country + ")", ruleY: f(y + rowH + 3), labelY: f(y + 12),
-                                    label: SVGChart.clip(name, 30), stays: stays))
+            hostRows.append(
+                HostRow(
+                    title: name + " (" + host.country + ")", ruleY: f(y + rowH + 3), labelY: f(y + 12),
+                    label: SVGChart.clip(name, 30), stays: stays))
             y += rowH + 6
         }
         self.hosts = hostRows

@@ -18,8 +18,10 @@ extension ConflictFinder {
                 ("text", .string(c.text)),
             ])
         }
-        let value: JSONOutput = .object([("quotas", .array(explanation.quotas.map(entry))),
-                                         ("capacities", .array(explanation.capacities.map(entry)))])
+        let value: JSONOutput = .object([
+            ("quotas", .array(explanation.quotas.map(entry))),
+            ("capacities", .array(explanation.capacities.map(entry))),
+        ])
         let at = (fields.firstIndex { $0.0 == "status" } ?? (fields.count - 1)) + 1
         fields.insert(("conflicts", value), at: at)
         return .object(fields)

@@ -58,7 +58,8 @@ public struct RoundFigures: Sendable {
                 if scopes.isWho[s.participant.rawValue] { g[si] += 1 }
             }
             for (si, scope) in scopes.scopes.enumerated() {
-                let nWho = scopes.whoInGroup[scope.participantGroup], nAll = scopes.participantsInGroup[scope.participantGroup]
+                let nWho = scopes.whoInGroup[scope.participantGroup],
+                    nAll = scopes.participantsInGroup[scope.participantGroup]
                 for bound in q.bounds {
                     let form = QuotaForm(bound: bound, nWho: nWho, nAll: nAll)
                     let slack = form.slack(g: g[si], p: p[si])
@@ -69,10 +70,14 @@ public struct RoundFigures: Sendable {
                     case .minShare, .maxShare: value = p[si] == 0 ? nil : Double(g[si]) / Double(p[si])
                     case .minRate: value = nWho == 0 ? nil : Double(g[si]) / Double(nWho)
                     case .minParity:
-                        value = (nWho == 0 || p[si] == 0) ? nil : (Double(g[si]) / Double(nWho)) / (Double(p[si]) / Double(nAll))
+                        value =
+                            (nWho == 0 || p[si] == 0)
+                            ? nil : (Double(g[si]) / Double(nWho)) / (Double(p[si]) / Double(nAll))
                     }
-                    quotas.append(QuotaFigure(quota: qi, name: q.name, scope: scope.label, bound: bound, soft: q.soft,
-                                              g: g[si], p: p[si], nWho: nWho, nAll: nAll, value: value, slack: slack))
+                    quotas.append(
+                        QuotaFigure(
+                            quota: qi, name: q.name, scope: scope.label, bound: bound, soft: q.soft,
+                            g: g[si], p: p[si], nWho: nWho, nAll: nAll, value: value, slack: slack))
                 }
             }
         }
@@ -84,7 +89,10 @@ public struct RoundFigures: Sendable {
             var v: Double
             switch goal {
             case .placed: v = stays.reduce(0) { $0 + goal.weight(of: instance.participants[$1.participant.rawValue]) }
-            case .rank(let cost): v = ranks.reduce(0) { let c = Double($1 - 1); return $0 + (cost == .squared ? c * c : c) }
+            case .rank(let cost):
+                v = ranks.reduce(0) {
+                    let c = Double($1 - 1); return $0 + (cost == .squared ? c * c : c)
+                }
             case .worstRank: v = Double(ranks.max() ?? 0)
             case .early: v = Double(stays.reduce(0) { $0 + $1.start })
             }
@@ -123,7 +131,12 @@ public struct RoundFigures: Sendable {
                 counts[v]!.0 += 1
                 if isPlaced[i] { counts[v]!.1 += 1 }
             }
-            return (key, order.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }).map { ($0, counts[$0]!.0, counts[$0]!.1) })
+            return (
+                key,
+                order.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }).map {
+                    ($0, counts[$0]!.0, counts[$0]!.1)
+                }
+            )
         }
     }
 }

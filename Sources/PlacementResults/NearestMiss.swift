@@ -28,27 +28,38 @@ enum NearestMiss {
             for e in fell { for s in e.offer.sectors where !sectors.contains(s) { sectors.append(s) } }
             sectors.sort()
             let shown = sectors.prefix(6).joined(separator: ", ") + (sectors.count > 6 ? ", …" : "")
-            return head + "sector \(p.sector); no offer is for it (offers are for \(sectors.isEmpty ? "no sector" : shown))"
+            return head
+                + "sector \(p.sector); no offer is for it (offers are for \(sectors.isEmpty ? "no sector" : shown))"
 
         case .language:
-            let speaks = p.languages.isEmpty ? "no languages listed"
-                : "speaks " + p.languages.keys.sorted().map { "\($0) \(p.languages[$0]!.rawValue)" }.joined(separator: ", ")
+            let speaks =
+                p.languages.isEmpty
+                ? "no languages listed"
+                : "speaks "
+                    + p.languages.keys.sorted().map { "\($0) \(p.languages[$0]!.rawValue)" }.joined(separator: ", ")
             // Nearest: the offer needing the fewest CEFR steps more.
             func shortfall(_ o: Offer) -> Int {
                 o.languages.map { lang, min in min.strength - (p.languages[lang]?.strength ?? 0) }.min() ?? 0
             }
             let best = fell.min { shortfall($0.offer) < shortfall($1.offer) }!
-            let needs = best.offer.languages.keys.sorted().map { "\($0) \(best.offer.languages[$0]!.rawValue)" }.joined(separator: " or ")
+            let needs = best.offer.languages.keys.sorted().map { "\($0) \(best.offer.languages[$0]!.rawValue)" }.joined(
+                separator: " or ")
             return head + "\(speaks); offers need \(needs) (\(best.offer.id)\(more(fell.count)))"
 
         case .dates:
             // Nearest: the largest overlap of the two windows.
-            func overlap(_ o: Offer) -> Int { min(p.availableTo, o.to).ordinal - max(p.availableFrom, o.from).ordinal + 1 }
+            func overlap(_ o: Offer) -> Int {
+                min(p.availableTo, o.to).ordinal - max(p.availableFrom, o.from).ordinal + 1
+            }
             let best = fell.max { overlap($0.offer) < overlap($1.offer) }!
-            let own = "available \(p.availableFrom.iso) to \(p.availableTo.iso) for \(p.weeks) week\(p.weeks == 1 ? "" : "s")"
+            let own =
+                "available \(p.availableFrom.iso) to \(p.availableTo.iso) for \(p.weeks) week\(p.weeks == 1 ? "" : "s")"
             let days = max(0, overlap(best.offer))
-            return head + "\(own); nearest window \(best.offer.from.iso) to \(best.offer.to.iso) (\(best.offer.id)\(more(fell.count))) "
-                + (days == 0 ? "does not overlap" : "overlaps \(days) day\(days == 1 ? "" : "s"); \(7 * p.weeks) days, Monday to Sunday, needed")
+            return head
+                + "\(own); nearest window \(best.offer.from.iso) to \(best.offer.to.iso) (\(best.offer.id)\(more(fell.count))) "
+                + (days == 0
+                    ? "does not overlap"
+                    : "overlaps \(days) day\(days == 1 ? "" : "s"); \(7 * p.weeks) days, Monday to Sunday, needed")
 
         case .duration:
             func distance(_ o: Offer) -> Int {
@@ -58,43 +69,54 @@ enum NearestMiss {
             }
             let best = fell.min { distance($0.offer) < distance($1.offer) }!
             let o = best.offer
-            let range = switch (o.minWeeks, o.maxWeeks) {
-            case let (a?, b?): "\(a) to \(b) weeks"
-            case let (a?, nil): "at least \(a) weeks"
-            case let (nil, b?): "at most \(b) weeks"
-            case (nil, nil): "any length"
-            }
-            return head + "stays \(p.weeks) week\(p.weeks == 1 ? "" : "s"); offers take \(range) (\(o.id)\(more(fell.count)))"
+            let range =
+                switch (o.minWeeks, o.maxWeeks) {
+                case let (a?, b?): "\(a) to \(b) weeks"
+                case let (a?, nil): "at least \(a) weeks"
+                case let (nil, b?): "at most \(b) weeks"
+                case (nil, nil): "any length"
+                }
+            return head
+                + "stays \(p.weeks) week\(p.weeks == 1 ? "" : "s"); offers take \(range) (\(o.id)\(more(fell.count)))"
 
         case .accessibility:
             func missing(_ e: (host: Host, offer: Offer)) -> [String] {
                 p.needs.filter { !e.host.accessibility.contains($0) && !e.offer.accessibility.contains($0) }
             }
             let best = fell.min { missing($0).count < missing($1).count }!
-            return head + "needs \(p.needs.joined(separator: ", ")); \(best.offer.id) lacks \(missing(best).joined(separator: ", "))\(more(fell.count))"
+            return head
+                + "needs \(p.needs.joined(separator: ", ")); \(best.offer.id) lacks \(missing(best).joined(separator: ", "))\(more(fell.count))"
 
         case .age:
             guard let birth = p.birthDate else {
                 let best = fell.min { ($0.offer.minAge ?? 0) < ($1.offer.minAge ?? 0) }!
-                return head + "no birth date; offers need min_age \(best.offer.minAge ?? 0) (\(best.offer.id)\(more(fell.count)))"
+                return head
+                    + "no birth date; offers need min_age \(best.offer.minAge ?? 0) (\(best.offer.id)\(more(fell.count)))"
             }
             // The age on the latest start the dates allow, against min_age.
-            func latestStart(_ o: Offer) -> Day { min(p.availableTo, o.to).adding(days: -(7 * p.weeks - 1)).mondayOnOrBefore }
+            func latestStart(_ o: Offer) -> Day {
+                min(p.availableTo, o.to).adding(days: -(7 * p.weeks - 1)).mondayOnOrBefore
+            }
             func gap(_ o: Offer) -> Int { (o.minAge ?? 0) - birth.age(on: latestStart(o)) }
             let best = fell.min { gap($0.offer) < gap($1.offer) }!
             let start = latestStart(best.offer)
-            return head + "aged \(birth.age(on: start)) on the latest possible start \(start.iso) (born \(birth.iso)); offers need min_age \(best.offer.minAge ?? 0) (\(best.offer.id)\(more(fell.count)))"
+            return head
+                + "aged \(birth.age(on: start)) on the latest possible start \(start.iso) (born \(birth.iso)); offers need min_age \(best.offer.minAge ?? 0) (\(best.offer.id)\(more(fell.count)))"
 
         case .abroad:
-            return head + "sending country \(p.country); the compatible offers are in \(p.country) too (\(fell[0].offer.id)\(more(fell.count)))"
+            return head
+                + "sending country \(p.country); the compatible offers are in \(p.country) too (\(fell[0].offer.id)\(more(fell.count)))"
 
         case .kind:
-            let kinds = fell[0].offer.kinds.map { $0.isEmpty ? "nobody" : $0.map(\.rawValue).joined(separator: ", ") + " only" } ?? "all"
+            let kinds =
+                fell[0].offer.kinds.map { $0.isEmpty ? "nobody" : $0.map(\.rawValue).joined(separator: ", ") + " only" }
+                ?? "all"
             return head + "\(p.kind.rawValue); \(fell[0].offer.id) accepts \(kinds)\(more(fell.count))"
 
         case .listed:
             let ids = fell.prefix(3).map(\.offer.id).joined(separator: ", ")
-            return head + "only listed offers may be used (only_listed); compatible offers not listed: \(ids)\(fell.count > 3 ? " and \(fell.count - 3) more" : "")"
+            return head
+                + "only listed offers may be used (only_listed); compatible offers not listed: \(ids)\(fell.count > 3 ? " and \(fell.count - 3) more" : "")"
         }
     }
 }

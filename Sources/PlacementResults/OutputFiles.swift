@@ -29,7 +29,9 @@ public enum OutputFiles {
     }
 
     /// Writes a folder holding `files` (name → bytes) and nothing else.
-    public static func writeFolder(_ files: [(name: String, bytes: [UInt8])], to path: String, force: Bool) throws(OutputError) {
+    public static func writeFolder(_ files: [(name: String, bytes: [UInt8])], to path: String, force: Bool)
+        throws(OutputError)
+    {
         try write(to: path, force: force, replaceable: files.map(\.name)) { staging throws(OutputError) in
             do {
                 try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: false)
@@ -61,21 +63,30 @@ public enum OutputFiles {
         return (resolved(parent.path) as NSString).appendingPathComponent(url.lastPathComponent)
     }
 
-    private static func write(to path: String, force: Bool, replaceable: [String]? = nil,
-                              fill: (URL) throws(OutputError) -> Void) throws(OutputError) {
+    private static func write(
+        to path: String, force: Bool, replaceable: [String]? = nil,
+        fill: (URL) throws(OutputError) -> Void
+    ) throws(OutputError) {
         guard !path.isEmpty else { throw OutputError(path: "--out", message: "is empty; give the path to write") }
         let url = URL(fileURLWithPath: path).standardizedFileURL
         if let kind = FileKind(path: url.path) {
             guard force else {
-                throw OutputError(path: path, message: "already exists and is left untouched; choose another --out, or add --force to replace it")
+                throw OutputError(
+                    path: path,
+                    message: "already exists and is left untouched; choose another --out, or add --force to replace it")
             }
             // --force replaces what allvet could have written there, nothing else (never a device or a FIFO).
             switch (kind, replaceable) {
             case (.regular, nil): break
             case (.folder, let names?) where FileKind.folderHoldsOnly(url.path, regularFilesNamed: names): break
             default:
-                let what = replaceable == nil ? "a regular file" : "a folder of the files allvet writes there (\(replaceable!.joined(separator: ", ")))"
-                throw OutputError(path: path, message: "is \(kind.description), not \(what); --force replaces only those. It is left untouched")
+                let what =
+                    replaceable == nil
+                    ? "a regular file"
+                    : "a folder of the files allvet writes there (\(replaceable!.joined(separator: ", ")))"
+                throw OutputError(
+                    path: path,
+                    message: "is \(kind.description), not \(what); --force replaces only those. It is left untouched")
             }
         }
         try StagedWrite.createParent(of: url)

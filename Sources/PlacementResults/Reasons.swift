@@ -9,7 +9,7 @@ import PlacementModel
 public struct UnplacedReason: Sendable, Equatable {
     public enum Kind: String, Sendable {
         /// No candidate stay: `detail` starts with the filter that removed the last
-    /// one, then a colon and the nearest miss.
+        /// one, then a colon and the nearest miss.
         case noCandidate = "no_candidate"
         /// Candidates exist, but the solution uses their places otherwise.
         case capacity
@@ -83,8 +83,11 @@ public func explainUnplaced(_ result: RoundResult) -> [UnplacedReason] {
     for (pi, p) in instance.participants.enumerated() where placedAt[pi] == nil {
         let index = ParticipantIndex(pi)
         if let f = c.noCandidateFilter[index] {
-            reasons.append(UnplacedReason(participant: index, kind: .noCandidate,
-                                          detail: NearestMiss.detail(participant: index, filter: f, instance: instance, policy: result.policy)))
+            reasons.append(
+                UnplacedReason(
+                    participant: index, kind: .noCandidate,
+                    detail: NearestMiss.detail(participant: index, filter: f, instance: instance, policy: result.policy)
+                ))
             continue
         }
         if let why = noSolution(result) {
@@ -115,9 +118,14 @@ public func explainUnplaced(_ result: RoundResult) -> [UnplacedReason] {
                 let scope = sc.scopes[si]
                 let g = gp[qi][si].g + (sc.isWho[pi] ? 1 : 0), pp = gp[qi][si].p + 1
                 for b in q.bounds {
-                    let form = QuotaForm(bound: b, nWho: sc.whoInGroup[scope.participantGroup], nAll: sc.participantsInGroup[scope.participantGroup])
+                    let form = QuotaForm(
+                        bound: b, nWho: sc.whoInGroup[scope.participantGroup],
+                        nAll: sc.participantsInGroup[scope.participantGroup])
                     if form.slack(g: g, p: pp) < -1e-9 {
-                        let where_ = scope.label.isEmpty ? "" : " (" + scope.label.map { "\($0.key)=\($0.value ?? "none")" }.joined(separator: ", ") + ")"
+                        let where_ =
+                            scope.label.isEmpty
+                            ? ""
+                            : " (" + scope.label.map { "\($0.key)=\($0.value ?? "none")" }.joined(separator: ", ") + ")"
                         broken.append("\(q.name) \(b.name)\(where_)")
                     }
                 }
@@ -127,17 +135,26 @@ public func explainUnplaced(_ result: RoundResult) -> [UnplacedReason] {
         }
         if let k = fitsAll {
             let o = offers[c.stays[k].offer.rawValue].offer
-            reasons.append(UnplacedReason(participant: index, kind: .capacity,
-                                          detail: "a stay at \(o.id) would fit, but the optimum of the goals uses the places otherwise"))
+            reasons.append(
+                UnplacedReason(
+                    participant: index, kind: .capacity,
+                    detail: "a stay at \(o.id) would fit, but the optimum of the goals uses the places otherwise"))
         } else if !brokenRules.isEmpty {
-            reasons.append(UnplacedReason(participant: index, kind: .quota, detail: "placing would break " + brokenRules.prefix(3).joined(separator: "; ")))
+            reasons.append(
+                UnplacedReason(
+                    participant: index, kind: .quota,
+                    detail: "placing would break " + brokenRules.prefix(3).joined(separator: "; ")))
         } else {
             let parts = fullOffers.prefix(3).map { oi in
                 let who = holders[oi].prefix(4).joined(separator: ", ")
-                return "\(offers[oi].offer.id) (held by \(who.isEmpty ? "nobody: closed" : who)\(holders[oi].count > 4 ? ", …" : ""))"
+                return
+                    "\(offers[oi].offer.id) (held by \(who.isEmpty ? "nobody: closed" : who)\(holders[oi].count > 4 ? ", …" : ""))"
             }
             let more = fullOffers.count > 3 ? " and \(fullOffers.count - 3) more" : ""
-            reasons.append(UnplacedReason(participant: index, kind: .capacity, detail: "compatible offers are full: " + parts.joined(separator: "; ") + more))
+            reasons.append(
+                UnplacedReason(
+                    participant: index, kind: .capacity,
+                    detail: "compatible offers are full: " + parts.joined(separator: "; ") + more))
         }
     }
     return reasons

@@ -32,7 +32,8 @@ public struct ResultFiles: Sendable {
     /// Builds the files of `result`. `inputHash` identifies the instance and
     /// policy.
     public init(result: RoundResult, inputHash: String) {
-        let figures = RoundFigures(instance: result.instance, policy: result.policy, candidates: result.candidates, chosen: result.chosen)
+        let figures = RoundFigures(
+            instance: result.instance, policy: result.policy, candidates: result.candidates, chosen: result.chosen)
         let reasons = explainUnplaced(result)
         let inst = result.instance, c = result.candidates
         func byID(_ a: String, _ b: String) -> Bool { a.utf8.lexicographicallyPrecedes(b.utf8) }
@@ -45,11 +46,20 @@ public struct ResultFiles: Sendable {
             let (h, o) = c.offers[s.offer.rawValue]
             let start = c.monday(ofWeek: s.start)
             let end = start.adding(days: 7 * p.weeks - 1)
-            rows.append((p.id, CSVWriter.record([CSVWriter.text(p.id), CSVWriter.text(inst.hosts[h.rawValue].id), CSVWriter.text(o.id),
-                                                 start.iso, end.iso, String(p.weeks), String(c.ranks[k])], ending: .lf)))
+            rows.append(
+                (
+                    p.id,
+                    CSVWriter.record(
+                        [
+                            CSVWriter.text(p.id), CSVWriter.text(inst.hosts[h.rawValue].id), CSVWriter.text(o.id),
+                            start.iso, end.iso, String(p.weeks), String(c.ranks[k]),
+                        ], ending: .lf)
+                ))
         }
         rows.sort { byID($0.0, $1.0) }
-        self.assignments = CSVWriter.record(["participant_id", "host_id", "offer_id", "start", "end", "weeks", "rank"], ending: .lf) + rows.map(\.1).joined()
+        self.assignments =
+            CSVWriter.record(["participant_id", "host_id", "offer_id", "start", "end", "weeks", "rank"], ending: .lf)
+            + rows.map(\.1).joined()
 
         // unplaced.csv
         var un: [(String, String)] = reasons.map { r in
@@ -65,7 +75,9 @@ public struct ResultFiles: Sendable {
         self.inputHash = inputHash
     }
 
-    static func summary(result: RoundResult, figures: RoundFigures, reasons: [UnplacedReason], inputHash: String, timings: Timings) -> JSONOutput {
+    static func summary(
+        result: RoundResult, figures: RoundFigures, reasons: [UnplacedReason], inputHash: String, timings: Timings
+    ) -> JSONOutput {
         let inst = result.instance
         let levels: [JSONOutput] = result.levels.enumerated().map { i, l in
             let hasSolution = result.status == .optimal || result.status == .feasible
@@ -80,12 +92,25 @@ public struct ResultFiles: Sendable {
                 ("status", .string(l.status.rawValue)),
             ])
         }
-        let groups: JSONOutput = .object(figures.groups.map { g in
-            (g.key, .object(g.values.map { v in
-                (v.value, .object([("participants", .int(v.participants)), ("placed", .int(v.placed)),
-                                   ("rate", .number(v.participants == 0 ? nil : Double(v.placed) / Double(v.participants)))]))
-            }))
-        })
+        let groups: JSONOutput = .object(
+            figures.groups.map { g in
+                (
+                    g.key,
+                    .object(
+                        g.values.map { v in
+                            (
+                                v.value,
+                                .object([
+                                    ("participants", .int(v.participants)), ("placed", .int(v.placed)),
+                                    (
+                                        "rate",
+                                        .number(v.participants == 0 ? nil : Double(v.placed) / Double(v.participants))
+                                    ),
+                                ])
+                            )
+                        })
+                )
+            })
         let quotas: [JSONOutput] = figures.quotas.map { q in
             .object([
                 ("name", .string(q.name)),
@@ -101,7 +126,8 @@ public struct ResultFiles: Sendable {
                 ("participants", .int(q.nAll)),
             ])
         }
-        let histogram: JSONOutput = .object(figures.rankHistogram.keys.sorted().map { (String($0), .int(figures.rankHistogram[$0]!)) })
+        let histogram: JSONOutput = .object(
+            figures.rankHistogram.keys.sorted().map { (String($0), .int(figures.rankHistogram[$0]!)) })
         let offers: [JSONOutput] = result.candidates.offers.enumerated().map { i, e in
             .object([
                 ("offer", .string(e.offer.id)),
@@ -133,18 +159,44 @@ public struct ResultFiles: Sendable {
             ("quotas", .array(quotas)),
             ("rank_histogram", histogram),
             ("offers", .array(offers)),
-            ("model", .object([("rows", .int(result.modelSize.rows)), ("columns", .int(result.modelSize.columns)),
-                               ("non_zeros", .int(result.modelSize.nonZeros)),
-                               ("method", .string(result.decomposition == nil ? "direct" : "decomposed"))]
-                              + (result.decomposition.map { d in [("decomposition", JSONOutput.object([
-                                  ("pairs", .int(d.pairs)), ("groups", .int(d.groups)), ("time_indexed_groups", .int(d.timeIndexedGroups)),
-                                  ("master_solves", .int(d.masterSolves)), ("master_columns", .int(d.masterColumns)),
-                                  ("interval_cuts", .int(d.intervalCuts)), ("no_good_cuts", .int(d.noGoodCuts)),
-                                  ("repair_solves", .int(d.repairSolves))]))] } ?? []))),
-            ("timings_s", .object([("read", .number(timings.read)), ("build", .number(timings.build)),
-                                   ("solve", .array(timings.solve.map { .number($0) })), ("write", .number(timings.write))])),
-            ("solver", .object([("name", .string(result.solverName)), ("time_limit_s", .number(o.timeLimit)),
-                                ("mip_gap", .number(o.mipGap)), ("presolve", .bool(o.presolve)), ("cuts", .bool(o.cuts))])),
+            (
+                "model",
+                .object(
+                    [
+                        ("rows", .int(result.modelSize.rows)), ("columns", .int(result.modelSize.columns)),
+                        ("non_zeros", .int(result.modelSize.nonZeros)),
+                        ("method", .string(result.decomposition == nil ? "direct" : "decomposed")),
+                    ]
+                        + (result.decomposition.map { d in
+                            [
+                                (
+                                    "decomposition",
+                                    JSONOutput.object([
+                                        ("pairs", .int(d.pairs)), ("groups", .int(d.groups)),
+                                        ("time_indexed_groups", .int(d.timeIndexedGroups)),
+                                        ("master_solves", .int(d.masterSolves)),
+                                        ("master_columns", .int(d.masterColumns)),
+                                        ("interval_cuts", .int(d.intervalCuts)), ("no_good_cuts", .int(d.noGoodCuts)),
+                                        ("repair_solves", .int(d.repairSolves)),
+                                    ])
+                                )
+                            ]
+                        } ?? []))
+            ),
+            (
+                "timings_s",
+                .object([
+                    ("read", .number(timings.read)), ("build", .number(timings.build)),
+                    ("solve", .array(timings.solve.map { .number($0) })), ("write", .number(timings.write)),
+                ])
+            ),
+            (
+                "solver",
+                .object([
+                    ("name", .string(result.solverName)), ("time_limit_s", .number(o.timeLimit)),
+                    ("mip_gap", .number(o.mipGap)), ("presolve", .bool(o.presolve)), ("cuts", .bool(o.cuts)),
+                ])
+            ),
         ])
         return ConflictFinder.adding(result.conflicts, to: summary)
     }

@@ -40,24 +40,38 @@ public enum ResultsFolder {
     /// Writes `files` (name → text) to `path`.
     public static func write(_ files: [(name: String, text: String)], to path: String) throws(OutputError) {
         let fm = FileManager.default
-        guard !path.isEmpty else { throw OutputError(path: "--out", message: "is empty; give the results folder to write") }
+        guard !path.isEmpty else {
+            throw OutputError(path: "--out", message: "is empty; give the results folder to write")
+        }
         var url = URL(fileURLWithPath: path).standardizedFileURL
         if FileKind(path: url.path) == .symbolicLink {
             guard fm.fileExists(atPath: url.path) else {
-                throw OutputError(path: path, message: "is a symbolic link to nothing; choose another --out or mend the link")
+                throw OutputError(
+                    path: path, message: "is a symbolic link to nothing; choose another --out or mend the link")
             }
             url = url.resolvingSymlinksInPath()
         }
         let parent = url.deletingLastPathComponent()
         if let kind = FileKind(path: url.path) {
-            guard kind == .folder else { throw OutputError(path: path, message: "exists and is \(kind.description), not a folder; choose another --out") }
+            guard kind == .folder else {
+                throw OutputError(
+                    path: path, message: "exists and is \(kind.description), not a folder; choose another --out")
+            }
             guard isOurs(url) else {
-                throw OutputError(path: path, message: "exists and was not written by allvet (no allvet summary.json); it is left untouched. Choose another --out or remove it yourself.")
+                throw OutputError(
+                    path: path,
+                    message:
+                        "exists and was not written by allvet (no allvet summary.json); it is left untouched. Choose another --out or remove it yourself."
+                )
             }
             let foreign = FileKind.foreignItems(in: url.path, allowed: fileNames)
             guard foreign.isEmpty else {
                 let list = foreign.prefix(5).joined(separator: ", ") + (foreign.count > 5 ? ", …" : "")
-                throw OutputError(path: path, message: "holds files allvet did not write (\(list)); it is left untouched. Move them out, or choose another --out.")
+                throw OutputError(
+                    path: path,
+                    message:
+                        "holds files allvet did not write (\(list)); it is left untouched. Move them out, or choose another --out."
+                )
             }
         }
         try StagedWrite.createParent(of: url)
@@ -106,7 +120,8 @@ public enum ResultsFolder {
         guard let items = try? fm.contentsOfDirectory(atPath: url.path) else { return false }
         if items.isEmpty { return true }
         guard let data = fm.contents(atPath: url.appendingPathComponent("summary.json").path),
-              let text = String(data: data, encoding: .utf8) else { return false }
+            let text = String(data: data, encoding: .utf8)
+        else { return false }
         return text.contains(marker)
     }
 }

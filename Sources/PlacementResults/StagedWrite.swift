@@ -15,7 +15,8 @@ import PlacementModel
 enum StagedWrite {
     /// The staging sibling of `url` for this process.
     static func staging(for url: URL) -> URL {
-        url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).partial-\(ProcessInfo.processInfo.processIdentifier)")
+        url.deletingLastPathComponent().appendingPathComponent(
+            ".\(url.lastPathComponent).partial-\(ProcessInfo.processInfo.processIdentifier)")
     }
 
     /// Creates the parent of `url`.
@@ -51,7 +52,8 @@ enum StagedWrite {
             }
             return
         }
-        let old = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).old-\(ProcessInfo.processInfo.processIdentifier)")
+        let old = url.deletingLastPathComponent().appendingPathComponent(
+            ".\(url.lastPathComponent).old-\(ProcessInfo.processInfo.processIdentifier)")
         if exists && rename(url.path, old.path) != 0 {
             let e = errno
             try? fm.removeItem(at: staging)

@@ -24,8 +24,10 @@ enum ScenarioProcess {
     /// Runs `executable` with `arguments` and waits for it. When
     /// `shouldStop` turns true, the child gets SIGINT (as Ctrl-C would give
     /// it): it writes its best solution so far and exits 130.
-    static func run(_ executable: String, _ arguments: [String], errorFile: URL,
-                    shouldStop: @Sendable () -> Bool) throws -> Ending {
+    static func run(
+        _ executable: String, _ arguments: [String], errorFile: URL,
+        shouldStop: @Sendable () -> Bool
+    ) throws -> Ending {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: executable)
         p.arguments = arguments
@@ -33,7 +35,8 @@ enum ScenarioProcess {
         p.standardOutput = FileHandle.nullDevice
         // Standard error goes to a file rather than a pipe: a chatty child can never block on it.
         guard FileManager.default.createFile(atPath: errorFile.path, contents: nil),
-              let errors = try? FileHandle(forWritingTo: errorFile) else {
+            let errors = try? FileHandle(forWritingTo: errorFile)
+        else {
             throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: errorFile.path])
         }
         defer {

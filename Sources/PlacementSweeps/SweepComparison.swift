@@ -45,7 +45,8 @@ public struct SweepComparison: Sendable {
                 let dir = URL(fileURLWithPath: f).appendingPathComponent("scenarios").appendingPathComponent(e.folder)
                 if let row = Self.readRow(dir, index: i, name: e.name) { return row }
             }
-            return ComparisonRow(index: i, name: e.name, status: "missing", error: "no results folder found", hasSolution: false)
+            return ComparisonRow(
+                index: i, name: e.name, status: "missing", error: "no results folder found", hasSolution: false)
         }
     }
 
@@ -55,7 +56,8 @@ public struct SweepComparison: Sendable {
     static func readRow(_ dir: URL, index: Int, name: String) -> ComparisonRow? {
         let fm = FileManager.default
         if let data = fm.contents(atPath: dir.appendingPathComponent("summary.json").path),
-           let v = try? JSONValue.parse([UInt8](data)).value {
+            let v = try? JSONValue.parse([UInt8](data)).value
+        {
             var r = row(summary: v, index: index, name: name)
             if fm.fileExists(atPath: dir.appendingPathComponent(verificationFailedFile).path) {
                 // Results that break a rule are kept for inspection, never compared as if they held.
@@ -67,7 +69,9 @@ public struct SweepComparison: Sendable {
         }
         if let data = fm.contents(atPath: dir.appendingPathComponent(ScenarioFailure.file).path) {
             var message = "failed"
-            if let v = try? JSONValue.parse([UInt8](data)).value, case .string(let m)? = v["error"]?.content { message = m }
+            if let v = try? JSONValue.parse([UInt8](data)).value, case .string(let m)? = v["error"]?.content {
+                message = m
+            }
             return ComparisonRow(index: index, name: name, status: "error", error: message, hasSolution: false)
         }
         return nil
@@ -112,7 +116,9 @@ public struct SweepComparison: Sendable {
         }
         if case .array(let quotas)? = v["quotas"]?.content {
             for q in quotas {
-                guard case .string(let qn)? = q["name"]?.content, case .string(let b)? = q["bound"]?.content else { continue }
+                guard case .string(let qn)? = q["name"]?.content, case .string(let b)? = q["bound"]?.content else {
+                    continue
+                }
                 let key = "\(qn):\(b)", slack = number(q["slack"]), value = number(q["value"])
                 if let i = r.quotas.firstIndex(where: { $0.0 == key }) {
                     if let s = slack, s < (r.quotas[i].slack ?? .infinity) { r.quotas[i] = (key, value, s) }
@@ -146,7 +152,9 @@ public struct SweepComparison: Sendable {
         let rateKeys = unionKeys { $0.groupRates.map(\.0) }
         let quotaKeys = unionKeys { $0.quotas.map(\.0) }
         var header = ["scenario", "status"] + swept
-        header += ["placed", "participants", "placement_rate", "mean_rank", "worst_rank", "placed_loss", "mean_rank_loss"]
+        header += [
+            "placed", "participants", "placement_rate", "mean_rank", "worst_rank", "placed_loss", "mean_rank_loss",
+        ]
         header += rateKeys.map { "rate:" + $0 }
         header += quotaKeys.flatMap { ["quota:\($0):value", "quota:\($0):slack"] }
         header += ["solve_s", "error"]
@@ -156,16 +164,24 @@ public struct SweepComparison: Sendable {
             let values = manifest.scenarios[r.index].values
             var cells = [CSVWriter.text(r.name), r.status]
             cells += swept.map { k in Self.text(values.last(where: { $0.0 == k })?.1 ?? "") }
-            let rate: Double? = (r.placed != nil && (r.participants ?? 0) > 0) ? Double(r.placed!) / Double(r.participants!) : nil
-            cells += [Self.fmt(r.placed.map(Double.init)), Self.fmt(r.participants.map(Double.init)), Self.fmt(rate), Self.fmt(r.meanRank),
-                      Self.fmt(r.worstRank.map(Double.init)), Self.fmt(Self.placedLoss(r, base)), Self.fmt(Self.rankLoss(r, base))]
+            let rate: Double? =
+                (r.placed != nil && (r.participants ?? 0) > 0) ? Double(r.placed!) / Double(r.participants!) : nil
+            cells += [
+                Self.fmt(r.placed.map(Double.init)), Self.fmt(r.participants.map(Double.init)), Self.fmt(rate),
+                Self.fmt(r.meanRank),
+                Self.fmt(r.worstRank.map(Double.init)), Self.fmt(Self.placedLoss(r, base)),
+                Self.fmt(Self.rankLoss(r, base)),
+            ]
             let rates = Dictionary(r.groupRates, uniquingKeysWith: { a, _ in a })
             cells += rateKeys.map { Self.fmt(rates[$0] ?? nil) }
             cells += quotaKeys.flatMap { k -> [String] in
                 guard let q = r.quotas.first(where: { $0.0 == k }) else { return ["", ""] }
                 return [Self.fmt(q.value), Self.fmt(q.slack)]
             }
-            cells += [r.solveSeconds.map { NumberText.fixed($0, digits: 3) } ?? "", Self.text(r.error ?? (r.interrupted ? "interrupted: the best solution found before the stop" : ""))]
+            cells += [
+                r.solveSeconds.map { NumberText.fixed($0, digits: 3) } ?? "",
+                Self.text(r.error ?? (r.interrupted ? "interrupted: the best solution found before the stop" : "")),
+            ]
             out += CSVWriter.record(cells, ending: .lf)
         }
         return out

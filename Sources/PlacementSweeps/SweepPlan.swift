@@ -25,8 +25,9 @@ public struct SweepPlan: Sendable {
         var all = warnings
         if let p = spec.policyPath { all += try PolicyJSONReader.read(path: p, instance: instance).warnings }
         let base = try ScenarioPolicy.baseJSON(path: spec.policyPath)
-        return SweepPlan(spec: spec, instance: instance, baseJSON: base, basePolicyFile: spec.policyPath ?? "default policy",
-                         instanceText: InstanceJSONWriter.write(instance), warnings: all, readSeconds: clock.elapsed)
+        return SweepPlan(
+            spec: spec, instance: instance, baseJSON: base, basePolicyFile: spec.policyPath ?? "default policy",
+            instanceText: InstanceJSONWriter.write(instance), warnings: all, readSeconds: clock.elapsed)
     }
 
     /// The hash `summary.json` records for `policy` on this round: the same
@@ -40,7 +41,9 @@ public struct SweepPlan: Sendable {
     public var sweepHash: String {
         var text = instanceText + "\n" + baseJSON.prettyText
         for s in spec.scenarios {
-            text += "\n" + s.name + "\u{1F}" + s.changes.map { $0.key + "=" + SweepSpec.compactText($0.value) }.joined(separator: "\u{1F}")
+            text +=
+                "\n" + s.name + "\u{1F}"
+                + s.changes.map { $0.key + "=" + SweepSpec.compactText($0.value) }.joined(separator: "\u{1F}")
         }
         return SweepPlan.hash(text)
     }
@@ -51,15 +54,20 @@ public struct SweepPlan: Sendable {
 
     /// The manifest written as `sweep.json` beside the scenario folders.
     public var manifest: SweepManifest {
-        SweepManifest(sweepHash: sweepHash, instance: instance.name,
-                      scenarios: spec.scenarios.map { s in
-                          var swept: [(String, String)] = []
-                          for c in s.changes {
-                              let text = SweepSpec.compactText(c.value)
-                              if let i = swept.firstIndex(where: { $0.0 == c.key }) { swept[i].1 = text } else { swept.append((c.key, text)) }
-                          }
-                          return SweepManifest.Entry(name: s.name, folder: s.folder, values: swept)
-                      })
+        SweepManifest(
+            sweepHash: sweepHash, instance: instance.name,
+            scenarios: spec.scenarios.map { s in
+                var swept: [(String, String)] = []
+                for c in s.changes {
+                    let text = SweepSpec.compactText(c.value)
+                    if let i = swept.firstIndex(where: { $0.0 == c.key }) {
+                        swept[i].1 = text
+                    } else {
+                        swept.append((c.key, text))
+                    }
+                }
+                return SweepManifest.Entry(name: s.name, folder: s.folder, values: swept)
+            })
     }
 }
 
@@ -106,10 +114,19 @@ public struct SweepManifest: Sendable, Equatable {
             ("format", .string(Self.format)),
             ("sweep_hash", .string(sweepHash)),
             ("instance", .string(instance)),
-            ("scenarios", .array(scenarios.map { e in
-                .object([("name", .string(e.name)), ("folder", .string(e.folder)),
-                         ("values", .array(e.values.map { .object([("key", .string($0.0)), ("value", .string($0.1))]) }))])
-            })),
+            (
+                "scenarios",
+                .array(
+                    scenarios.map { e in
+                        .object([
+                            ("name", .string(e.name)), ("folder", .string(e.folder)),
+                            (
+                                "values",
+                                .array(e.values.map { .object([("key", .string($0.0)), ("value", .string($0.1))]) })
+                            ),
+                        ])
+                    })
+            ),
         ])
     }
 
@@ -118,21 +135,31 @@ public struct SweepManifest: Sendable, Equatable {
         let path = URL(fileURLWithPath: folder).appendingPathComponent("sweep.json").path
         let bytes = try readInputBytes(path)
         func bad(_ m: String) -> InputError { InputError([Diagnostic(.error, file: path, location: "", message: m)]) }
-        guard let v = try? JSONValue.parse(bytes).value else { throw bad("not valid JSON; is this a sweep folder written by allvet sweep?") }
-        guard case .string(format)? = v["format"]?.content else { throw bad("expected \"format\": \"\(format)\"; is this a sweep folder written by allvet sweep?") }
-        guard case .string(let hash)? = v["sweep_hash"]?.content, case .array(let items)? = v["scenarios"]?.content else { throw bad("missing sweep_hash or scenarios") }
+        guard let v = try? JSONValue.parse(bytes).value else {
+            throw bad("not valid JSON; is this a sweep folder written by allvet sweep?")
+        }
+        guard case .string(format)? = v["format"]?.content else {
+            throw bad("expected \"format\": \"\(format)\"; is this a sweep folder written by allvet sweep?")
+        }
+        guard case .string(let hash)? = v["sweep_hash"]?.content, case .array(let items)? = v["scenarios"]?.content
+        else { throw bad("missing sweep_hash or scenarios") }
         var entries: [Entry] = []
         for item in items {
             guard case .string(let name)? = item["name"]?.content, case .string(let folder)? = item["folder"]?.content,
-                  case .array(let vals)? = item["values"]?.content else { throw bad("a scenario entry lacks name, folder or values") }
+                case .array(let vals)? = item["values"]?.content
+            else { throw bad("a scenario entry lacks name, folder or values") }
             // A folder is a name inside the sweep's scenarios/, never a path: a forged sweep.json cannot send
             // --merge elsewhere.
             guard !folder.isEmpty, folder != ".", folder != "..", !folder.contains("/"), !folder.contains("\0") else {
-                throw bad("scenario \(JSONWriting.quoted(name)) has the folder \(JSONWriting.quoted(folder)), which is not a plain folder name")
+                throw bad(
+                    "scenario \(JSONWriting.quoted(name)) has the folder \(JSONWriting.quoted(folder)), which is not a plain folder name"
+                )
             }
             var values: [(String, String)] = []
             for x in vals {
-                guard case .string(let k)? = x["key"]?.content, case .string(let t)? = x["value"]?.content else { throw bad("a value lacks key or value") }
+                guard case .string(let k)? = x["key"]?.content, case .string(let t)? = x["value"]?.content else {
+                    throw bad("a value lacks key or value")
+                }
                 values.append((k, t))
             }
             entries.append(Entry(name: name, folder: folder, values: values))
@@ -142,4 +169,3 @@ public struct SweepManifest: Sendable, Equatable {
         return SweepManifest(sweepHash: hash, instance: instance, scenarios: entries)
     }
 }
-

@@ -104,11 +104,14 @@ public struct SweepRunner: Sendable {
         let clock = Stopwatch()
         let scenario = plan.spec.scenarios[index]
         let folder = scenariosFolder.appendingPathComponent(scenario.folder)
-        func done(_ o: ScenarioRun.Outcome) -> ScenarioRun { ScenarioRun(index: index, name: scenario.name, outcome: o, seconds: clock.elapsed) }
+        func done(_ o: ScenarioRun.Outcome) -> ScenarioRun {
+            ScenarioRun(index: index, name: scenario.name, outcome: o, seconds: clock.elapsed)
+        }
         let policy: Policy
         do {
-            policy = try ScenarioPolicy.policy(base: plan.baseJSON, changes: scenario.changes, instance: plan.instance,
-                                              file: "\(plan.basePolicyFile) (scenario \(scenario.name))")
+            policy = try ScenarioPolicy.policy(
+                base: plan.baseJSON, changes: scenario.changes, instance: plan.instance,
+                file: "\(plan.basePolicyFile) (scenario \(scenario.name))")
         } catch {
             return done(writeFailure(error.message, scenario: scenario, folder: folder))
         }
@@ -122,7 +125,10 @@ public struct SweepRunner: Sendable {
             return done(.failed(error.description))
         }
         defer { try? FileManager.default.removeItem(at: policyFile) }
-        var arguments = ["solve", plan.spec.instancePath, "--policy", policyFile.path, "--out", folder.path, "--quiet", "--keep-policy"]
+        var arguments = [
+            "solve", plan.spec.instancePath, "--policy", policyFile.path, "--out", folder.path, "--quiet",
+            "--keep-policy",
+        ]
         if let t = timeLimit { arguments += ["--time-limit", String(t)] }
         if let g = mipGap { arguments += ["--gap", String(g)] }
         if pseudonymise { arguments.append("--pseudonymise") }
@@ -131,17 +137,23 @@ public struct SweepRunner: Sendable {
             let errorFile = scenariosFolder.appendingPathComponent(".\(scenario.folder).stderr-\(getpid())")
             child = try ScenarioProcess.run(executable, arguments, errorFile: errorFile, shouldStop: shouldStop)
         } catch {
-            return done(writeFailure("cannot start \(executable): \(error.localizedDescription)", scenario: scenario, folder: folder))
+            return done(
+                writeFailure(
+                    "cannot start \(executable): \(error.localizedDescription)", scenario: scenario, folder: folder))
         }
         switch child {
         case .exited(let code, let message) where ScenarioProcess.wroteResults(code):
             guard let status = Self.status(folder) else {
-                return done(writeFailure("allvet solve exited \(code) without results: \(message)", scenario: scenario, folder: folder))
+                return done(
+                    writeFailure(
+                        "allvet solve exited \(code) without results: \(message)", scenario: scenario, folder: folder))
             }
             if code == ScenarioProcess.verificationFailed { return done(.failed("verification failed: \(message)")) }
             return done(.solved(status.status, interrupted: status.interrupted))
         case .exited(let code, let message):
-            return done(writeFailure(message.isEmpty ? "allvet solve exited \(code)" : message, scenario: scenario, folder: folder))
+            return done(
+                writeFailure(
+                    message.isEmpty ? "allvet solve exited \(code)" : message, scenario: scenario, folder: folder))
         case .signalled(let signal, let message):
             let text = "the solving process died (signal \(signal))" + (message.isEmpty ? "" : ": \(message)")
             return done(writeFailure(text, scenario: scenario, folder: folder))
@@ -151,8 +163,9 @@ public struct SweepRunner: Sendable {
     /// The status a scenario's `summary.json` records.
     static func status(_ folder: URL) -> (status: RoundStatus, interrupted: Bool)? {
         guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent("summary.json").path),
-              let v = try? JSONValue.parse([UInt8](data)).value,
-              case .string(let s)? = v["status"]?.content, let status = RoundStatus(rawValue: s) else { return nil }
+            let v = try? JSONValue.parse([UInt8](data)).value,
+            case .string(let s)? = v["status"]?.content, let status = RoundStatus(rawValue: s)
+        else { return nil }
         if case .bool(true)? = v["interrupted"]?.content { return (status, true) }
         return (status, false)
     }
@@ -160,7 +173,8 @@ public struct SweepRunner: Sendable {
     /// Whether `folder` holds a complete, uninterrupted result for `hash`.
     static func isComplete(_ folder: URL, hash: String) -> Bool {
         guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent("summary.json").path),
-              let v = try? JSONValue.parse([UInt8](data)).value else { return false }
+            let v = try? JSONValue.parse([UInt8](data)).value
+        else { return false }
         guard case .string(let h)? = v["input_hash"]?.content, h == hash else { return false }
         if case .bool(true)? = v["interrupted"]?.content { return false }
         return true
@@ -168,8 +182,10 @@ public struct SweepRunner: Sendable {
 
     /// A failing scenario leaves `failure.json` (and nothing else) in its folder.
     func writeFailure(_ message: String, scenario: SweepSpec.Scenario, folder: URL) -> ScenarioRun.Outcome {
-        let text = JSONOutput.object([("format", .string(ScenarioFailure.format)), ("scenario", .string(scenario.name)),
-                                      ("error", .string(message))]).rendered()
+        let text = JSONOutput.object([
+            ("format", .string(ScenarioFailure.format)), ("scenario", .string(scenario.name)),
+            ("error", .string(message)),
+        ]).rendered()
         do {
             Self.removeFailureOnly(folder)
             try ResultsFolder.write([("failure.json", text)], to: folder.path)
@@ -181,7 +197,9 @@ public struct SweepRunner: Sendable {
 
     /// Removes a folder that holds only an earlier `failure.json`.
     static func removeFailureOnly(_ folder: URL) {
-        if let items = try? FileManager.default.contentsOfDirectory(atPath: folder.path), items == [ScenarioFailure.file] {
+        if let items = try? FileManager.default.contentsOfDirectory(atPath: folder.path),
+            items == [ScenarioFailure.file]
+        {
             try? FileManager.default.removeItem(at: folder)
         }
     }
@@ -226,4 +244,3 @@ private final class PoolState: @unchecked Sendable {
         return collected
     }
 }
-

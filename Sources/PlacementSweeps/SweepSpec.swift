@@ -60,13 +60,24 @@ public struct SweepSpec: Sendable {
     /// Reads a sweep from JSON bytes; relative paths are resolved against `folder`.
     public static func read(data: [UInt8], file: String, folder: String) throws(InputError) -> SweepSpec {
         var errors: [Diagnostic] = []
-        func error(_ location: String, _ message: String) { errors.append(Diagnostic(.error, file: file, location: location, message: message)) }
+        func error(_ location: String, _ message: String) {
+            errors.append(Diagnostic(.error, file: file, location: location, message: message))
+        }
         let root: JSONValue
         do { root = try JSONValue.parse(data).value } catch {
-            throw InputError([Diagnostic(.error, file: file, location: "line \(error.line), column \(error.column)", message: error.message)])
+            throw InputError([
+                Diagnostic(
+                    .error, file: file, location: "line \(error.line), column \(error.column)", message: error.message)
+            ])
         }
         guard case .object(let top) = root.content else {
-            throw InputError([Diagnostic(.error, file: file, location: "$", message: "expected an object with format, instance, policy, scenarios and grid; found \(root.kindDescription)")])
+            throw InputError([
+                Diagnostic(
+                    .error, file: file, location: "$",
+                    message:
+                        "expected an object with format, instance, policy, scenarios and grid; found \(root.kindDescription)"
+                )
+            ])
         }
         let allowed = ["format", "instance", "policy", "scenarios", "grid"]
         for m in top where !allowed.contains(m.key) {
@@ -78,11 +89,17 @@ public struct SweepSpec: Sendable {
         case nil: error("$", "missing required field \"format\"; expected \"format\": \"\(format)\"")
         default: error("$.format", "expected the string \"\(format)\"")
         }
-        func resolve(_ p: String) -> String { p.hasPrefix("/") ? p : URL(fileURLWithPath: folder).appendingPathComponent(p).standardizedFileURL.path }
+        func resolve(_ p: String) -> String {
+            p.hasPrefix("/") ? p : URL(fileURLWithPath: folder).appendingPathComponent(p).standardizedFileURL.path
+        }
         var instancePath = ""
         switch root["instance"]?.content {
         case .string(let s) where !s.isEmpty: instancePath = resolve(s)
-        case nil: error("$", "missing required field \"instance\": the round's file or CSV folder, relative to the sweep file's folder")
+        case nil:
+            error(
+                "$",
+                "missing required field \"instance\": the round's file or CSV folder, relative to the sweep file's folder"
+            )
         default: error("$.instance", "expected a non-empty path string")
         }
         var policyPath: String? = nil
@@ -97,38 +114,60 @@ public struct SweepSpec: Sendable {
             if case .array(let items) = v.content {
                 for (i, item) in items.enumerated() {
                     let path = "$.scenarios[\(i)]"
-                    guard case .object(let members) = item.content else { error(path, "expected an object such as { \"name\": \"fo-30\", \"set\": { … } }"); continue }
+                    guard case .object(let members) = item.content else {
+                        error(path, "expected an object such as { \"name\": \"fo-30\", \"set\": { … } }"); continue
+                    }
                     var name: String? = nil
                     var changes: [Change] = [], sets: [Change] = []
                     for m in members {
                         switch m.key {
                         case "name":
-                            if case .string(let s) = m.value.content, !s.isEmpty { name = s } else { error(path + ".name", "expected a non-empty string") }
+                            if case .string(let s) = m.value.content, !s.isEmpty {
+                                name = s
+                            } else {
+                                error(path + ".name", "expected a non-empty string")
+                            }
                         case "set":
                             if case .object(let kv) = m.value.content {
                                 sets = kv.map { Change(key: $0.key, value: $0.value) }
-                            } else { error(path + ".set", "expected an object of policy key → value, e.g. { \"quotas.fewer-opportunities.min_share\": 0.3 }") }
+                            } else {
+                                error(
+                                    path + ".set",
+                                    "expected an object of policy key → value, e.g. { \"quotas.fewer-opportunities.min_share\": 0.3 }"
+                                )
+                            }
                         case let k where directKeys.contains(k):
                             changes.append(Change(key: k, value: m.value))
                         default:
-                            error(path + ".\(m.key)", "unknown field \"\(m.key)\"; expected name, set, or a policy field to replace whole (\(directKeys.joined(separator: ", ")))")
+                            error(
+                                path + ".\(m.key)",
+                                "unknown field \"\(m.key)\"; expected name, set, or a policy field to replace whole (\(directKeys.joined(separator: ", ")))"
+                            )
                         }
                     }
-                    guard let name else { if item["name"] == nil { error(path, "missing required field \"name\"") }; continue }
+                    guard let name else {
+                        if item["name"] == nil { error(path, "missing required field \"name\"") }; continue
+                    }
                     scenarios.append(Scenario(name: name, changes: changes + sets))
                 }
-            } else { error("$.scenarios", "expected an array of scenarios") }
+            } else {
+                error("$.scenarios", "expected an array of scenarios")
+            }
         }
         if let v = root["grid"] {
             if case .object(let members) = v.content {
                 var axes: [(key: String, values: [JSONValue])] = []
                 for m in members {
-                    if case .array(let values) = m.value.content, !values.isEmpty { axes.append((m.key, values)) } else {
+                    if case .array(let values) = m.value.content, !values.isEmpty {
+                        axes.append((m.key, values))
+                    } else {
                         error("$.grid.\(m.key)", "expected a non-empty array of values")
                     }
                 }
                 if !axes.isEmpty { scenarios += gridScenarios(axes) }
-            } else { error("$.grid", "expected an object of policy key → list of values") }
+            } else {
+                error("$.grid", "expected an object of policy key → list of values")
+            }
         }
         if errors.isEmpty && scenarios.isEmpty {
             error("$", "the sweep has no scenario; give \"scenarios\" or \"grid\"")
@@ -137,9 +176,15 @@ public struct SweepSpec: Sendable {
         for s in scenarios {
             let k = s.folder.lowercased()
             if let other = seen[k] {
-                error("$", other == s.name ? "the scenario name \"\(s.name)\" is used twice; names must be unique"
-                      : "the scenarios \"\(other)\" and \"\(s.name)\" would share the folder \"\(s.folder)\"; rename one")
-            } else { seen[k] = s.name }
+                error(
+                    "$",
+                    other == s.name
+                        ? "the scenario name \"\(s.name)\" is used twice; names must be unique"
+                        : "the scenarios \"\(other)\" and \"\(s.name)\" would share the folder \"\(s.folder)\"; rename one"
+                )
+            } else {
+                seen[k] = s.name
+            }
         }
         if !errors.isEmpty { throw InputError(errors) }
         return SweepSpec(instancePath: instancePath, policyPath: policyPath, scenarios: scenarios)
@@ -164,7 +209,8 @@ public struct SweepSpec: Sendable {
         var index = [Int](repeating: 0, count: axes.count)
         while true {
             let changes = axes.indices.map { Change(key: axes[$0].key, value: axes[$0].values[index[$0]]) }
-            let name = "grid-" + axes.indices.map { short[$0] + "=" + compactText(changes[$0].value) }.joined(separator: "+")
+            let name =
+                "grid-" + axes.indices.map { short[$0] + "=" + compactText(changes[$0].value) }.joined(separator: "+")
             out.append(Scenario(name: name, changes: changes))
             var d = axes.count - 1
             while d >= 0 {
@@ -180,9 +226,13 @@ public struct SweepSpec: Sendable {
     /// A scenario's folder name: letters, digits and `-_.=+` kept, any other
     /// character `_`; no leading dot; long names cut to 150 bytes plus a hash.
     public static func folderName(_ name: String) -> String {
-        var s = String(String.UnicodeScalarView(name.unicodeScalars.map { u -> Unicode.Scalar in
-            (u.isASCII && (u.properties.isAlphabetic || ("0"..."9").contains(u) || "-_.=+".unicodeScalars.contains(u))) ? u : "_"
-        }))
+        var s = String(
+            String.UnicodeScalarView(
+                name.unicodeScalars.map { u -> Unicode.Scalar in
+                    (u.isASCII
+                        && (u.properties.isAlphabetic || ("0"..."9").contains(u) || "-_.=+".unicodeScalars.contains(u)))
+                        ? u : "_"
+                }))
         if s.hasPrefix(".") { s = "_" + s.dropFirst() }
         if s.isEmpty { s = "_" }
         if s.utf8.count > 160 {
@@ -215,15 +265,23 @@ public struct ScenarioError: Error, Sendable, CustomStringConvertible {
 /// The value `null` removes the field. A key that names nothing (an unknown
 /// quota or goal, an unknown field) is a ``ScenarioError``.
 public enum ScenarioPolicy {
-    static let quotaFields = ["who", "within", "min_count", "max_count", "min_share", "max_share", "min_rate", "min_parity", "soft"]
+    static let quotaFields = [
+        "who", "within", "min_count", "max_count", "min_share", "max_share", "min_rate", "min_parity", "soft",
+    ]
     static let limitFields = ["time_s", "mip_gap"]
 
     /// The base policy's JSON: the file's, or an empty policy (all defaults).
     public static func baseJSON(path: String?) throws(InputError) -> JSONValue {
-        guard let path else { return JSONValue(.object([JSONValue.Member(key: "format", value: JSONValue(.string(PolicyJSONReader.format)))])) }
+        guard let path else {
+            return JSONValue(
+                .object([JSONValue.Member(key: "format", value: JSONValue(.string(PolicyJSONReader.format)))]))
+        }
         let bytes = try readInputBytes(path)
         do { return try JSONValue.parse(bytes).value } catch {
-            throw InputError([Diagnostic(.error, file: path, location: "line \(error.line), column \(error.column)", message: error.message)])
+            throw InputError([
+                Diagnostic(
+                    .error, file: path, location: "line \(error.line), column \(error.column)", message: error.message)
+            ])
         }
     }
 
@@ -235,14 +293,17 @@ public enum ScenarioPolicy {
     }
 
     /// The policy of a scenario, checked against `instance`.
-    public static func policy(base: JSONValue, changes: [SweepSpec.Change], instance: Instance, file: String) throws(ScenarioError) -> Policy {
+    public static func policy(base: JSONValue, changes: [SweepSpec.Change], instance: Instance, file: String)
+        throws(ScenarioError) -> Policy
+    {
         let v = try json(base: base, changes: changes)
         do {
             return try PolicyJSONReader.read(data: Array(v.prettyText.utf8), file: file, instance: instance).0
         } catch {
-            throw ScenarioError(error.errors.map { d in
-                (d.location.isEmpty ? "" : d.location + ": ") + d.message
-            }.joined(separator: "; "))
+            throw ScenarioError(
+                error.errors.map { d in
+                    (d.location.isEmpty ? "" : d.location + ": ") + d.message
+                }.joined(separator: "; "))
         }
     }
 
@@ -251,7 +312,9 @@ public enum ScenarioPolicy {
         if SweepSpec.directKeys.contains(key) { set(&root, key, change.value); return }
         if key.hasPrefix("limits.") {
             let field = String(key.dropFirst("limits.".count))
-            guard limitFields.contains(field) else { throw ScenarioError("\(key): unknown limit \"\(field)\"; expected limits.time_s or limits.mip_gap") }
+            guard limitFields.contains(field) else {
+                throw ScenarioError("\(key): unknown limit \"\(field)\"; expected limits.time_s or limits.mip_gap")
+            }
             var limits = root["limits"] ?? JSONValue(.object([]))
             if case .null = limits.content { limits = JSONValue(.object([])) }
             set(&limits, field, change.value)
@@ -265,7 +328,9 @@ public enum ScenarioPolicy {
             }
             let name = String(rest[..<dot]), field = String(rest[rest.index(after: dot)...])
             guard quotaFields.contains(field) else {
-                throw ScenarioError("\(key): \"\(field)\" is not a quota field that a scenario can set; expected one of \(quotaFields.joined(separator: ", "))")
+                throw ScenarioError(
+                    "\(key): \"\(field)\" is not a quota field that a scenario can set; expected one of \(quotaFields.joined(separator: ", "))"
+                )
             }
             try setInList(&root, list: "quotas", match: "name", name, field: field, value: change.value, key: key)
             return
@@ -276,21 +341,36 @@ public enum ScenarioPolicy {
                 throw ScenarioError("\(key): expected objective.GOAL.FIELD, e.g. objective.rank.cost")
             }
             let goal = String(rest[..<dot]), field = String(rest[rest.index(after: dot)...])
-            guard field != "goal" else { throw ScenarioError("\(key): a goal's name cannot be set; replace the whole objective instead") }
+            guard field != "goal" else {
+                throw ScenarioError("\(key): a goal's name cannot be set; replace the whole objective instead")
+            }
             try setInList(&root, list: "objective", match: "goal", goal, field: field, value: change.value, key: key)
             return
         }
-        throw ScenarioError("\(key): unknown policy key; expected one of \(SweepSpec.directKeys.joined(separator: ", ")), limits.time_s, limits.mip_gap, quotas.NAME.FIELD, objective.GOAL.FIELD")
+        throw ScenarioError(
+            "\(key): unknown policy key; expected one of \(SweepSpec.directKeys.joined(separator: ", ")), limits.time_s, limits.mip_gap, quotas.NAME.FIELD, objective.GOAL.FIELD"
+        )
     }
 
     /// Sets `field` of the item of array `list` whose `match` member is the string `name`.
-    private static func setInList(_ root: inout JSONValue, list: String, match: String, _ name: String, field: String, value: JSONValue, key: String) throws(ScenarioError) {
+    private static func setInList(
+        _ root: inout JSONValue, list: String, match: String, _ name: String, field: String, value: JSONValue,
+        key: String
+    ) throws(ScenarioError) {
         guard let l = root[list], case .array(var items) = l.content else {
             throw ScenarioError("\(key): the policy has no \(list) list, so there is no \(match) \"\(name)\" to change")
         }
-        guard let i = items.firstIndex(where: { $0[match].map { if case .string(name) = $0.content { true } else { false } } ?? false }) else {
-            let known = items.compactMap { item -> String? in if case .string(let s)? = item[match]?.content { s } else { nil } }
-            throw ScenarioError("\(key): the policy has no \(list == "quotas" ? "quota named" : "goal") \"\(name)\"" + (known.isEmpty ? "" : "; it has \(known.map { "\"\($0)\"" }.joined(separator: ", "))"))
+        guard
+            let i = items.firstIndex(where: {
+                $0[match].map { if case .string(name) = $0.content { true } else { false } } ?? false
+            })
+        else {
+            let known = items.compactMap { item -> String? in
+                if case .string(let s)? = item[match]?.content { s } else { nil }
+            }
+            throw ScenarioError(
+                "\(key): the policy has no \(list == "quotas" ? "quota named" : "goal") \"\(name)\""
+                    + (known.isEmpty ? "" : "; it has \(known.map { "\"\($0)\"" }.joined(separator: ", "))"))
         }
         set(&items[i], field, value)
         set(&root, list, JSONValue(.array(items)))

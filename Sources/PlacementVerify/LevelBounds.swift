@@ -18,7 +18,9 @@ extension ResultsVerifier {
         func near(_ a: Double, _ b: Double) -> Bool { abs(a - b) <= tolerance * max(1, abs(b)) }
         guard let value else { return }
         if status == "optimal" {
-            if let bound, !near(bound, value) { report(path + ".bound", "bound", "is \(bound) for a level proven optimal at \(value)") }
+            if let bound, !near(bound, value) {
+                report(path + ".bound", "bound", "is \(bound) for a level proven optimal at \(value)")
+            }
             if let gap, gap != 0 { report(path + ".gap", "gap", "is \(gap) for a level proven optimal") }
             return
         }
@@ -27,6 +29,8 @@ extension ResultsVerifier {
             report(path + ".bound", "bound", "is \(bound), worse than the value \(value): no bound can be")
         }
         let expected = abs(value - bound) / max(1, abs(value))
-        if let gap, !near(gap, expected) { report(path + ".gap", "gap", "is \(gap); |value − bound| / max(1, |value|) is \(expected)") }
+        if let gap, !near(gap, expected) {
+            report(path + ".gap", "gap", "is \(gap); |value − bound| / max(1, |value|) is \(expected)")
+        }
     }
 }

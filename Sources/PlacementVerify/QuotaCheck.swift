@@ -123,12 +123,17 @@ struct QuotaFigure {
                     var scope: [(key: String, value: String?)] = []
                     var i = 0, j = 0
                     for k in q.within {
-                        if k.isPlacementSide { scope.append((k.description, ot[j])); j += 1 }
-                        else { scope.append((k.description, pt[i]?.description)); i += 1 }
+                        if k.isPlacementSide {
+                            scope.append((k.description, ot[j])); j += 1
+                        } else {
+                            scope.append((k.description, pt[i]?.description)); i += 1
+                        }
                     }
                     for bound in q.bounds {
-                        out.append(QuotaFigure(name: q.name, bound: bound, soft: q.soft, scope: scope,
-                                               g: G[a][b], p: P[a][b], nWho: nWho[a], nAll: nAll[a]))
+                        out.append(
+                            QuotaFigure(
+                                name: q.name, bound: bound, soft: q.soft, scope: scope,
+                                g: G[a][b], p: P[a][b], nWho: nWho[a], nAll: nAll[a]))
                     }
                 }
             }

@@ -19,10 +19,13 @@ public struct ResultsText: Sendable {
     public static func read(folder: String) -> ResultsText {
         let base = URL(fileURLWithPath: folder)
         func text(_ name: String) -> String? {
-            guard let data = FileManager.default.contents(atPath: base.appendingPathComponent(name).path) else { return nil }
+            guard let data = FileManager.default.contents(atPath: base.appendingPathComponent(name).path) else {
+                return nil
+            }
             return String(decoding: data, as: UTF8.self)
         }
-        return ResultsText(assignments: text("assignments.csv"), unplaced: text("unplaced.csv"), summary: text("summary.json"))
+        return ResultsText(
+            assignments: text("assignments.csv"), unplaced: text("unplaced.csv"), summary: text("summary.json"))
     }
 }
 
@@ -52,6 +55,7 @@ public struct VerificationReport: Sendable {
     public var text: String {
         if holds { return "verified: \(stays) stay\(stays == 1 ? "" : "s"), every rule holds" }
         let n = violations.count
-        return (["verification failed: \(n) violation\(n == 1 ? "" : "s")"] + violations.map { "  " + $0.description }).joined(separator: "\n")
+        return (["verification failed: \(n) violation\(n == 1 ? "" : "s")"] + violations.map { "  " + $0.description })
+            .joined(separator: "\n")
     }
 }

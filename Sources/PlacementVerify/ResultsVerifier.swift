@@ -43,7 +43,9 @@ public struct ResultsVerifier: Sendable {
 
         // assignments.csv
         if let text = files.assignments {
-            let table = Self.table(text, file: A, columns: ["participant_id", "host_id", "offer_id", "start", "end", "weeks", "rank"], report: report)
+            let table = Self.table(
+                text, file: A, columns: ["participant_id", "host_id", "offer_id", "start", "end", "weeks", "rank"],
+                report: report)
             var previousID: String?
             for (line, cell) in table {
                 let pid = cell("participant_id"), oid = cell("offer_id")
@@ -52,25 +54,45 @@ public struct ResultsVerifier: Sendable {
                     report(A, loc, "order", "rows are not sorted by participant_id (\(pid) after \(prev))")
                 }
                 previousID = pid
-                guard let pi = rules.participantByID[pid] else { report(A, loc, "participant", "no participant \(pid) in the instance"); continue }
+                guard let pi = rules.participantByID[pid] else {
+                    report(A, loc, "participant", "no participant \(pid) in the instance"); continue
+                }
                 let p = instance.participants[pi]
-                if let seen = accounted[pi] { report(A, loc, "one_stay", "\(pid) is placed more than once (also \(seen))") }
-                else { accounted[pi] = "assignments.csv line \(line)" }
-                guard let oi = rules.offerByID[oid] else { report(A, loc, "offer", "no offer \(oid) in the instance"); continue }
+                if let seen = accounted[pi] {
+                    report(A, loc, "one_stay", "\(pid) is placed more than once (also \(seen))")
+                } else {
+                    accounted[pi] = "assignments.csv line \(line)"
+                }
+                guard let oi = rules.offerByID[oid] else {
+                    report(A, loc, "offer", "no offer \(oid) in the instance"); continue
+                }
                 let host = instance.hosts[rules.offers[oi].host]
-                if cell("host_id") != host.id { report(A, loc, "host", "offer \(oid) belongs to host \(host.id), not \(cell("host_id"))") }
-                guard let start = Day(iso: cell("start")) else { report(A, loc, "date", "start \"\(cell("start"))\" is not a date"); continue }
+                if cell("host_id") != host.id {
+                    report(A, loc, "host", "offer \(oid) belongs to host \(host.id), not \(cell("host_id"))")
+                }
+                guard let start = Day(iso: cell("start")) else {
+                    report(A, loc, "date", "start \"\(cell("start"))\" is not a date"); continue
+                }
                 if start.weekday != 0 { report(A, loc, "monday", "start \(start.iso) is not a Monday") }
-                if Int(cell("weeks")) != p.weeks { report(A, loc, "weeks", "weeks is \(cell("weeks")); \(pid) stays \(p.weeks) weeks") }
+                if Int(cell("weeks")) != p.weeks {
+                    report(A, loc, "weeks", "weeks is \(cell("weeks")); \(pid) stays \(p.weeks) weeks")
+                }
                 let end = start.adding(days: 7 * p.weeks - 1)
                 if Day(iso: cell("end")) != end {
-                    report(A, loc, "end", "end is \(cell("end")); a stay of \(p.weeks) weeks from \(start.iso) ends on Sunday \(end.iso)")
+                    report(
+                        A, loc, "end",
+                        "end is \(cell("end")); a stay of \(p.weeks) weeks from \(start.iso) ends on Sunday \(end.iso)")
                 }
                 if let f = rules.firstFailing(pi, oi, start: start) {
-                    report(A, loc, "candidate", "\(pid) at \(oid) from \(start.iso) is not a candidate: filter \(Rules.filterNames[f.filter - 1]) (\(f.why))")
+                    report(
+                        A, loc, "candidate",
+                        "\(pid) at \(oid) from \(start.iso) is not a candidate: filter \(Rules.filterNames[f.filter - 1]) (\(f.why))"
+                    )
                 }
                 let rank = rules.rank(pi, oi)
-                if Int(cell("rank")) != rank { report(A, loc, "rank", "rank is \(cell("rank")); \(oid) ranks \(rank) for \(pid)") }
+                if Int(cell("rank")) != rank {
+                    report(A, loc, "rank", "rank is \(cell("rank")); \(oid) ranks \(rank) for \(pid)")
+                }
                 stays.append(StayRow(line: line, participant: pi, offer: oi, start: start, rank: rank))
             }
         } else {
@@ -88,23 +110,30 @@ public struct ResultsVerifier: Sendable {
                 hostWeek[rules.offers[s.offer].host, default: [:]][w, default: []].append(k)
             }
         }
-        func who(_ ks: [Int]) -> String { ks.map { instance.participants[stays[$0].participant].id }.joined(separator: ", ") }
+        func who(_ ks: [Int]) -> String {
+            ks.map { instance.participants[stays[$0].participant].id }.joined(separator: ", ")
+        }
         func monday(_ w: Int) -> String { rules.weekZero.adding(days: 7 * w).iso }
         for oi in offerWeek.keys.sorted() {
             let o = rules.offers[oi].offer
             for w in offerWeek[oi]!.keys.sorted() where offerWeek[oi]![w]!.count > o.capacity {
                 let ks = offerWeek[oi]![w]!
-                report(A, "offer \(o.id)", "capacity", "\(ks.count) present in the week of \(monday(w)), capacity \(o.capacity): \(who(ks))")
+                report(
+                    A, "offer \(o.id)", "capacity",
+                    "\(ks.count) present in the week of \(monday(w)), capacity \(o.capacity): \(who(ks))")
             }
             if let t = o.total, offerTotal[oi]!.count > t {
-                report(A, "offer \(o.id)", "total", "\(offerTotal[oi]!.count) stays, total \(t): \(who(offerTotal[oi]!))")
+                report(
+                    A, "offer \(o.id)", "total", "\(offerTotal[oi]!.count) stays, total \(t): \(who(offerTotal[oi]!))")
             }
         }
         for hi in hostWeek.keys.sorted() {
             guard let cap = instance.hosts[hi].capacity else { continue }
             for w in hostWeek[hi]!.keys.sorted() where hostWeek[hi]![w]!.count > cap {
                 let ks = hostWeek[hi]![w]!
-                report(A, "host \(instance.hosts[hi].id)", "host_capacity", "\(ks.count) present in the week of \(monday(w)), capacity \(cap): \(who(ks))")
+                report(
+                    A, "host \(instance.hosts[hi].id)", "host_capacity",
+                    "\(ks.count) present in the week of \(monday(w)), capacity \(cap): \(who(ks))")
             }
         }
 
@@ -113,7 +142,10 @@ public struct ResultsVerifier: Sendable {
         // what could not be met).
         let quotas = QuotaFigure.all(rules: rules, placements: stays.map { ($0.participant, $0.offer) })
         for q in quotas where q.soft == nil && !q.holds && Self.hasSolution(files.summary) {
-            report(A, "quota \(q.name)", "quota", "\(q.bound.name) \(Self.number(q.bound.limit))\(q.scopeText) is broken: \(q.g) of \(q.p) placements are who (\(q.nWho) of \(q.nAll) participants); short by \(Self.number(-q.slack))")
+            report(
+                A, "quota \(q.name)", "quota",
+                "\(q.bound.name) \(Self.number(q.bound.limit))\(q.scopeText) is broken: \(q.g) of \(q.p) placements are who (\(q.nWho) of \(q.nAll) participants); short by \(Self.number(-q.slack))"
+            )
         }
 
         // unplaced.csv
@@ -123,24 +155,38 @@ public struct ResultsVerifier: Sendable {
             for (line, cell) in table {
                 let pid = cell("participant_id"), reason = cell("reason")
                 let loc = "line \(line) (\(pid))"
-                guard let pi = rules.participantByID[pid] else { report(U, loc, "participant", "no participant \(pid) in the instance"); continue }
-                if let seen = accounted[pi] { report(U, loc, "one_row", "\(pid) is listed more than once (also \(seen))"); continue }
+                guard let pi = rules.participantByID[pid] else {
+                    report(U, loc, "participant", "no participant \(pid) in the instance"); continue
+                }
+                if let seen = accounted[pi] {
+                    report(U, loc, "one_row", "\(pid) is listed more than once (also \(seen))"); continue
+                }
                 accounted[pi] = "unplaced.csv line \(line)"
                 let (example, deepest) = rules.candidateOrDeepest(pi)
                 switch reason {
                 case "no_candidate":
-                    let filter = String(cell("detail").split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false).first ?? "")
-                        .trimmedSpaces
+                    let filter = String(
+                        cell("detail").split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
+                    )
+                    .trimmedSpaces
                     unplacedCounts["no_candidate:" + filter, default: 0] += 1
                     if let (oi, s) = example {
-                        report(U, loc, "no_candidate", "\(pid) has candidates, e.g. \(rules.offers[oi].offer.id) from \(s.iso)")
+                        report(
+                            U, loc, "no_candidate",
+                            "\(pid) has candidates, e.g. \(rules.offers[oi].offer.id) from \(s.iso)")
                     } else if filter != Rules.filterNames[deepest - 1] {
-                        report(U, loc, "no_candidate", "the filter named is \"\(filter)\"; the last pair fell away at \(Rules.filterNames[deepest - 1])")
+                        report(
+                            U, loc, "no_candidate",
+                            "the filter named is \"\(filter)\"; the last pair fell away at \(Rules.filterNames[deepest - 1])"
+                        )
                     }
                 case "not_solved":
                     unplacedCounts[reason, default: 0] += 1
                     if example == nil {
-                        report(U, loc, "reason", "\(pid) has no candidate (filter \(Rules.filterNames[deepest - 1])); the reason should be no_candidate")
+                        report(
+                            U, loc, "reason",
+                            "\(pid) has no candidate (filter \(Rules.filterNames[deepest - 1])); the reason should be no_candidate"
+                        )
                     }
                     if !stays.isEmpty {
                         report(U, loc, "reason", "\(pid) is marked not_solved, but assignments.csv holds a solution")
@@ -148,23 +194,31 @@ public struct ResultsVerifier: Sendable {
                 case "capacity", "quota":
                     unplacedCounts[reason, default: 0] += 1
                     if example == nil {
-                        report(U, loc, "reason", "\(pid) has no candidate (filter \(Rules.filterNames[deepest - 1])); the reason should be no_candidate")
+                        report(
+                            U, loc, "reason",
+                            "\(pid) has no candidate (filter \(Rules.filterNames[deepest - 1])); the reason should be no_candidate"
+                        )
                     }
                 default:
-                    report(U, loc, "reason", "unknown reason \"\(reason)\" (expected no_candidate, capacity, quota or not_solved)")
+                    report(
+                        U, loc, "reason",
+                        "unknown reason \"\(reason)\" (expected no_candidate, capacity, quota or not_solved)")
                 }
             }
         } else {
             report(U, "", "missing", "the file is missing")
         }
-        for (pi, p) in instance.participants.enumerated() where accounted[pi] == nil && files.assignments != nil && files.unplaced != nil {
+        for (pi, p) in instance.participants.enumerated()
+        where accounted[pi] == nil && files.assignments != nil && files.unplaced != nil {
             report(U, "participant \(p.id)", "accounted", "\(p.id) is neither in assignments.csv nor in unplaced.csv")
         }
 
         // summary.json
         if let text = files.summary {
-            checkSummary(text, rules: rules, stays: stays, quotas: quotas, unplacedCounts: unplacedCounts,
-                         haveUnplaced: files.unplaced != nil) { report(S, $0, $1, $2) }
+            checkSummary(
+                text, rules: rules, stays: stays, quotas: quotas, unplacedCounts: unplacedCounts,
+                haveUnplaced: files.unplaced != nil
+            ) { report(S, $0, $1, $2) }
         } else {
             report(S, "", "missing", "the file is missing")
         }
@@ -173,8 +227,10 @@ public struct ResultsVerifier: Sendable {
 
     // MARK: summary.json
 
-    func checkSummary(_ text: String, rules: Rules, stays: [StayRow], quotas: [QuotaFigure], unplacedCounts: [String: Int],
-                      haveUnplaced: Bool, report: (String, String, String) -> Void) {
+    func checkSummary(
+        _ text: String, rules: Rules, stays: [StayRow], quotas: [QuotaFigure], unplacedCounts: [String: Int],
+        haveUnplaced: Bool, report: (String, String, String) -> Void
+    ) {
         let root: JSONValue
         do { root = try JSONValue.parse(text).value } catch {
             report("", "syntax", "not valid JSON: \(error)")
@@ -205,14 +261,20 @@ public struct ResultsVerifier: Sendable {
         }
         func show(_ d: Double?) -> String { d.map(Self.number) ?? "null" }
         func expect(_ path: String, _ found: Double?, _ recomputed: Double?) {
-            if !same(found, recomputed) { report(path, "figure", "is \(show(found)); recomputed from the stays: \(show(recomputed))") }
+            if !same(found, recomputed) {
+                report(path, "figure", "is \(show(found)); recomputed from the stays: \(show(recomputed))")
+            }
         }
 
         if str(root["format"]) != "allvet-result/1" { report("$.format", "format", "expected \"allvet-result/1\"") }
         let status = str(root["status"]) ?? ""
         let solved = status == "optimal" || status == "feasible"
-        if !["optimal", "feasible", "infeasible", "time_limit"].contains(status) { report("$.status", "status", "unknown status \"\(status)\"") }
-        if !solved && !stays.isEmpty { report("$.status", "status", "status is \(status), yet assignments.csv holds \(stays.count) stays") }
+        if !["optimal", "feasible", "infeasible", "time_limit"].contains(status) {
+            report("$.status", "status", "unknown status \"\(status)\"")
+        }
+        if !solved && !stays.isEmpty {
+            report("$.status", "status", "status is \(status), yet assignments.csv holds \(stays.count) stays")
+        }
 
         expect("$.placed", num(root["placed"]), Double(stays.count))
         expect("$.participants", num(root["participants"]), Double(instance.participants.count))
@@ -224,11 +286,18 @@ public struct ResultsVerifier: Sendable {
             report("$.levels", "levels", "\(levels.count) levels; the policy has \(policy.objective.count) goals")
         }
         for (i, goal) in policy.objective.enumerated() where i < levels.count {
-            if str(levels[i]["goal"]) != goal.name { report("$.levels[\(i)].goal", "levels", "is \(str(levels[i]["goal"]) ?? "missing"); the policy's goal is \(goal.name)") }
+            if str(levels[i]["goal"]) != goal.name {
+                report(
+                    "$.levels[\(i)].goal", "levels",
+                    "is \(str(levels[i]["goal"]) ?? "missing"); the policy's goal is \(goal.name)")
+            }
             var v: Double
             switch goal {
             case .placed: v = stays.reduce(0) { $0 + goal.weight(of: instance.participants[$1.participant]) }
-            case .rank(let cost): v = stays.reduce(0) { let c = Double($1.rank - 1); return $0 + (cost == .squared ? c * c : c) }
+            case .rank(let cost):
+                v = stays.reduce(0) {
+                    let c = Double($1.rank - 1); return $0 + (cost == .squared ? c * c : c)
+                }
             case .worstRank: v = Double(stays.map(\.rank).max() ?? 0)
             case .early: v = Double(stays.reduce(0) { $0 + rules.week(of: $1.start) })
             }
@@ -237,8 +306,10 @@ public struct ResultsVerifier: Sendable {
             checkBound(levels[i], path: "$.levels[\(i)]", maximised: goal.isMaximised, report: report)
         }
         if let expectedInputHash, let found = str(root["input_hash"]), found != expectedInputHash {
-            report("$.input_hash", "input_hash", "is \(found); the round and policy given hash to \(expectedInputHash): "
-                + "these results were written for other inputs (another round, policy or version of them)")
+            report(
+                "$.input_hash", "input_hash",
+                "is \(found); the round and policy given hash to \(expectedInputHash): "
+                    + "these results were written for other inputs (another round, policy or version of them)")
         }
 
         // Rank histogram.
@@ -249,7 +320,9 @@ public struct ResultsVerifier: Sendable {
             seen.insert(m.key)
             expect("$.rank_histogram.\(m.key)", num(m.value), Double(hist[m.key] ?? 0))
         }
-        for (r, n) in hist where !seen.contains(r) { report("$.rank_histogram", "figure", "rank \(r) is missing; recomputed: \(n)") }
+        for (r, n) in hist where !seen.contains(r) {
+            report("$.rank_histogram", "figure", "rank \(r) is missing; recomputed: \(n)")
+        }
 
         // Quotas: value and slack of every rule, scope and bound.
         var byKey: [String: QuotaFigure] = [:]
@@ -276,7 +349,9 @@ public struct ResultsVerifier: Sendable {
         for s in stays {
             total[s.offer, default: 0] += 1
             let w0 = rules.week(of: s.start)
-            for w in w0..<(w0 + instance.participants[s.participant].weeks) { weekUse[s.offer, default: [:]][w, default: 0] += 1 }
+            for w in w0..<(w0 + instance.participants[s.participant].weeks) {
+                weekUse[s.offer, default: [:]][w, default: 0] += 1
+            }
         }
         for (oi, use) in weekUse { peak[oi] = use.values.max() ?? 0 }
         let offerEntries = arr(root["offers"])
@@ -318,7 +393,9 @@ public struct ResultsVerifier: Sendable {
                 expect(path + ".placed", num(m.value["placed"]), Double(c.placed))
                 expect(path + ".rate", num(m.value["rate"]), c.n == 0 ? nil : Double(c.placed) / Double(c.n))
             }
-            for v in counts.keys.sorted() where !listed.contains(v) { report("$.groups.\(key)", "figure", "value \(v) is missing") }
+            for v in counts.keys.sorted() where !listed.contains(v) {
+                report("$.groups.\(key)", "figure", "value \(v) is missing")
+            }
         }
 
         // Unplaced counts, by reason (and filter for no_candidate).
@@ -328,29 +405,38 @@ public struct ResultsVerifier: Sendable {
                 listed.insert(m.key)
                 expect("$.unplaced.\(m.key)", num(m.value), Double(unplacedCounts[m.key] ?? 0))
             }
-            for (k, n) in unplacedCounts where !listed.contains(k) { report("$.unplaced", "figure", "\(k) is missing; unplaced.csv has \(n)") }
+            for (k, n) in unplacedCounts where !listed.contains(k) {
+                report("$.unplaced", "figure", "\(k) is missing; unplaced.csv has \(n)")
+            }
         }
     }
 
     /// Whether the summary's status says there is a solution (true when
     /// the summary cannot tell, so that nothing goes unchecked).
     static func hasSolution(_ summary: String?) -> Bool {
-        guard let summary, let root = try? JSONValue.parse(summary).value, case .string(let status)? = root["status"]?.content else { return true }
+        guard let summary, let root = try? JSONValue.parse(summary).value,
+            case .string(let status)? = root["status"]?.content
+        else { return true }
         return status != "infeasible" && status != "time_limit"
     }
 
     // MARK: reading
 
     /// Rows of a results CSV with the text cells unescaped, by column name.
-    static func table(_ text: String, file: String, columns: [String],
-                      report: (String, String, String, String) -> Void) -> [(line: Int, cell: (String) -> String)] {
+    static func table(
+        _ text: String, file: String, columns: [String],
+        report: (String, String, String, String) -> Void
+    ) -> [(line: Int, cell: (String) -> String)] {
         let (records, errors) = CSVRecords.parse(Array(text.utf8))
         for e in errors { report(file, "line \(e.line)", "syntax", e.message) }
         guard let header = records.first else { report(file, "line 1", "header", "the file is empty"); return [] }
         var index: [String: Int] = [:]
         for (i, name) in header.cells.enumerated() { index[name] = i }
         let missing = columns.filter { index[$0] == nil }
-        if !missing.isEmpty { report(file, "line \(header.line)", "header", "missing column(s) \(missing.joined(separator: ", "))"); return [] }
+        if !missing.isEmpty {
+            report(file, "line \(header.line)", "header", "missing column(s) \(missing.joined(separator: ", "))");
+            return []
+        }
         let textColumns: Set<String> = ["participant_id", "host_id", "offer_id", "detail"]
         var rows: [(Int, (String) -> String)] = []
         for r in records.dropFirst() {
@@ -359,10 +445,15 @@ public struct ResultsVerifier: Sendable {
                 continue
             }
             let cells = r.cells
-            rows.append((r.line, { name in
-                guard let i = index[name] else { return "" }
-                return textColumns.contains(name) && !cells[i].isEmpty ? SpreadsheetText.unescape(cells[i]) : cells[i]
-            }))
+            rows.append(
+                (
+                    r.line,
+                    { name in
+                        guard let i = index[name] else { return "" }
+                        return textColumns.contains(name) && !cells[i].isEmpty
+                            ? SpreadsheetText.unescape(cells[i]) : cells[i]
+                    }
+                ))
         }
         return rows
     }

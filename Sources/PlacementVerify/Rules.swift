@@ -14,7 +14,9 @@ struct Rules {
     let weekZero: Day
 
     /// The filters in the order of model.md (ruling 13), 1-based.
-    static let filterNames = ["sector", "language", "dates", "duration", "accessibility", "age", "abroad", "kind", "listed"]
+    static let filterNames = [
+        "sector", "language", "dates", "duration", "accessibility", "age", "abroad", "kind", "listed",
+    ]
 
     init(instance: Instance, policy: Policy) {
         self.instance = instance
@@ -63,7 +65,10 @@ struct Rules {
         }
         let end = start.adding(days: 7 * p.weeks - 1)
         if start < p.availableFrom || start < o.from || end > p.availableTo || end > o.to {
-            return (3, "\(start.iso)–\(end.iso) is not inside both \(p.availableFrom.iso)–\(p.availableTo.iso) and \(o.from.iso)–\(o.to.iso)")
+            return (
+                3,
+                "\(start.iso)–\(end.iso) is not inside both \(p.availableFrom.iso)–\(p.availableTo.iso) and \(o.from.iso)–\(o.to.iso)"
+            )
         }
         if let m = o.minWeeks, p.weeks < m { return (4, "\(p.weeks) weeks < min_weeks \(m)") }
         if let m = o.maxWeeks, p.weeks > m { return (4, "\(p.weeks) weeks > max_weeks \(m)") }
@@ -75,7 +80,9 @@ struct Rules {
             let age = Self.age(born: birth, on: start)
             if age < minAge { return (6, "aged \(age) on \(start.iso), min_age \(minAge)") }
         }
-        if policy.requireAbroad && p.country == host.country { return (7, "host is in the sending country \(p.country)") }
+        if policy.requireAbroad && p.country == host.country {
+            return (7, "host is in the sending country \(p.country)")
+        }
         if let kinds = o.kinds, !kinds.contains(p.kind) { return (8, "kind \(p.kind.rawValue) not accepted") }
         if policy.onlyListed && !p.preferences.contains(o.id) && !p.preferences.contains(host.id) {
             return (9, "neither \(o.id) nor \(host.id) is listed")
@@ -91,7 +98,9 @@ struct Rules {
         for oi in offers.indices {
             let o = offers[oi].offer
             // The filters before dates do not depend on the start.
-            if let f = firstFailing(pi, oi, start: p.availableFrom), f.filter < 3 { deepest = max(deepest, f.filter); continue }
+            if let f = firstFailing(pi, oi, start: p.availableFrom), f.filter < 3 {
+                deepest = max(deepest, f.filter); continue
+            }
             // Mondays whose whole stay lies in both windows.
             let from = max(p.availableFrom, o.from)
             var s = Day(ordinal: from.ordinal + (7 - ((from.ordinal + 3) % 7 + 7) % 7) % 7)
@@ -99,7 +108,11 @@ struct Rules {
             var anyInWindow = false
             while s.adding(days: 7 * p.weeks - 1) <= lastEnd {
                 anyInWindow = true
-                if let f = firstFailing(pi, oi, start: s) { deepest = max(deepest, f.filter) } else { return ((oi, s), 0) }
+                if let f = firstFailing(pi, oi, start: s) {
+                    deepest = max(deepest, f.filter)
+                } else {
+                    return ((oi, s), 0)
+                }
                 s = s.adding(days: 7)
             }
             if !anyInWindow { deepest = max(deepest, 3) }

@@ -46,10 +46,13 @@ enum Geography {
     ]
 
     static let cities: [String: [String]] = [
-        "PT": ["Porto", "Lisboa", "Braga", "Coimbra", "Aveiro"], "DE": ["Paderborn", "Köln", "Leipzig", "München", "Bremen"],
-        "IT": ["Torino", "Bologna", "Napoli", "Verona"], "ES": ["Valladolid", "Valencia", "Sevilla", "Bilbao", "Málaga"],
+        "PT": ["Porto", "Lisboa", "Braga", "Coimbra", "Aveiro"],
+        "DE": ["Paderborn", "Köln", "Leipzig", "München", "Bremen"],
+        "IT": ["Torino", "Bologna", "Napoli", "Verona"],
+        "ES": ["Valladolid", "Valencia", "Sevilla", "Bilbao", "Málaga"],
         "SE": ["Göteborg", "Malmö", "Uppsala"], "NL": ["Utrecht", "Eindhoven", "Groningen"],
-        "PL": ["Kraków", "Gdańsk", "Poznań", "Łódź"], "IE": ["Cork", "Galway", "Dublin"], "FR": ["Lyon", "Nantes", "Lille"],
+        "PL": ["Kraków", "Gdańsk", "Poznań", "Łódź"], "IE": ["Cork", "Galway", "Dublin"],
+        "FR": ["Lyon", "Nantes", "Lille"],
         "MT": ["Valletta", "Sliema"], "AT": ["Graz", "Linz", "Wien"], "CZ": ["Brno", "Ostrava", "Plzeň"],
         "FI": ["Tampere", "Oulu", "Turku"], "BE": ["Gent", "Antwerpen", "Liège"], "DK": ["Aarhus", "Odense"],
     ]

@@ -28,8 +28,10 @@ struct HostFactory {
             var capacity: Int?
             let sum = offers.reduce(0) { $0 + $1.capacity }
             if offerCount > 1 || rng.chance(0.1), rng.chance(0.17) { capacity = max(1, sum - rng.int(0...2)) }
-            hosts.append(Host(id: id, name: "\(Geography.hostWord[sector] ?? "Host") \(city) \(n)", country: country,
-                              city: city, accessibility: accessibility, capacity: capacity, offers: offers))
+            hosts.append(
+                Host(
+                    id: id, name: "\(Geography.hostWord[sector] ?? "Host") \(city) \(n)", country: country,
+                    city: city, accessibility: accessibility, capacity: capacity, offers: offers))
         }
         return hosts
     }
@@ -51,7 +53,9 @@ struct HostFactory {
             }
         }()
         // Windows open mostly early in the year and last 2–12 months.
-        let startMonth = rng.pick([(1, 36.0), (2, 18), (3, 13), (4, 11), (5, 8), (6, 4), (7, 4), (8, 2), (9, 3), (10, 1)])
+        let startMonth = rng.pick([
+            (1, 36.0), (2, 18), (3, 13), (4, 11), (5, 8), (6, 4), (7, 4), (8, 2), (9, 3), (10, 1),
+        ])
         let from = Day(year: year, month: startMonth, day: rng.int(1...28))!
         let months = rng.int(2...12)
         let yearEnd = Day(year: year, month: 12, day: 31)!
@@ -64,8 +68,9 @@ struct HostFactory {
         let minAge: Int? = rng.chance(0.22) ? 18 : nil
         let kinds: [ParticipantKind]? = rng.pick([(nil, 75.0), ([.apprentice], 20), ([.staff], 5)])
         let accessibility: [String] = rng.chance(0.02) ? ["wheelchair"] : []
-        return Offer(id: id, sectors: sectors, languages: languages, from: from, to: to, capacity: capacity, total: total,
-                     minWeeks: minWeeks, maxWeeks: maxWeeks, minAge: minAge, kinds: kinds, accessibility: accessibility)
+        return Offer(
+            id: id, sectors: sectors, languages: languages, from: from, to: to, capacity: capacity, total: total,
+            minWeeks: minWeeks, maxWeeks: maxWeeks, minAge: minAge, kinds: kinds, accessibility: accessibility)
     }
 }
 

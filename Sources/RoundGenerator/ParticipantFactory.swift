@@ -9,8 +9,10 @@ struct ParticipantFactory {
     static let englishStaff: [(LanguageLevel, Double)] = [(.a2, 5), (.b1, 25), (.b2, 40), (.c1, 25), (.c2, 5)]
     static let secondLevel: [(LanguageLevel, Double)] = [(.a1, 50), (.a2, 30), (.b1, 15), (.b2, 5)]
     /// Weeks of an apprentice's stay: mostly one to six, a minority of long stays (nine to twelve).
-    static let apprenticeWeeks: [(Int, Double)] = [(1, 9), (2, 13), (3, 11), (4, 14), (5, 7), (6, 11), (7, 4), (8, 9),
-                                                   (9, 4), (10, 6), (11, 4), (12, 8)]
+    static let apprenticeWeeks: [(Int, Double)] = [
+        (1, 9), (2, 13), (3, 11), (4, 14), (5, 7), (6, 11), (7, 4), (8, 9),
+        (9, 4), (10, 6), (11, 4), (12, 8),
+    ]
 
     func makeParticipants(count: Int, rng: inout SplitMix64) -> [Participant] {
         var perCountry: [String: Int] = [:]
@@ -60,10 +62,12 @@ struct ParticipantFactory {
             ]
             if kind == .apprentice { attributes.append(("fewer_opportunities", .bool(rng.chance(1.0 / 3.0)))) }
 
-            out.append(Participant(
-                id: "\(country)-\(pad(n, 5))", kind: kind, country: country, sendingOrg: org, sector: sector,
-                languages: languages, availableFrom: from, availableTo: to, weeks: weeks, birthDate: birth, needs: needs,
-                attributes: attributes, preferences: preferences.draw(country: country, sector: sector, rng: &rng)))
+            out.append(
+                Participant(
+                    id: "\(country)-\(pad(n, 5))", kind: kind, country: country, sendingOrg: org, sector: sector,
+                    languages: languages, availableFrom: from, availableTo: to, weeks: weeks, birthDate: birth,
+                    needs: needs,
+                    attributes: attributes, preferences: preferences.draw(country: country, sector: sector, rng: &rng)))
         }
         return out
     }

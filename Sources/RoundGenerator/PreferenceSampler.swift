@@ -27,7 +27,9 @@ struct PreferenceSampler {
         var sectors: [String: [Int]] = [:]
         for (h, host) in hosts.enumerated() {
             var seen: Set<String> = []
-            for o in host.offers { for s in o.sectors where seen.insert(s).inserted { sectors[s, default: []].append(h) } }
+            for o in host.offers {
+                for s in o.sectors where seen.insert(s).inserted { sectors[s, default: []].append(h) }
+            }
         }
         bySector = sectors.mapValues { ($0, WeightedTable($0.map { popularity[$0] })) }
     }

@@ -39,7 +39,8 @@ public struct RoundGenerator: Sendable {
         var participantRNG = SplitMix64(seed: seed ^ 0x7061_7274_6963_0000)
         let hostList = HostFactory(year: year).makeHosts(count: hosts, rng: &hostRNG)
         let sampler = PreferenceSampler(hosts: hostList, rng: &hostRNG)
-        let people = ParticipantFactory(year: year, preferences: sampler).makeParticipants(count: participants, rng: &participantRNG)
+        let people = ParticipantFactory(year: year, preferences: sampler).makeParticipants(
+            count: participants, rng: &participantRNG)
         return Instance(name: "synthetic-n\(participants)-m\(hosts)-s\(seed)", participants: people, hosts: hostList)
     }
 }

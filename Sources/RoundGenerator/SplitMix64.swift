@@ -49,7 +49,9 @@ struct WeightedTable {
 
     init(_ weights: [Double]) {
         var sum = 0.0
-        cumulative = weights.map { sum += $0; return sum }
+        cumulative = weights.map {
+            sum += $0; return sum
+        }
     }
 
     var isEmpty: Bool { cumulative.isEmpty || cumulative.last! <= 0 }

@@ -38,7 +38,10 @@ struct Export: ParsableCommand {
     @Argument(help: "The round: a JSON instance file or a folder of CSV files.")
     var instance: String
 
-    @Option(help: "A policy file (allvet-policy/1), for --to lp|mps. Default: goals [placed, rank], require_abroad, no quotas.")
+    @Option(
+        help:
+            "A policy file (allvet-policy/1), for --to lp|mps. Default: goals [placed, rank], require_abroad, no quotas."
+    )
     var policy: String?
 
     @Option(help: "What to write: json, csv, lp or mps.")
@@ -50,7 +53,11 @@ struct Export: ParsableCommand {
     @Option(help: "For lp|mps: which goal of the policy's objective, from 1.")
     var level: Int = 1
 
-    @Option(name: .customLong("time-limit"), help: "For lp|mps with --level > 1: seconds to solve the earlier levels (default: the policy's limits.time_s, else none).")
+    @Option(
+        name: .customLong("time-limit"),
+        help:
+            "For lp|mps with --level > 1: seconds to solve the earlier levels (default: the policy's limits.time_s, else none)."
+    )
     var timeLimit: Double?
 
     @Flag(help: "Replace an existing file or folder at --out.")
@@ -61,7 +68,10 @@ struct Export: ParsableCommand {
         guard level >= 1 else { throw ValidationError("--level counts the policy's goals from 1.") }
         if let t = timeLimit, !(t > 0) { throw ValidationError("--time-limit must be a positive number of seconds.") }
         if !to.isModel {
-            if policy != nil { throw ValidationError("--policy is used by --to lp and --to mps only; converting a round does not need it.") }
+            if policy != nil {
+                throw ValidationError(
+                    "--policy is used by --to lp and --to mps only; converting a round does not need it.")
+            }
             if level != 1 { throw ValidationError("--level is used by --to lp and --to mps only.") }
             if timeLimit != nil { throw ValidationError("--time-limit is used by --to lp and --to mps only.") }
         }
@@ -72,7 +82,9 @@ struct Export: ParsableCommand {
 
     func run() throws {
         if !force && FileManager.default.fileExists(atPath: out) {
-            Terminal.error("allvet: \(out): already exists and is left untouched; choose another --out, or add --force to replace it")
+            Terminal.error(
+                "allvet: \(out): already exists and is left untouched; choose another --out, or add --force to replace it"
+            )
             throw Exit.failure
         }
         let input = try loadInputs(instance: instance, policy: policy)
@@ -88,12 +100,15 @@ struct Export: ParsableCommand {
     private func exportModel(_ input: LoadedInput, format: ModelFileFormat) throws {
         let goals = input.policy.objective
         guard level <= goals.count else {
-            throw ValidationError("--level \(level): the policy has \(goals.count) goal\(goals.count == 1 ? "" : "s") (\(goals.map(\.name).joined(separator: ", "))).")
+            throw ValidationError(
+                "--level \(level): the policy has \(goals.count) goal\(goals.count == 1 ? "" : "s") (\(goals.map(\.name).joined(separator: ", ")))."
+            )
         }
         let options = EngineOptions.resolved(policy: input.policy, timeLimit: timeLimit, mipGap: nil)
         let levelModel: LevelModel
         do {
-            levelModel = try Engine().levelModel(input.instance, policy: input.policy, level: level - 1, options: options)
+            levelModel = try Engine().levelModel(
+                input.instance, policy: input.policy, level: level - 1, options: options)
         } catch {
             Terminal.error("allvet: the solver failed on an earlier level: \(error)")
             throw Exit.failure
@@ -102,10 +117,14 @@ struct Export: ParsableCommand {
             let failed = levelModel.earlier.levels.firstIndex { $0.status != .optimal } ?? 0
             let l = levelModel.earlier.levels[failed]
             if l.status == .infeasible {
-                Terminal.error("allvet: level \(failed + 1) (\(l.goal.name)) is infeasible: the hard rules cannot all be met, so there is no model of level \(level) to write.")
+                Terminal.error(
+                    "allvet: level \(failed + 1) (\(l.goal.name)) is infeasible: the hard rules cannot all be met, so there is no model of level \(level) to write."
+                )
                 throw Exit.infeasible
             }
-            Terminal.error("allvet: level \(failed + 1) (\(l.goal.name)) was not proven optimal (\(l.status.rawValue)), so its value cannot be held; nothing was written. Give more --time-limit.")
+            Terminal.error(
+                "allvet: level \(failed + 1) (\(l.goal.name)) was not proven optimal (\(l.status.rawValue)), so its value cannot be held; nothing was written. Give more --time-limit."
+            )
             throw levelModel.earlier.interrupted ? Exit.interrupted : Exit.timeLimit
         }
         let goal = goals[level - 1]
@@ -117,13 +136,19 @@ struct Export: ParsableCommand {
             "level \(level) of \(goals.count): goal \(goal.name) (\(goal.isMaximised ? "maximise" : "minimise"))\(level == 1 ? ", with the soft-quota penalties if any" : "")",
         ]
         for (k, l) in levelModel.earlier.levels.enumerated() {
-            header.append("held: level \(k + 1) (\(l.goal.name)) at its optimum \(NumberText.shortest(l.value ?? .nan)) (row hold_\(k))")
+            header.append(
+                "held: level \(k + 1) (\(l.goal.name)) at its optimum \(NumberText.shortest(l.value ?? .nan)) (row hold_\(k))"
+            )
         }
         if format == .mps && goal.isMaximised {
             header.append("this MPS file minimises the negated objective: its optimum is minus the level's value")
         }
-        try write { try OutputFiles.writeFile(Array(model.fileText(format, header: header).utf8), to: out, force: force) }
-        Terminal.out("level \(level) (\(goal.name)): \(model.rowCount) rows, \(model.columnCount) columns, \(model.nonZeroCount) non-zeros; written to \(out)")
+        try write {
+            try OutputFiles.writeFile(Array(model.fileText(format, header: header).utf8), to: out, force: force)
+        }
+        Terminal.out(
+            "level \(level) (\(goal.name)): \(model.rowCount) rows, \(model.columnCount) columns, \(model.nonZeroCount) non-zeros; written to \(out)"
+        )
     }
 
     /// Runs a write, turning failures into exit code 1 with the message.

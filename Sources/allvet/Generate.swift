@@ -61,9 +61,12 @@ struct Generate: ParsableCommand {
             Terminal.error("allvet: \(error)")
             throw Exit.failure
         }
-        if form == .csv, let note = InstanceFormat.csvNameNote(name: instance.name, folder: out) { Terminal.error(note) }
-        Terminal.out("\(instance.name): \(instance.participants.count) participants, \(instance.hosts.count) hosts, "
-              + "\(instance.hosts.reduce(0) { $0 + $1.offers.count }) offers; written to \(out) (\(form.rawValue))")
+        if form == .csv, let note = InstanceFormat.csvNameNote(name: instance.name, folder: out) {
+            Terminal.error(note)
+        }
+        Terminal.out(
+            "\(instance.name): \(instance.participants.count) participants, \(instance.hosts.count) hosts, "
+                + "\(instance.hosts.reduce(0) { $0 + $1.offers.count }) offers; written to \(out) (\(form.rawValue))")
     }
 }
 
@@ -81,6 +84,7 @@ enum InstanceFormat: String, ExpressibleByArgument, CaseIterable {
     static func csvNameNote(name: String, folder: String) -> String? {
         let base = folder.split(separator: "/").last.map(String.init) ?? folder
         guard base != name else { return nil }
-        return "allvet: note: the CSV form has no name field; read back, this round is named \"\(base)\" (after the folder), not \"\(name)\". Name the folder \(name) to keep the name."
+        return
+            "allvet: note: the CSV form has no name field; read back, this round is named \"\(base)\" (after the folder), not \"\(name)\". Name the folder \(name) to keep the name."
     }
 }

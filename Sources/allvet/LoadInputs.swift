@@ -11,7 +11,9 @@ func loadInputs(instance: String, policy: String?, quiet: Bool = false) throws -
     } catch {
         for d in error.diagnostics { Terminal.error(d.description) }
         let n = error.errors.count
-        Terminal.error("allvet: \(n) error\(n == 1 ? "" : "s") in the input; nothing was solved. Fix the places named above and run again.")
+        Terminal.error(
+            "allvet: \(n) error\(n == 1 ? "" : "s") in the input; nothing was solved. Fix the places named above and run again."
+        )
         throw Exit.inputError
     }
 }

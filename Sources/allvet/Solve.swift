@@ -38,13 +38,18 @@ struct Solve: ParsableCommand {
     @Option(help: "The results folder to write.")
     var out: String
 
-    @Option(name: .customLong("time-limit"), help: "Seconds for the whole solve, all goals together (default: the policy's limits.time_s, else none).")
+    @Option(
+        name: .customLong("time-limit"),
+        help: "Seconds for the whole solve, all goals together (default: the policy's limits.time_s, else none).")
     var timeLimit: Double?
 
     @Option(help: "Relative MIP gap at which a goal counts as solved (default: the policy's limits.mip_gap, else 0).")
     var gap: Double?
 
-    @Option(help: "The formulation: automatic (the pair decomposition, or the direct model for the early goal), direct (the time-indexed reference model) or decomposed.")
+    @Option(
+        help:
+            "The formulation: automatic (the pair decomposition, or the direct model for the early goal), direct (the time-indexed reference model) or decomposed."
+    )
     var method: EngineOptions.Method = .automatic
 
     @Flag(help: "Print the solver's log on standard error.")
@@ -53,13 +58,22 @@ struct Solve: ParsableCommand {
     @Flag(help: "Print nothing but errors.")
     var quiet = false
 
-    @Flag(name: .customLong("no-verify"), help: "Skip the independent verification of the results written (for benchmarks).")
+    @Flag(
+        name: .customLong("no-verify"),
+        help: "Skip the independent verification of the results written (for benchmarks).")
     var noVerify = false
 
-    @Flag(help: "Replace participant ids in report.html by stable pseudonyms (for reports that leave the organisation; the CSV and JSON files keep the real ids).")
+    @Flag(
+        help:
+            "Replace participant ids in report.html by stable pseudonyms (for reports that leave the organisation; the CSV and JSON files keep the real ids)."
+    )
     var pseudonymise = false
 
-    @Flag(name: .customLong("keep-policy"), help: "Also write the policy solved under as policy.json in the results folder (sweeps do, so that each scenario's folder says what it was solved under).")
+    @Flag(
+        name: .customLong("keep-policy"),
+        help:
+            "Also write the policy solved under as policy.json in the results folder (sweeps do, so that each scenario's folder says what it was solved under)."
+    )
     var keepPolicy = false
 
     func validate() throws {
@@ -100,7 +114,8 @@ struct Solve: ParsableCommand {
             for line in ConflictFinder.lines(conflicts) { Terminal.error("allvet: " + line) }
         }
         if let verification = published.verification, !verification.holds {
-            Terminal.error("allvet: VERIFICATION FAILED: the results written to \(out) break the rules below; do not use them.")
+            Terminal.error(
+                "allvet: VERIFICATION FAILED: the results written to \(out) break the rules below; do not use them.")
             Terminal.error(verification.text)
             throw Exit.verifyFailed
         }
@@ -113,7 +128,9 @@ struct Solve: ParsableCommand {
 
     static func overview(_ files: ResultFiles, out: String) -> String {
         let r = files.result
-        var lines = ["\(r.instance.name): \(r.status.rawValue)\(r.interrupted ? " (interrupted: best solution so far)" : ""); placed \(r.chosen.count) of \(r.instance.participants.count)"]
+        var lines = [
+            "\(r.instance.name): \(r.status.rawValue)\(r.interrupted ? " (interrupted: best solution so far)" : ""); placed \(r.chosen.count) of \(r.instance.participants.count)"
+        ]
         let figures = files.figures
         for (i, l) in r.levels.enumerated() {
             let v = (r.status == .optimal || r.status == .feasible) ? NumberText.shortest(figures.levelValues[i]) : "-"

@@ -39,19 +39,32 @@ struct Sweep: ParsableCommand {
     @Argument(help: ArgumentHelp("The sweep file (allvet-sweep/1). Not with --merge.", valueName: "sweep.json"))
     var sweepFile: String?
 
-    @Option(help: ArgumentHelp("The sweep folder to write (with --merge: where the merged comparison goes).", valueName: "dir"))
+    @Option(
+        help: ArgumentHelp(
+            "The sweep folder to write (with --merge: where the merged comparison goes).", valueName: "dir"))
     var out: String
 
-    @Option(help: ArgumentHelp("Scenarios solved at once, each in a process of its own (default: the machine's cores).", valueName: "n"))
+    @Option(
+        help: ArgumentHelp(
+            "Scenarios solved at once, each in a process of its own (default: the machine's cores).", valueName: "n"))
     var jobs: Int?
 
-    @Option(help: ArgumentHelp("Run only shard K of N (0 ≤ K < N): the scenarios whose 0-based index i has i mod N = K.", valueName: "K/N"))
+    @Option(
+        help: ArgumentHelp(
+            "Run only shard K of N (0 ≤ K < N): the scenarios whose 0-based index i has i mod N = K.", valueName: "K/N")
+    )
     var shard: String?
 
-    @Option(parsing: .upToNextOption, help: ArgumentHelp("Join the sweep folders of the shards into one comparison in --out.", valueName: "dir"))
+    @Option(
+        parsing: .upToNextOption,
+        help: ArgumentHelp("Join the sweep folders of the shards into one comparison in --out.", valueName: "dir"))
     var merge: [String] = []
 
-    @Option(name: .customLong("time-limit"), help: ArgumentHelp("Seconds for each scenario's solve (default: each policy's limits.time_s, else none).", valueName: "seconds"))
+    @Option(
+        name: .customLong("time-limit"),
+        help: ArgumentHelp(
+            "Seconds for each scenario's solve (default: each policy's limits.time_s, else none).", valueName: "seconds"
+        ))
     var timeLimit: Double?
 
     @Option(help: "Relative MIP gap for each scenario (default: each policy's limits.mip_gap, else 0).")
@@ -65,11 +78,19 @@ struct Sweep: ParsableCommand {
 
     func validate() throws {
         if out.isEmpty { throw ValidationError("--out is empty; give the path to write.") }
-        if merge.isEmpty && sweepFile == nil { throw ValidationError("Give a sweep file, or --merge DIR... to join shards.") }
-        if !merge.isEmpty && sweepFile != nil { throw ValidationError("Give either a sweep file or --merge DIR..., not both.") }
-        if !merge.isEmpty && (shard != nil || jobs != nil) { throw ValidationError("--merge solves nothing: --shard and --jobs do not apply.") }
+        if merge.isEmpty && sweepFile == nil {
+            throw ValidationError("Give a sweep file, or --merge DIR... to join shards.")
+        }
+        if !merge.isEmpty && sweepFile != nil {
+            throw ValidationError("Give either a sweep file or --merge DIR..., not both.")
+        }
+        if !merge.isEmpty && (shard != nil || jobs != nil) {
+            throw ValidationError("--merge solves nothing: --shard and --jobs do not apply.")
+        }
         if let j = jobs, j < 1 { throw ValidationError("--jobs must be 1 or more.") }
-        if let s = shard, Shard(s) == nil { throw ValidationError("--shard must be K/N with whole numbers 0 ≤ K < N, e.g. 0/4.") }
+        if let s = shard, Shard(s) == nil {
+            throw ValidationError("--shard must be K/N with whole numbers 0 ≤ K < N, e.g. 0/4.")
+        }
         if let t = timeLimit, !(t > 0) { throw ValidationError("--time-limit must be a positive number of seconds.") }
         if let g = gap, !(g >= 0 && g <= 1) { throw ValidationError("--gap must be a number from 0 to 1.") }
     }
@@ -85,8 +106,9 @@ struct Sweep: ParsableCommand {
         }
         if !quiet { for w in plan.warnings { Terminal.error(w.description) } }
         try checkOutFolder()
-        var runner = SweepRunner(plan: plan, out: out, executable: Self.executable,
-                                 jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, shard: shard.flatMap(Shard.init))
+        var runner = SweepRunner(
+            plan: plan, out: out, executable: Self.executable,
+            jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, shard: shard.flatMap(Shard.init))
         runner.timeLimit = timeLimit
         runner.mipGap = gap
         runner.pseudonymise = pseudonymise
@@ -108,13 +130,18 @@ struct Sweep: ParsableCommand {
             var line = "\(runner.indices.count) scenario\(runner.indices.count == 1 ? "" : "s")"
             if let s = runner.shard { line += " (shard \(s) of \(plan.spec.scenarios.count))" }
             line += ": \(runs.count - skipped - failed.count) solved, \(skipped) already done, \(failed.count) failed"
-            if interrupted { line += ", \(runner.indices.count - runs.count) not started (interrupted; run again to resume)" }
+            if interrupted {
+                line += ", \(runner.indices.count - runs.count) not started (interrupted; run again to resume)"
+            }
             Terminal.out(line)
-            Terminal.out("comparison in \((out as NSString).appendingPathComponent("comparison.csv")) and comparison.html")
+            Terminal.out(
+                "comparison in \((out as NSString).appendingPathComponent("comparison.csv")) and comparison.html")
         }
         if interrupted { throw Exit.interrupted }
         if !failed.isEmpty {
-            Terminal.error("allvet: \(failed.count) scenario\(failed.count == 1 ? "" : "s") failed (see the error column): " + failed.prefix(5).map(\.name).joined(separator: ", ") + (failed.count > 5 ? ", …" : ""))
+            Terminal.error(
+                "allvet: \(failed.count) scenario\(failed.count == 1 ? "" : "s") failed (see the error column): "
+                    + failed.prefix(5).map(\.name).joined(separator: ", ") + (failed.count > 5 ? ", …" : ""))
             throw Exit.failure
         }
     }
@@ -128,7 +155,9 @@ struct Sweep: ParsableCommand {
             throw Exit.inputError
         }
         if let i = manifests.firstIndex(where: { $0.sweepHash != manifests[0].sweepHash }) {
-            Terminal.error("allvet: \(merge[i]) is from another sweep than \(merge[0]) (their sweep.json differ: another round, base policy or scenario list); nothing was merged.")
+            Terminal.error(
+                "allvet: \(merge[i]) is from another sweep than \(merge[0]) (their sweep.json differ: another round, base policy or scenario list); nothing was merged."
+            )
             throw Exit.inputError
         }
         do { try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true) } catch {
@@ -138,9 +167,15 @@ struct Sweep: ParsableCommand {
         let comparison = SweepComparison(manifest: manifests[0], folders: merge)
         try writeComparison(comparison, manifest: manifests[0])
         let missing = comparison.missing
-        if !quiet { Terminal.out("\(comparison.rows.count - missing.count) of \(comparison.rows.count) scenarios merged; comparison in \((out as NSString).appendingPathComponent("comparison.csv")) and comparison.html") }
+        if !quiet {
+            Terminal.out(
+                "\(comparison.rows.count - missing.count) of \(comparison.rows.count) scenarios merged; comparison in \((out as NSString).appendingPathComponent("comparison.csv")) and comparison.html"
+            )
+        }
         if !missing.isEmpty {
-            Terminal.error("allvet: \(missing.count) scenario\(missing.count == 1 ? " has" : "s have") no folder in the shards given (marked missing): " + missing.prefix(5).joined(separator: ", ") + (missing.count > 5 ? ", …" : ""))
+            Terminal.error(
+                "allvet: \(missing.count) scenario\(missing.count == 1 ? " has" : "s have") no folder in the shards given (marked missing): "
+                    + missing.prefix(5).joined(separator: ", ") + (missing.count > 5 ? ", …" : ""))
             throw Exit.failure
         }
     }
@@ -151,15 +186,20 @@ struct Sweep: ParsableCommand {
         guard FileManager.default.fileExists(atPath: out, isDirectory: &isDir) else { return }
         let items = (try? FileManager.default.contentsOfDirectory(atPath: out)) ?? []
         if !isDir.boolValue || (!items.isEmpty && !items.contains("sweep.json")) {
-            Terminal.error("allvet: \(out): exists and is not a sweep folder (no sweep.json); it is left untouched. Choose another --out or remove it yourself.")
+            Terminal.error(
+                "allvet: \(out): exists and is not a sweep folder (no sweep.json); it is left untouched. Choose another --out or remove it yourself."
+            )
             throw Exit.failure
         }
     }
 
     func writeComparison(_ c: SweepComparison, manifest: SweepManifest) throws {
         do {
-            for (name, text) in [("comparison.csv", c.csv), ("comparison.html", c.html), ("sweep.json", manifest.json.rendered())] {
-                try OutputFiles.writeFile(Array(text.utf8), to: (out as NSString).appendingPathComponent(name), force: true)
+            for (name, text) in [
+                ("comparison.csv", c.csv), ("comparison.html", c.html), ("sweep.json", manifest.json.rendered()),
+            ] {
+                try OutputFiles.writeFile(
+                    Array(text.utf8), to: (out as NSString).appendingPathComponent(name), force: true)
             }
         } catch {
             Terminal.error("allvet: \(error)")
@@ -175,6 +215,8 @@ struct Sweep: ParsableCommand {
     func reportInputError(_ error: InputError) {
         for d in error.diagnostics { Terminal.error(d.description) }
         let n = error.errors.count
-        Terminal.error("allvet: \(n) error\(n == 1 ? "" : "s") in the input; nothing was solved. Fix the places named above and run again.")
+        Terminal.error(
+            "allvet: \(n) error\(n == 1 ? "" : "s") in the input; nothing was solved. Fix the places named above and run again."
+        )
     }
 }

@@ -24,7 +24,9 @@ import Testing
             let parts = line.split(separator: "\t", maxSplits: 1)
             if parts.count == 2 { table[String(parts[0]), default: []].append(String(parts[1])) }
         }
-        let files = ((try? FileManager.default.contentsOfDirectory(atPath: jsonDir.path)) ?? []).filter { $0.hasSuffix(".json") }.sorted()
+        let files = ((try? FileManager.default.contentsOfDirectory(atPath: jsonDir.path)) ?? []).filter {
+            $0.hasSuffix(".json")
+        }.sorted()
         return files.map { name in
             let path = jsonDir.appendingPathComponent(name).path
             let args = name.hasPrefix("policy-") ? ["instances/example.json", "--policy", path] : [path]
@@ -37,7 +39,8 @@ import Testing
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: csvDir.path)) ?? []).sorted()
         return names.map { name in
             let folder = csvDir.appendingPathComponent(name)
-            let expected = ((try? String(contentsOf: folder.appendingPathComponent("expected.txt"), encoding: .utf8)) ?? "")
+            let expected =
+                ((try? String(contentsOf: folder.appendingPathComponent("expected.txt"), encoding: .utf8)) ?? "")
                 .split(separator: "\n").map(String.init).filter { !$0.isEmpty }
             return Case(arguments: [folder.path], expected: expected)
         }
@@ -46,7 +49,9 @@ import Testing
     @Test func corporaAreLargeAndEveryCaseHasExpectations() {
         #expect(Self.jsonCases.count + Self.csvCases.count >= 40)
         #expect(Self.jsonCases.count >= 30 && Self.csvCases.count >= 15)
-        for c in Self.jsonCases + Self.csvCases { #expect(!c.expected.isEmpty, "no expectations for \(c.testDescription)") }
+        for c in Self.jsonCases + Self.csvCases {
+            #expect(!c.expected.isEmpty, "no expectations for \(c.testDescription)")
+        }
     }
 
     @Test(arguments: jsonCases + csvCases) func checkRejectsWithExitCode65(_ c: Case) throws {

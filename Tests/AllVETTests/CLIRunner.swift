@@ -11,7 +11,8 @@ struct CLIRun {
 
 enum CLI {
     /// The repository root, from this file's path.
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
 
     /// The `allvet` binary beside the test bundle.
     static var binary: URL {
@@ -19,7 +20,8 @@ enum CLI {
         if dir.pathExtension == "xctest" { dir = dir.deletingLastPathComponent() }
         let candidate = dir.appendingPathComponent("allvet")
         if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
-        return URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("allvet")
+        return URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent(
+            "allvet")
     }
 
     static func run(_ arguments: [String], cwd: URL? = nil) throws -> CLIRun {
@@ -35,8 +37,10 @@ enum CLI {
         let o = out.fileHandleForReading.readDataToEndOfFile()
         let e = err.fileHandleForReading.readDataToEndOfFile()
         p.waitUntilExit()
-        return CLIRun(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self),
-                      reason: p.terminationReason)
+        return CLIRun(
+            status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self),
+            stderr: String(decoding: e, as: UTF8.self),
+            reason: p.terminationReason)
     }
 
     /// A fresh temporary folder.
@@ -50,17 +54,31 @@ enum CLI {
 /// A parsed CSV file (simple: no quoted line breaks in result files).
 func readCSV(_ url: URL) throws -> [[String: String]] {
     let text = try String(contentsOf: url, encoding: .utf8)
-    var lines = text.split(separator: "\n", omittingEmptySubsequences: true).map { String($0).trimmingCharacters(in: .init(charactersIn: "\r")) }
+    var lines = text.split(separator: "\n", omittingEmptySubsequences: true).map {
+        String($0).trimmingCharacters(in: .init(charactersIn: "\r"))
+    }
     if lines.first?.hasPrefix("\u{FEFF}") == true { lines[0].removeFirst() }
-    guard let header = lines.first?.split(separator: ",", omittingEmptySubsequences: false).map(String.init) else { return [] }
+    guard let header = lines.first?.split(separator: ",", omittingEmptySubsequences: false).map(String.init) else {
+        return []
+    }
     return lines.dropFirst().map { line in
         var cells: [String] = []
         var cur = "", quoted = false
         var chars = Array(line)[...]
         while let c = chars.popFirst() {
             if quoted {
-                if c == "\"" { if chars.first == "\"" { cur.append("\""); chars.removeFirst() } else { quoted = false } } else { cur.append(c) }
-            } else if c == "\"" { quoted = true } else if c == "," { cells.append(cur); cur = "" } else { cur.append(c) }
+                if c == "\"" {
+                    if chars.first == "\"" { cur.append("\""); chars.removeFirst() } else { quoted = false }
+                } else {
+                    cur.append(c)
+                }
+            } else if c == "\"" {
+                quoted = true
+            } else if c == "," {
+                cells.append(cur); cur = ""
+            } else {
+                cur.append(c)
+            }
         }
         cells.append(cur)
         return Dictionary(uniqueKeysWithValues: zip(header, cells))

@@ -15,20 +15,40 @@ import Testing
     /// sides, soft rules, weights, squared and worst rank.
     static let policies: [(String, Policy)] = [
         ("default", .default),
-        ("benchmark-quotas", Policy(quotas: [
-            Quota(name: "fo", who: fo, bounds: [.minShare(ExactDecimal(literal: "0.3")!)]),
-            Quota(name: "mixed", within: [.host, .field(.country)], bounds: [.maxCount(2)]),
-        ])),
-        ("soft-and-weights", Policy(objective: [.placed(weights: [PlacedWeight(who: fo, weight: 1.5)]), .rank(cost: .squared)], quotas: [
-            Quota(name: "gender", who: female, within: [.hostCountry], bounds: [.minShare(ExactDecimal(literal: "0.4")!), .maxShare(ExactDecimal(literal: "0.6")!)], soft: 2),
-            Quota(name: "fair", within: [.field(.country)], bounds: [.minRate(ExactDecimal(literal: "0.2")!)], soft: 1),
-        ])),
-        ("worst-rank", Policy(objective: [.placed(weights: []), .worstRank, .rank(cost: .linear)], quotas: [
-            Quota(name: "parity", who: fo, bounds: [.minParity(ExactDecimal(literal: "0.8")!)]),
-        ])),
+        (
+            "benchmark-quotas",
+            Policy(quotas: [
+                Quota(name: "fo", who: fo, bounds: [.minShare(ExactDecimal(literal: "0.3")!)]),
+                Quota(name: "mixed", within: [.host, .field(.country)], bounds: [.maxCount(2)]),
+            ])
+        ),
+        (
+            "soft-and-weights",
+            Policy(
+                objective: [.placed(weights: [PlacedWeight(who: fo, weight: 1.5)]), .rank(cost: .squared)],
+                quotas: [
+                    Quota(
+                        name: "gender", who: female, within: [.hostCountry],
+                        bounds: [.minShare(ExactDecimal(literal: "0.4")!), .maxShare(ExactDecimal(literal: "0.6")!)],
+                        soft: 2),
+                    Quota(
+                        name: "fair", within: [.field(.country)], bounds: [.minRate(ExactDecimal(literal: "0.2")!)],
+                        soft: 1),
+                ])
+        ),
+        (
+            "worst-rank",
+            Policy(
+                objective: [.placed(weights: []), .worstRank, .rank(cost: .linear)],
+                quotas: [
+                    Quota(name: "parity", who: fo, bounds: [.minParity(ExactDecimal(literal: "0.8")!)])
+                ])
+        ),
     ]
 
-    static let rounds: [(participants: Int, hosts: Int, seed: UInt64)] = [(30, 8, 1), (60, 15, 2), (100, 25, 3), (200, 50, 4)]
+    static let rounds: [(participants: Int, hosts: Int, seed: UInt64)] = [
+        (30, 8, 1), (60, 15, 2), (100, 25, 3), (200, 50, 4),
+    ]
 
     /// Every policy on the two smaller rounds; on the largest, the policies
     /// the direct model proves within the limit (with soft rules and
@@ -59,7 +79,8 @@ import Testing
         let fb = RoundFigures(instance: instance, policy: policy, candidates: b.candidates, chosen: b.chosen)
         #expect(fa.levelValues.count == fb.levelValues.count)
         for (x, y) in zip(fa.levelValues, fb.levelValues) {
-            #expect(abs(x - y) <= 1e-6 * max(1, abs(x)), "\(label): direct \(fa.levelValues) decomposed \(fb.levelValues)")
+            #expect(
+                abs(x - y) <= 1e-6 * max(1, abs(x)), "\(label): direct \(fa.levelValues) decomposed \(fb.levelValues)")
         }
         try expectVerified(b, label: label)
     }
@@ -73,7 +94,8 @@ import Testing
         let round = shared.appendingPathComponent("round-\(name).json").path
         let input = try InputLoader.load(instance: round, policy: shared.appendingPathComponent("policy.json").path)
         let result = try Engine().solve(input.instance, policy: input.policy, options: EngineOptions(timeLimit: 600))
-        let figures = RoundFigures(instance: input.instance, policy: input.policy, candidates: result.candidates, chosen: result.chosen)
+        let figures = RoundFigures(
+            instance: input.instance, policy: input.policy, candidates: result.candidates, chosen: result.chosen)
         #expect(result.status == .optimal)
         #expect(figures.levelValues == optima)
         #expect(result.decomposition != nil)
@@ -97,12 +119,18 @@ import Testing
         let policy = dir.appendingPathComponent("early.json")
         try #"{"format": "allvet-policy/1", "objective": [{"goal": "placed"}, {"goal": "early"}]}"#
             .write(to: policy, atomically: true, encoding: .utf8)
-        let ok = try CLI.run(["solve", "instances/example.json", "--policy", policy.path, "--out", dir.appendingPathComponent("a").path, "--quiet"])
+        let ok = try CLI.run([
+            "solve", "instances/example.json", "--policy", policy.path, "--out", dir.appendingPathComponent("a").path,
+            "--quiet",
+        ])
         #expect(ok.status == 0, "\(ok.stderr)")
         let summary = try summaryObject(dir.appendingPathComponent("a"))
         #expect((summary["model"] as? [String: Any])?["method"] as? String == "direct")
         #expect((summary["levels"] as? [[String: Any]])?.map { $0["status"] as? String } == ["optimal", "optimal"])
-        let refused = try CLI.run(["solve", "instances/example.json", "--policy", policy.path, "--out", dir.appendingPathComponent("b").path, "--method", "decomposed"])
+        let refused = try CLI.run([
+            "solve", "instances/example.json", "--policy", policy.path, "--out", dir.appendingPathComponent("b").path,
+            "--method", "decomposed",
+        ])
         #expect(refused.status == 64)
         #expect(refused.stderr.contains("cannot solve the early goal"))
         #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("b").path))
@@ -123,7 +151,10 @@ import Testing
         }
         let files = ResultFiles(result: result, inputHash: "test")
         let report = ResultsVerifier(instance: instance, policy: .default)
-            .verify(ResultsText(assignments: files.assignments, unplaced: files.unplaced, summary: files.summary(timings: Timings()).rendered()))
+            .verify(
+                ResultsText(
+                    assignments: files.assignments, unplaced: files.unplaced,
+                    summary: files.summary(timings: Timings()).rendered()))
         #expect(report.holds, "\(report.text)")
     }
 }

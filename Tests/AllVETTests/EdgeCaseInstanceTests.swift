@@ -17,21 +17,30 @@ import Testing
 
     static let cases = [
         Case(instance: "everyone-fits.json", policy: nil, exit: 0, status: "optimal", levels: [4, 0], placed: 4),
-        Case(instance: "nobody-fits.json", policy: "nobody-fits-policy.json", exit: 0, status: "optimal", levels: [0, 0], placed: 0),
+        Case(
+            instance: "nobody-fits.json", policy: "nobody-fits-policy.json", exit: 0, status: "optimal",
+            levels: [0, 0], placed: 0),
         Case(instance: "nobody-fits.json", policy: nil, exit: 0, status: "optimal", levels: [1, 0], placed: 1),
         Case(instance: "one-popular-host.json", policy: nil, exit: 0, status: "optimal", levels: [5, 3], placed: 5),
         Case(instance: "quotas-that-bind.json", policy: nil, exit: 0, status: "optimal", levels: [3, 0], placed: 3),
-        Case(instance: "quotas-that-bind.json", policy: "quotas-that-bind-policy.json", exit: 0, status: "optimal", levels: [2, 1], placed: 2),
-        Case(instance: "quotas-that-conflict.json", policy: "quotas-that-conflict-policy.json", exit: 2, status: "infeasible", levels: [], placed: 0),
+        Case(
+            instance: "quotas-that-bind.json", policy: "quotas-that-bind-policy.json", exit: 0, status: "optimal",
+            levels: [2, 1], placed: 2),
+        Case(
+            instance: "quotas-that-conflict.json", policy: "quotas-that-conflict-policy.json", exit: 2,
+            status: "infeasible", levels: [], placed: 0),
     ]
 
     static func summary(_ out: URL) throws -> [String: Any] {
-        try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("summary.json"))) as! [String: Any]
+        try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("summary.json")))
+            as! [String: Any]
     }
 
     @Test(arguments: cases) func solvesToTheKnownOptimum(_ c: Case) throws {
         let out = try CLI.tempDir().appendingPathComponent("r")
-        let run = try CLI.run(["solve", "instances/" + c.instance, "--out", out.path, "--quiet"] + (c.policy.map { ["--policy", "instances/" + $0] } ?? []))
+        let run = try CLI.run(
+            ["solve", "instances/" + c.instance, "--out", out.path, "--quiet"]
+                + (c.policy.map { ["--policy", "instances/" + $0] } ?? []))
         #expect(run.status == c.exit, "stderr: \(run.stderr)")
         let s = try Self.summary(out)
         #expect(s["status"] as? String == c.status)
@@ -45,7 +54,10 @@ import Testing
     @Test func nobodyFitsNamesEachFilter() throws {
         // Each participant's id ends in the one filter that removes it.
         let out = try CLI.tempDir().appendingPathComponent("r")
-        let run = try CLI.run(["solve", "instances/nobody-fits.json", "--policy", "instances/nobody-fits-policy.json", "--out", out.path, "--quiet"])
+        let run = try CLI.run([
+            "solve", "instances/nobody-fits.json", "--policy", "instances/nobody-fits-policy.json", "--out", out.path,
+            "--quiet",
+        ])
         #expect(run.status == 0, "stderr: \(run.stderr)")
         let rows = try readCSV(out.appendingPathComponent("unplaced.csv"))
         #expect(rows.count == 9)
@@ -55,7 +67,9 @@ import Testing
             #expect(r["reason"] == "no_candidate", "\(id)")
             #expect(r["detail"]?.hasPrefix(filter) == true, "\(id): \(r["detail"] ?? "")")
         }
-        let check = try CLI.run(["check", "instances/nobody-fits.json", "--policy", "instances/nobody-fits-policy.json"])
+        let check = try CLI.run([
+            "check", "instances/nobody-fits.json", "--policy", "instances/nobody-fits-policy.json",
+        ])
         #expect(check.status == 0)
         #expect(check.stdout.contains("participants without any candidate: 9"))
     }
@@ -66,8 +80,9 @@ import Testing
         for (n, c) in Self.cases.enumerated() where c.exit == 0 {
             for level in 1...2 {
                 let file = dir.appendingPathComponent("m\(n)-\(level).lp")
-                let run = try CLI.run(["export", "instances/" + c.instance, "--to", "lp", "--level", String(level), "--out", file.path]
-                                      + (c.policy.map { ["--policy", "instances/" + $0] } ?? []))
+                let run = try CLI.run(
+                    ["export", "instances/" + c.instance, "--to", "lp", "--level", String(level), "--out", file.path]
+                        + (c.policy.map { ["--policy", "instances/" + $0] } ?? []))
                 try #require(run.status == 0, "stderr: \(run.stderr)")
                 let value = try Glpsol.optimum(file, format: "lp")
                 #expect(abs(value - c.levels[level - 1]) < 1e-6, "\(c.testDescription) level \(level): glpsol \(value)")

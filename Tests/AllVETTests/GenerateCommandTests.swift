@@ -8,13 +8,17 @@ import Testing
     /// The files of a CSV folder, name → bytes.
     static func folder(_ url: URL) throws -> [String: Data] {
         let names = try FileManager.default.contentsOfDirectory(atPath: url.path)
-        return try Dictionary(uniqueKeysWithValues: names.map { ($0, try Data(contentsOf: url.appendingPathComponent($0))) })
+        return try Dictionary(
+            uniqueKeysWithValues: names.map { ($0, try Data(contentsOf: url.appendingPathComponent($0))) })
     }
 
     @Test func sameSeedSameBytesDifferentSeedDifferentBytes() throws {
         let dir = try CLI.tempDir()
         for (name, seed) in [("a.json", "7"), ("b.json", "7"), ("c.json", "8")] {
-            let run = try CLI.run(["generate", "--participants", "60", "--hosts", "15", "--seed", seed, "--out", dir.appendingPathComponent(name).path])
+            let run = try CLI.run([
+                "generate", "--participants", "60", "--hosts", "15", "--seed", seed, "--out",
+                dir.appendingPathComponent(name).path,
+            ])
             #expect(run.status == 0, "stderr: \(run.stderr)")
         }
         let a = try Self.bytes(dir.appendingPathComponent("a.json"))
@@ -24,7 +28,10 @@ import Testing
         #expect(String(decoding: a, as: UTF8.self).contains(#""name": "synthetic-n60-m15-s7""#))
 
         for (name, seed) in [("a", "7"), ("b", "7"), ("c", "8")] {
-            let run = try CLI.run(["generate", "--participants", "60", "--hosts", "15", "--seed", seed, "--out", dir.appendingPathComponent(name).path])
+            let run = try CLI.run([
+                "generate", "--participants", "60", "--hosts", "15", "--seed", seed, "--out",
+                dir.appendingPathComponent(name).path,
+            ])
             #expect(run.status == 0, "stderr: \(run.stderr)")
         }
         let fa = try Self.folder(dir.appendingPathComponent("a"))
@@ -35,13 +42,25 @@ import Testing
 
     @Test func formatFollowsTheExtensionUnlessGiven() throws {
         let dir = try CLI.tempDir()
-        #expect(try CLI.run(["generate", "--participants", "5", "--out", dir.appendingPathComponent("r.json").path]).status == 0)
-        #expect(try CLI.run(["generate", "--participants", "5", "--out", dir.appendingPathComponent("r-csv").path]).status == 0)
-        #expect(try CLI.run(["generate", "--participants", "5", "--format", "json", "--out", dir.appendingPathComponent("plain").path]).status == 0)
+        #expect(
+            try CLI.run(["generate", "--participants", "5", "--out", dir.appendingPathComponent("r.json").path]).status
+                == 0)
+        #expect(
+            try CLI.run(["generate", "--participants", "5", "--out", dir.appendingPathComponent("r-csv").path]).status
+                == 0)
+        #expect(
+            try CLI.run([
+                "generate", "--participants", "5", "--format", "json", "--out",
+                dir.appendingPathComponent("plain").path,
+            ]).status == 0)
         var isDir: ObjCBool = false
-        #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("r.json").path, isDirectory: &isDir) && !isDir.boolValue)
+        #expect(
+            FileManager.default.fileExists(atPath: dir.appendingPathComponent("r.json").path, isDirectory: &isDir)
+                && !isDir.boolValue)
         #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("r-csv/participants.csv").path))
-        #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("plain").path, isDirectory: &isDir) && !isDir.boolValue)
+        #expect(
+            FileManager.default.fileExists(atPath: dir.appendingPathComponent("plain").path, isDirectory: &isDir)
+                && !isDir.boolValue)
         // Default hosts: participants ÷ 4 rounded up.
         let json = try String(contentsOf: dir.appendingPathComponent("r.json"), encoding: .utf8)
         #expect(json.contains("synthetic-n5-m2-s1"))
@@ -50,7 +69,9 @@ import Testing
     @Test(arguments: ["json", "csv"]) func outputPassesCheck(_ format: String) throws {
         let dir = try CLI.tempDir()
         let out = dir.appendingPathComponent("round").path
-        let gen = try CLI.run(["generate", "--participants", "120", "--hosts", "30", "--seed", "3", "--format", format, "--out", out])
+        let gen = try CLI.run([
+            "generate", "--participants", "120", "--hosts", "30", "--seed", "3", "--format", format, "--out", out,
+        ])
         #expect(gen.status == 0, "stderr: \(gen.stderr)")
         let check = try CLI.run(["check", out])
         #expect(check.status == 0, "stderr: \(check.stderr)")
@@ -81,8 +102,12 @@ import Testing
 
     @Test func badArgumentsAreUsageErrors() throws {
         let dir = try CLI.tempDir()
-        #expect(try CLI.run(["generate", "--participants", "-3", "--out", dir.appendingPathComponent("x.json").path]).status == 64)
-        #expect(try CLI.run(["generate", "--format", "xml", "--out", dir.appendingPathComponent("x.json").path]).status == 64)
+        #expect(
+            try CLI.run(["generate", "--participants", "-3", "--out", dir.appendingPathComponent("x.json").path]).status
+                == 64)
+        #expect(
+            try CLI.run(["generate", "--format", "xml", "--out", dir.appendingPathComponent("x.json").path]).status
+                == 64)
         #expect(try CLI.run(["generate"]).status == 64)
         let help = try CLI.run(["generate", "--help"])
         #expect(help.stdout.contains("--force"))

@@ -27,7 +27,9 @@ import Testing
 
     /// Other texts (a round's name) are shown escaped on the terminal.
     @Test func controlCharactersInOtherTextsAreEscapedOnTheTerminal() throws {
-        let round = try Self.editedExample { $0.replacingOccurrences(of: "\"alliance-example\"", with: "\"alliance\\u001b[31m-example\"") }
+        let round = try Self.editedExample {
+            $0.replacingOccurrences(of: "\"alliance-example\"", with: "\"alliance\\u001b[31m-example\"")
+        }
         let out = try CLI.tempDir().appendingPathComponent("r").path
         let run = try CLI.run(["solve", round, "--out", out])
         #expect(run.status == 0, "\(run.stderr)")
@@ -39,7 +41,9 @@ import Testing
     @Test func aMistypedYearIsAWarning() throws {
         let round = try Self.editedExample { text in
             var t = text
-            if let r = t.range(of: "\"available_to\": \"2026-") { t.replaceSubrange(r, with: "\"available_to\": \"2926-") }
+            if let r = t.range(of: "\"available_to\": \"2026-") {
+                t.replaceSubrange(r, with: "\"available_to\": \"2926-")
+            }
             return t
         }
         let run = try CLI.run(["check", round])
@@ -67,7 +71,9 @@ import Testing
     /// 50 of a kind, and one line that counts the rest.
     @Test func warningsAreCappedPerKind() throws {
         var instance = InstanceFiles.generated(participants: 300, hosts: 10, seed: 1)
-        for i in instance.participants.indices { instance.participants[i].preferences = (1...4).map { "NOWHERE-\(i)-\($0)" } }
+        for i in instance.participants.indices {
+            instance.participants[i].preferences = (1...4).map { "NOWHERE-\(i)-\($0)" }
+        }
         let round = try CLI.tempDir().appendingPathComponent("round.json").path
         try InstanceJSONWriter.write(instance).write(toFile: round, atomically: true, encoding: .utf8)
         let run = try CLI.run(["check", round])
@@ -75,6 +81,9 @@ import Testing
         let lines = run.stderr.split(separator: "\n")
         let preference = lines.filter { $0.contains("names no host or offer") }
         #expect(preference.count == DiagnosticCap.perKind)
-        #expect(lines.contains { $0.contains("… and 1150 more warnings like the one at $.participants[0].preferences (1200 in all") })
+        #expect(
+            lines.contains {
+                $0.contains("… and 1150 more warnings like the one at $.participants[0].preferences (1200 in all")
+            })
     }
 }

@@ -30,7 +30,9 @@ import Testing
         #expect(solve.reason == .exit && solve.status == 0, "\(solve.stderr)")
         let verify = try CLI.run(["verify", round, out, "--policy", policy])
         #expect(verify.reason == .exit && verify.status == 0, "\(verify.stdout)\(verify.stderr)")
-        let export = try CLI.run(["export", round, "--policy", policy, "--to", "lp", "--out", dir.appendingPathComponent("m.lp").path])
+        let export = try CLI.run([
+            "export", round, "--policy", policy, "--to", "lp", "--out", dir.appendingPathComponent("m.lp").path,
+        ])
         #expect(export.reason == .exit && export.status == 0, "\(export.stderr)")
         let summary = try summaryObject(URL(fileURLWithPath: out))
         let quotas = summary["quotas"] as? [[String: Any]] ?? []
@@ -76,7 +78,8 @@ import Testing
         let first = try CLI.run(["solve", "instances/example.json", "--out", res.path, "--quiet"])
         #expect(first.status == 0)
         let round = res.appendingPathComponent("round.json").path
-        try FileManager.default.copyItem(atPath: CLI.root.appendingPathComponent("instances/example.json").path, toPath: round)
+        try FileManager.default.copyItem(
+            atPath: CLI.root.appendingPathComponent("instances/example.json").path, toPath: round)
         let inside = try CLI.run(["solve", round, "--out", res.path, "--quiet"])
         #expect(inside.status == 64, "\(inside.stderr)")
         #expect(inside.stderr.contains("would replace or write into the input"))
@@ -106,7 +109,8 @@ import Testing
         // A regular file is replaced as before.
         let file = dir.appendingPathComponent("round.json").path
         try "old".write(toFile: file, atomically: true, encoding: .utf8)
-        #expect(try CLI.run(["export", "instances/example.json", "--to", "json", "--out", file, "--force"]).status == 0)
+        #expect(
+            try CLI.run(["export", "instances/example.json", "--to", "json", "--out", file, "--force"]).status == 0)
     }
 
     /// A symbolic link given as `--out` became a real folder; `--out ""`
@@ -182,7 +186,9 @@ import Testing
         let dir = try CLI.tempDir()
         let out = dir.appendingPathComponent("r")
         let policy = "instances/example-policy.json"
-        #expect(try CLI.run(["solve", "instances/example.json", "--policy", policy, "--out", out.path, "--quiet"]).status == 0)
+        #expect(
+            try CLI.run(["solve", "instances/example.json", "--policy", policy, "--out", out.path, "--quiet"]).status
+                == 0)
         // Other inputs: the same round under the default policy.
         let other = try CLI.run(["verify", "instances/example.json", out.path])
         #expect(other.status == 4)
@@ -195,7 +201,8 @@ import Testing
             ("      \"status\": \"optimal\"\n", "      \"status\": \"solved\"\n", "$.levels[0].status"),
         ] {
             #expect(original.contains(from), "the summary has no \(from)")
-            try original.replacingOccurrences(of: from, with: to).write(to: summaryURL, atomically: true, encoding: .utf8)
+            try original.replacingOccurrences(of: from, with: to).write(
+                to: summaryURL, atomically: true, encoding: .utf8)
             let run = try CLI.run(["verify", "instances/example.json", out.path, "--policy", policy])
             #expect(run.status == 4, "\(from) → \(to)")
             #expect(run.stdout.contains(rule), "\(run.stdout)")

@@ -28,9 +28,13 @@ import Testing
         #expect(!HTML.sources.isEmpty)
         for (name, text) in HTML.sources {
             // `{{{v}}}` and `{{& v}}` write a value as is; `{{=` could change the delimiters to hide one.
-            for unescaped in ["{{{", "{{&", "{{="] { #expect(!text.contains(unescaped), "template \(name) has \(unescaped)") }
+            for unescaped in ["{{{", "{{&", "{{="] {
+                #expect(!text.contains(unescaped), "template \(name) has \(unescaped)")
+            }
             let parsed = try #require(HTML.library.getTemplate(named: name))
-            #expect(parsed.description.hasPrefix("{{% CONTENT_TYPE: \(HTML.Escaping.name)}}"), "template \(name) is not behind the escaping pragma")
+            #expect(
+                parsed.description.hasPrefix("{{% CONTENT_TYPE: \(HTML.Escaping.name)}}"),
+                "template \(name) is not behind the escaping pragma")
         }
     }
 
@@ -41,10 +45,12 @@ import Testing
         instance.name = Self.hostile("round")
         instance.participants[0].id = Self.hostile("participant")
         for i in instance.participants.indices {
-            instance.participants[i].attributes.append((Self.hostile("key"), .string(i == 0 ? Self.hostile("value") : "plain")))
+            instance.participants[i].attributes.append(
+                (Self.hostile("key"), .string(i == 0 ? Self.hostile("value") : "plain")))
         }
         for i in instance.hosts.indices { instance.hosts[i].name = Self.hostile("host") }
-        var (policy, _) = try PolicyJSONReader.read(data: Array(SweepFixture.policyText().utf8), file: "p.json", instance: instance)
+        var (policy, _) = try PolicyJSONReader.read(
+            data: Array(SweepFixture.policyText().utf8), file: "p.json", instance: instance)
         policy.quotas[0].name = Self.hostile("quota")
         let result = try Engine().solve(instance, policy: policy, options: EngineOptions())
         let files = ResultFiles(result: result, inputHash: "sha256:test")
@@ -57,7 +63,9 @@ import Testing
         // The pseudonymised report escapes the same places but the id, which it replaces.
         let pseudonymised = RoundReport(files: files, pseudonymise: true).html
         #expect(!pseudonymised.contains("<b id"))
-        for place in ["round", "key", "value", "host", "quota"] { #expect(pseudonymised.contains(Self.escaped(place)), "\(place)") }
+        for place in ["round", "key", "value", "host", "quota"] {
+            #expect(pseudonymised.contains(Self.escaped(place)), "\(place)")
+        }
         #expect(!pseudonymised.contains("participant &amp; co"))
     }
 

@@ -12,10 +12,13 @@ import Testing
     static func hostileRound() throws -> ResultFiles {
         var instance = RoundGenerator(participants: 40, hosts: 12, seed: 9).generate()
         instance.participants[0].id = hostileID
-        instance.participants[1].attributes = [("gender", .string("<img src=x onerror=alert(2)>")), ("fewer_opportunities", .bool(true))]
+        instance.participants[1].attributes = [
+            ("gender", .string("<img src=x onerror=alert(2)>")), ("fewer_opportunities", .bool(true)),
+        ]
         for i in instance.hosts.indices { instance.hosts[i].name = "Bar & <b>Grill</b>'s \"best\" \(i)" }
         // A soft quota too, so that the report shows one with its slack.
-        let text = SweepFixture.policyText().replacingOccurrences(of: "\"max_share\": 0.7", with: "\"min_share\": 0.4, \"soft\": 2")
+        let text = SweepFixture.policyText().replacingOccurrences(
+            of: "\"max_share\": 0.7", with: "\"min_share\": 0.4, \"soft\": 2")
         let (policy, _) = try PolicyJSONReader.read(data: Array(text.utf8), file: "p.json", instance: instance)
         let result = try Engine().solve(instance, policy: policy, options: EngineOptions())
         return ResultFiles(result: result, inputHash: "sha256:test")
@@ -34,7 +37,9 @@ import Testing
         #expect(html.contains("\(fig.placed) of \(fig.participants)"))
         #expect(html.contains("<div class=\"k\">not placed</div>"))
         #expect(html.contains(">\(files.reasons.count)</div><div class=\"k\">not placed"))
-        for section in ["glance", "groups", "quotas", "ranks", "timeline", "unplaced"] { #expect(html.contains("<section id=\"\(section)\">")) }
+        for section in ["glance", "groups", "quotas", "ranks", "timeline", "unplaced"] {
+            #expect(html.contains("<section id=\"\(section)\">"))
+        }
         // One bar per stay in the timeline, one per rank in the histogram.
         #expect(html.components(separatedBy: "class=\"stay\"").count - 1 == fig.placed)
         let worst = fig.rankHistogram.keys.max()!
@@ -46,7 +51,9 @@ import Testing
         }
         // Self-contained: no script, nothing fetched.
         #expect(!html.contains("<script"))
-        #expect(!html.contains("http://") || !html.replacingOccurrences(of: "http://www.w3.org/2000/svg", with: "").contains("http://"))
+        #expect(
+            !html.contains("http://")
+                || !html.replacingOccurrences(of: "http://www.w3.org/2000/svg", with: "").contains("http://"))
         #expect(!html.contains("https://"))
     }
 
@@ -73,7 +80,9 @@ import Testing
         #expect(map.values.allSatisfy { $0.hasPrefix("P-") && $0.count == 10 })
         // The same figures as the real report.
         #expect(html.contains("\(files.figures.placed) of \(files.figures.participants)"))
-        #expect(html.components(separatedBy: "class=\"stay\"").count == RoundReport(files: files).html.components(separatedBy: "class=\"stay\"").count)
+        #expect(
+            html.components(separatedBy: "class=\"stay\"").count
+                == RoundReport(files: files).html.components(separatedBy: "class=\"stay\"").count)
         // Another salt, other pseudonyms.
         #expect(Pseudonyms.make(ids: ["a"], salt: "x") != Pseudonyms.make(ids: ["a"], salt: "y"))
     }
@@ -81,8 +90,16 @@ import Testing
     @Test func solveWritesReportAndPseudonymisesOnRequest() throws {
         let dir = try CLI.tempDir()
         let plain = dir.appendingPathComponent("plain"), pseudo = dir.appendingPathComponent("pseudo")
-        #expect(try CLI.run(["solve", "instances/example.json", "--policy", "instances/example-policy.json", "--out", plain.path, "--quiet"]).status == 0)
-        #expect(try CLI.run(["solve", "instances/example.json", "--policy", "instances/example-policy.json", "--out", pseudo.path, "--quiet", "--pseudonymise"]).status == 0)
+        #expect(
+            try CLI.run([
+                "solve", "instances/example.json", "--policy", "instances/example-policy.json", "--out", plain.path,
+                "--quiet",
+            ]).status == 0)
+        #expect(
+            try CLI.run([
+                "solve", "instances/example.json", "--policy", "instances/example-policy.json", "--out", pseudo.path,
+                "--quiet", "--pseudonymise",
+            ]).status == 0)
         let a = try String(contentsOf: plain.appendingPathComponent("report.html"), encoding: .utf8)
         let b = try String(contentsOf: pseudo.appendingPathComponent("report.html"), encoding: .utf8)
         #expect(a.contains("10 of 10") && b.contains("10 of 10"))
@@ -91,7 +108,9 @@ import Testing
             #expect(!b.contains(id))
         }
         // The CSVs keep the real ids.
-        #expect(try String(contentsOf: pseudo.appendingPathComponent("assignments.csv"), encoding: .utf8).contains("FI-001"))
+        #expect(
+            try String(contentsOf: pseudo.appendingPathComponent("assignments.csv"), encoding: .utf8).contains("FI-001")
+        )
     }
 
     @Test func comparisonHTMLDrawsTheCurvesAndEscapesNames() throws {

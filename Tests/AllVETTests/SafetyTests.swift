@@ -6,13 +6,15 @@ import Testing
 let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
 
 func summaryObject(_ folder: URL) throws -> [String: Any] {
-    try JSONSerialization.jsonObject(with: Data(contentsOf: folder.appendingPathComponent("summary.json"))) as! [String: Any]
+    try JSONSerialization.jsonObject(with: Data(contentsOf: folder.appendingPathComponent("summary.json")))
+        as! [String: Any]
 }
 
 /// A generated round big enough to take many seconds to solve, written as JSON.
 func largeRound(in dir: URL) throws -> URL {
     let url = dir.appendingPathComponent("large.json")
-    try InstanceJSONWriter.write(RoundGenerator(participants: 1000, hosts: 250, seed: 7).generate()).write(to: url, atomically: true, encoding: .utf8)
+    try InstanceJSONWriter.write(RoundGenerator(participants: 1000, hosts: 250, seed: 7).generate()).write(
+        to: url, atomically: true, encoding: .utf8)
     return url
 }
 
@@ -31,8 +33,11 @@ func startCLI(_ arguments: [String], in dir: URL) throws -> Process {
 @Suite(.serialized) struct InfeasibleTests {
     @Test func aQuotaNobodyCanMeetIsNamedWithItsShortfall() throws {
         let out = try CLI.tempDir().appendingPathComponent("r")
-        let run = try CLI.run(["solve", "instances/example.json", "--policy", fixtures.appendingPathComponent("infeasible/too-many-fewer-opportunities.policy.json").path,
-                               "--out", out.path])
+        let run = try CLI.run([
+            "solve", "instances/example.json", "--policy",
+            fixtures.appendingPathComponent("infeasible/too-many-fewer-opportunities.policy.json").path,
+            "--out", out.path,
+        ])
         #expect(run.status == 2, "\(run.stderr)")
         #expect(run.stderr.contains("many min_count 20: short by 15 placements"))
         #expect(!run.stderr.contains("mixed-groups"))
@@ -41,15 +46,20 @@ func startCLI(_ arguments: [String], in dir: URL) throws -> Process {
         #expect(quotas.map { $0["name"] as? String } == ["many"])
         #expect(quotas.first?["by"] as? Double == 15)
         // The infeasible folder verifies too (no stays, every participant accounted for).
-        let verify = try CLI.run(["verify", "instances/example.json", out.path, "--policy", fixtures.appendingPathComponent("infeasible/too-many-fewer-opportunities.policy.json").path])
+        let verify = try CLI.run([
+            "verify", "instances/example.json", out.path, "--policy",
+            fixtures.appendingPathComponent("infeasible/too-many-fewer-opportunities.policy.json").path,
+        ])
         #expect(verify.status == 0, "\(verify.stdout)")
     }
 
     @Test func twoQuotasThatCannotBothHoldAreNamedAndTheRoomTheyNeed() throws {
         let out = try CLI.tempDir().appendingPathComponent("r")
         let f = fixtures.appendingPathComponent("infeasible")
-        let run = try CLI.run(["solve", f.appendingPathComponent("one-week.instance.json").path,
-                               "--policy", f.appendingPathComponent("one-week.policy.json").path, "--out", out.path])
+        let run = try CLI.run([
+            "solve", f.appendingPathComponent("one-week.instance.json").path,
+            "--policy", f.appendingPathComponent("one-week.policy.json").path, "--out", out.path,
+        ])
         #expect(run.status == 2, "\(run.stderr)")
         let conflicts = try #require(try summaryObject(out)["conflicts"] as? [String: Any])
         let quotas = conflicts["quotas"] as! [[String: Any]]
@@ -57,7 +67,10 @@ func startCLI(_ arguments: [String], in dir: URL) throws -> Process {
         #expect(!names.isEmpty && names.isSubset(of: ["women", "men"]))
         #expect(quotas.reduce(0.0) { $0 + ($1["by"] as! Double) } == 2)
         let capacities = conflicts["capacities"] as! [[String: Any]]
-        #expect(capacities.map { $0["text"] as? String } == ["offer DE-KITCHEN/cook capacity 2 (week=2026-03-02): over by 2 placements"])
+        #expect(
+            capacities.map { $0["text"] as? String } == [
+                "offer DE-KITCHEN/cook capacity 2 (week=2026-03-02): over by 2 placements"
+            ])
         #expect(run.stderr.contains("or, keeping every quota, more room at:"))
     }
 }
@@ -71,7 +84,10 @@ func startCLI(_ arguments: [String], in dir: URL) throws -> Process {
     @Test func twoRunsGiveByteIdenticalFiles() throws {
         let dir = try CLI.tempDir()
         for name in ["a", "b"] {
-            let run = try CLI.run(["solve", "instances/example.json", "--policy", "instances/example-policy.json", "--out", dir.appendingPathComponent(name).path, "--quiet"])
+            let run = try CLI.run([
+                "solve", "instances/example.json", "--policy", "instances/example-policy.json", "--out",
+                dir.appendingPathComponent(name).path, "--quiet",
+            ])
             #expect(run.status == 0)
         }
         for file in ["assignments.csv", "unplaced.csv", "summary.json"] {
@@ -114,7 +130,8 @@ func startCLI(_ arguments: [String], in dir: URL) throws -> Process {
         p.waitUntilExit()
         if wasRunning { #expect(!FileManager.default.fileExists(atPath: out.path)) }
         // Nothing but the round is visible; a staging folder a kill could leave mid-write is hidden and stale.
-        let visible = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { !$0.hasPrefix(".") }.sorted()
+        let visible = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { !$0.hasPrefix(".") }
+            .sorted()
         #expect(visible == (wasRunning ? ["large.json"] : ["large.json", "r"]))
         let stale = dir.appendingPathComponent(".r.partial-\(p.processIdentifier)")
         try FileManager.default.createDirectory(at: stale, withIntermediateDirectories: false)
@@ -143,7 +160,8 @@ func startCLI(_ arguments: [String], in dir: URL) throws -> Process {
             // building and solving together end soon after the signal. (Writing and verifying follow; this debug
             // build is slow at them, so the wall clock to exit is measured on the release build, not here.)
             let timings = summary["timings_s"] as? [String: Any] ?? [:]
-            let work = (timings["read"] as? Double ?? 0) + (timings["build"] as? Double ?? 0)
+            let work =
+                (timings["read"] as? Double ?? 0) + (timings["build"] as? Double ?? 0)
                 + ((timings["solve"] as? [Double]) ?? []).reduce(0, +)
             #expect(work < signalled + 1.5, "solving went on \(work - signalled) s after SIGINT")
         } else {

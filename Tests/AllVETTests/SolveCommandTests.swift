@@ -13,9 +13,13 @@ import Testing
     ///   the optimum is 1 + 1 = 2.
     @Test func solvesTheExampleToItsOptimum() throws {
         let out = try CLI.tempDir().appendingPathComponent("results")
-        let run = try CLI.run(["solve", "instances/example.json", "--policy", "instances/example-policy.json", "--out", out.path])
+        let run = try CLI.run([
+            "solve", "instances/example.json", "--policy", "instances/example-policy.json", "--out", out.path,
+        ])
         #expect(run.status == 0, "stderr: \(run.stderr)")
-        let summary = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("summary.json"))) as! [String: Any]
+        let summary =
+            try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("summary.json")))
+            as! [String: Any]
         #expect(summary["format"] as? String == "allvet-result/1")
         #expect(summary["status"] as? String == "optimal")
         let levels = summary["levels"] as! [[String: Any]]
@@ -34,7 +38,8 @@ import Testing
         #expect(ranks.values.reduce(0) { $0 + $1 - 1 } == 2)
         // Stays run Monday to Sunday for the participant's weeks.
         for r in rows {
-            let start = try #require(ISO8601DateFormatter.day(r["start"]!)), end = try #require(ISO8601DateFormatter.day(r["end"]!))
+            let start = try #require(ISO8601DateFormatter.day(r["start"]!)),
+                end = try #require(ISO8601DateFormatter.day(r["end"]!))
             #expect(Calendar.utc.component(.weekday, from: start) == 2)  // Monday
             #expect(Int(end.timeIntervalSince(start) / 86_400) == 7 * Int(r["weeks"]!)! - 1)
         }
@@ -48,15 +53,23 @@ import Testing
         let run = try CLI.run(["solve", "instances/example.json", "--out", out.path, "--quiet"])
         #expect(run.status == 0, "stderr: \(run.stderr)")
         #expect(run.stdout.isEmpty)
-        let summary = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("summary.json"))) as! [String: Any]
+        let summary =
+            try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("summary.json")))
+            as! [String: Any]
         let levels = summary["levels"] as! [[String: Any]]
         #expect(levels.map { $0["value"] as? Double } == [10, 1])
     }
 
     @Test func csvFolderGivesTheSameOptimumAndHash() throws {
         let dir = try CLI.tempDir()
-        let a = try CLI.run(["solve", "instances/example.json", "--policy", "instances/example-policy.json", "--out", dir.appendingPathComponent("json").path])
-        let b = try CLI.run(["solve", "instances/example-csv", "--policy", "instances/example-policy.json", "--out", dir.appendingPathComponent("csv").path])
+        let a = try CLI.run([
+            "solve", "instances/example.json", "--policy", "instances/example-policy.json", "--out",
+            dir.appendingPathComponent("json").path,
+        ])
+        let b = try CLI.run([
+            "solve", "instances/example-csv", "--policy", "instances/example-policy.json", "--out",
+            dir.appendingPathComponent("csv").path,
+        ])
         #expect(a.status == 0 && b.status == 0)
         let sa = try String(contentsOf: dir.appendingPathComponent("json/assignments.csv"), encoding: .utf8)
         let sb = try String(contentsOf: dir.appendingPathComponent("csv/assignments.csv"), encoding: .utf8)
@@ -82,7 +95,8 @@ import Testing
     @Test func inputErrorsExitWith65AndNameThePlace() throws {
         let dir = try CLI.tempDir()
         let bad = dir.appendingPathComponent("bad.json")
-        try #"{"format": "allvet-instance/1", "participants": [{"id": "a"}], "hosts": []}"#.write(to: bad, atomically: true, encoding: .utf8)
+        try #"{"format": "allvet-instance/1", "participants": [{"id": "a"}], "hosts": []}"#.write(
+            to: bad, atomically: true, encoding: .utf8)
         let run = try CLI.run(["solve", bad.path, "--out", dir.appendingPathComponent("r").path])
         #expect(run.status == 65)
         #expect(run.stderr.contains("$.participants[0]"))
@@ -93,12 +107,15 @@ import Testing
         // A hard min_count of 20 fewer-opportunities placements in a round of ten.
         let dir = try CLI.tempDir()
         let policy = dir.appendingPathComponent("p.json")
-        try #"{"format": "allvet-policy/1", "quotas": [{"name": "many", "who": {"fewer_opportunities": true}, "min_count": 20}]}"#
+        try
+            #"{"format": "allvet-policy/1", "quotas": [{"name": "many", "who": {"fewer_opportunities": true}, "min_count": 20}]}"#
             .write(to: policy, atomically: true, encoding: .utf8)
         let out = dir.appendingPathComponent("r")
         let run = try CLI.run(["solve", "instances/example.json", "--policy", policy.path, "--out", out.path])
         #expect(run.status == 2, "stderr: \(run.stderr)")
-        let summary = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("summary.json"))) as! [String: Any]
+        let summary =
+            try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("summary.json")))
+            as! [String: Any]
         #expect(summary["status"] as? String == "infeasible")
     }
 

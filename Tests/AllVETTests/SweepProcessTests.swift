@@ -55,7 +55,9 @@ import Testing
         let failure = out + "/scenarios/no-quotas/failure.json"
         #expect(FileManager.default.fileExists(atPath: failure))
         // Nothing of the dead process is left beside the scenario folders.
-        let leftovers = try FileManager.default.contentsOfDirectory(atPath: out + "/scenarios").filter { $0.hasPrefix(".") }
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: out + "/scenarios").filter {
+            $0.hasPrefix(".")
+        }
         #expect(leftovers.isEmpty, "left: \(leftovers)")
     }
 
@@ -70,7 +72,8 @@ import Testing
             .split(separator: "\n").map(String.init)
         // One `allvet solve` a scenario whose policy could be made (not the typo), never --no-verify.
         #expect(calls.count == 6)
-        #expect(calls.allSatisfy { $0.hasPrefix("solve ") && $0.contains("--keep-policy") && !$0.contains("--no-verify") })
+        #expect(
+            calls.allSatisfy { $0.hasPrefix("solve ") && $0.contains("--keep-policy") && !$0.contains("--no-verify") })
         guard case .failed(let message)? = runs.first(where: { $0.name == "base" })?.outcome else {
             Issue.record("base was not reported as failed")
             return
@@ -87,7 +90,8 @@ import Testing
         let out = f.dir.appendingPathComponent("out").path
         _ = try SweepRunner(plan: plan, out: out, executable: CLI.binary.path, jobs: 2).run()
         #expect(Self.comparisonRows(out, plan: plan)["base"]?.status == "optimal")
-        try "quota broken\n".write(toFile: out + "/scenarios/base/VERIFICATION-FAILED.txt", atomically: true, encoding: .utf8)
+        try "quota broken\n".write(
+            toFile: out + "/scenarios/base/VERIFICATION-FAILED.txt", atomically: true, encoding: .utf8)
         let row = Self.comparisonRows(out, plan: plan)["base"]
         #expect(row?.status == "error")
         #expect(row?.hasSolution == false)

@@ -4,11 +4,17 @@ import Testing
 
 /// The example round solved under its policy, in process, as result texts.
 func solvedExample() throws -> (input: LoadedInput, files: ResultText) {
-    let input = try InputLoader.load(instance: CLI.root.appendingPathComponent("instances/example.json").path,
-                                     policy: CLI.root.appendingPathComponent("instances/example-policy.json").path)
+    let input = try InputLoader.load(
+        instance: CLI.root.appendingPathComponent("instances/example.json").path,
+        policy: CLI.root.appendingPathComponent("instances/example-policy.json").path)
     let result = try Engine().solve(input.instance, policy: input.policy, options: EngineOptions(timeLimit: 60))
     let files = ResultFiles(result: result, inputHash: input.hash)
-    return (input, ResultText(assignments: files.assignments, unplaced: files.unplaced, summary: files.summary(timings: Timings()).rendered()))
+    return (
+        input,
+        ResultText(
+            assignments: files.assignments, unplaced: files.unplaced,
+            summary: files.summary(timings: Timings()).rendered())
+    )
 }
 
 /// Mutable copies of the three files.
@@ -23,7 +29,9 @@ struct ResultText {
         var lines = assignments.split(separator: "\n").map(String.init)
         let header = lines[0].split(separator: ",").map(String.init)
         let i = lines.firstIndex { $0.hasPrefix(participant + ",") }!
-        var cells = Dictionary(uniqueKeysWithValues: zip(header, lines[i].split(separator: ",", omittingEmptySubsequences: false).map(String.init)))
+        var cells = Dictionary(
+            uniqueKeysWithValues: zip(
+                header, lines[i].split(separator: ",", omittingEmptySubsequences: false).map(String.init)))
         change(&cells)
         lines[i] = header.map { cells[$0]! }.joined(separator: ",")
         assignments = lines.joined(separator: "\n") + "\n"
@@ -57,14 +65,21 @@ func shifted(_ iso: String, days: Int) -> String { Day(iso: iso)!.adding(days: d
     @Test func aStayMovedToANonCandidateIsCaught() {
         var t = base
         // ES-002 is in food; DE-PADERBORN-CARE/assistant is for services.
-        t.editRow("ES-002") { $0["offer_id"] = "DE-PADERBORN-CARE/assistant"; $0["host_id"] = "DE-PADERBORN-CARE" }
+        t.editRow("ES-002") {
+            $0["offer_id"] = "DE-PADERBORN-CARE/assistant"; $0["host_id"] = "DE-PADERBORN-CARE"
+        }
         let v = verifier.verify(t.asResults).violations
-        #expect(v.contains { $0.rule == "candidate" && $0.message.contains("filter sector") && $0.location.contains("ES-002") })
+        #expect(
+            v.contains {
+                $0.rule == "candidate" && $0.message.contains("filter sector") && $0.location.contains("ES-002")
+            })
     }
 
     @Test func aStartThatIsNotAMondayIsCaught() {
         var t = base
-        t.editRow("ES-001") { $0["start"] = shifted($0["start"]!, days: 1); $0["end"] = shifted($0["end"]!, days: 1) }
+        t.editRow("ES-001") {
+            $0["start"] = shifted($0["start"]!, days: 1); $0["end"] = shifted($0["end"]!, days: 1)
+        }
         #expect(rules(t).contains("monday"))
     }
 
@@ -82,7 +97,8 @@ func shifted(_ iso: String, days: Int) -> String { Day(iso: iso)!.adding(days: d
 
     @Test func aParticipantPlacedTwiceIsCaught() {
         var t = base
-        t.assignments = t.assignments.replacingOccurrences(of: t.row("ES-001") + "\n", with: t.row("ES-001") + "\n" + t.row("ES-001") + "\n")
+        t.assignments = t.assignments.replacingOccurrences(
+            of: t.row("ES-001") + "\n", with: t.row("ES-001") + "\n" + t.row("ES-001") + "\n")
         let v = verifier.verify(t.asResults).violations
         #expect(v.contains { $0.rule == "one_stay" && $0.location.contains("ES-001") })
     }
@@ -95,7 +111,10 @@ func shifted(_ iso: String, days: Int) -> String { Day(iso: iso)!.adding(days: d
             $0["start"] = "2026-06-01"; $0["end"] = "2026-06-07"; $0["rank"] = "1"
         }
         let v = verifier.verify(t.asResults).violations
-        #expect(v.contains { $0.rule == "quota" && $0.message.contains("max_count 1 (host=DE-PADERBORN-METAL, country=PL) is broken") })
+        #expect(
+            v.contains {
+                $0.rule == "quota" && $0.message.contains("max_count 1 (host=DE-PADERBORN-METAL, country=PL) is broken")
+            })
         #expect(!v.contains { $0.file == "assignments.csv" && $0.rule != "quota" })
     }
 
@@ -130,22 +149,41 @@ func shifted(_ iso: String, days: Int) -> String { Day(iso: iso)!.adding(days: d
     }
 
     // Capacities, totals and host capacities on a round made for them.
-    static let tiny = Instance(name: "tiny", participants: ["a", "b", "c"].map {
-        Participant(id: $0, country: "ES", sector: "food", availableFrom: Day(iso: "2026-03-02")!, availableTo: Day(iso: "2026-03-29")!, weeks: 1)
-    }, hosts: [Host(id: "H", country: "DE", capacity: 2, offers: [
-        Offer(id: "H/o1", sectors: ["food"], from: Day(iso: "2026-03-02")!, to: Day(iso: "2026-03-29")!, capacity: 1, total: 2),
-        Offer(id: "H/o2", sectors: ["food"], from: Day(iso: "2026-03-02")!, to: Day(iso: "2026-03-29")!, capacity: 2),
-    ])])
+    static let tiny = Instance(
+        name: "tiny",
+        participants: ["a", "b", "c"].map {
+            Participant(
+                id: $0, country: "ES", sector: "food", availableFrom: Day(iso: "2026-03-02")!,
+                availableTo: Day(iso: "2026-03-29")!, weeks: 1)
+        },
+        hosts: [
+            Host(
+                id: "H", country: "DE", capacity: 2,
+                offers: [
+                    Offer(
+                        id: "H/o1", sectors: ["food"], from: Day(iso: "2026-03-02")!, to: Day(iso: "2026-03-29")!,
+                        capacity: 1, total: 2),
+                    Offer(
+                        id: "H/o2", sectors: ["food"], from: Day(iso: "2026-03-02")!, to: Day(iso: "2026-03-29")!,
+                        capacity: 2),
+                ])
+        ])
 
     func tinyRules(_ rows: [(String, String, String)]) -> [Violation] {
-        let text = "participant_id,host_id,offer_id,start,end,weeks,rank\n"
+        let text =
+            "participant_id,host_id,offer_id,start,end,weeks,rank\n"
             + rows.map { "\($0.0),H,\($0.1),\($0.2),\(shifted($0.2, days: 6)),1,1\n" }.joined()
-        return ResultsVerifier(instance: Self.tiny, policy: .default).verify(ResultsText(assignments: text, unplaced: "participant_id,reason,detail\n", summary: nil)).violations
+        return ResultsVerifier(instance: Self.tiny, policy: .default).verify(
+            ResultsText(assignments: text, unplaced: "participant_id,reason,detail\n", summary: nil)
+        ).violations
     }
 
     @Test func anOfferCapacityExceededIsCaught() {
         let v = tinyRules([("a", "H/o1", "2026-03-02"), ("b", "H/o1", "2026-03-02")])
-        #expect(v.contains { $0.rule == "capacity" && $0.location == "offer H/o1" && $0.message.contains("week of 2026-03-02") })
+        #expect(
+            v.contains {
+                $0.rule == "capacity" && $0.location == "offer H/o1" && $0.message.contains("week of 2026-03-02")
+            })
     }
 
     @Test func anOfferTotalExceededIsCaught() {
@@ -165,16 +203,25 @@ func shifted(_ iso: String, days: Int) -> String { Day(iso: iso)!.adding(days: d
         inst.participants[0].id = "=a"
         let text = "participant_id,host_id,offer_id,start,end,weeks,rank\n'=a,H,H/o1,2026-03-02,2026-03-08,1,1\n"
         let v = ResultsVerifier(instance: inst, policy: .default)
-            .verify(ResultsText(assignments: text, unplaced: "participant_id,reason,detail\nb,capacity,x\nc,capacity,x\n", summary: nil)).violations
+            .verify(
+                ResultsText(
+                    assignments: text, unplaced: "participant_id,reason,detail\nb,capacity,x\nc,capacity,x\n",
+                    summary: nil)
+            ).violations
         #expect(v.map(\.rule) == ["missing"])
     }
 
     @Test func verifyCommandPassesAndFails() throws {
         let dir = try CLI.tempDir()
         let out = dir.appendingPathComponent("r")
-        let solve = try CLI.run(["solve", "instances/example.json", "--policy", "instances/example-policy.json", "--out", out.path, "--quiet"])
+        let solve = try CLI.run([
+            "solve", "instances/example.json", "--policy", "instances/example-policy.json", "--out", out.path,
+            "--quiet",
+        ])
         #expect(solve.status == 0, "\(solve.stderr)")
-        let ok = try CLI.run(["verify", "instances/example.json", out.path, "--policy", "instances/example-policy.json"])
+        let ok = try CLI.run([
+            "verify", "instances/example.json", out.path, "--policy", "instances/example-policy.json",
+        ])
         #expect(ok.status == 0)
         #expect(ok.stdout == "verified: 10 stays, every rule holds\n")
         // Without the policy the figures differ (no weights, no quotas): caught.
@@ -183,10 +230,16 @@ func shifted(_ iso: String, days: Int) -> String { Day(iso: iso)!.adding(days: d
         #expect(wrongPolicy.stdout.contains("summary.json $.levels[0].value: [figure]"))
         // A mutated file.
         let summary = out.appendingPathComponent("summary.json")
-        let text = try String(contentsOf: summary, encoding: .utf8).replacingOccurrences(of: "\"placed\": 10,", with: "\"placed\": 11,")
+        let text = try String(contentsOf: summary, encoding: .utf8).replacingOccurrences(
+            of: "\"placed\": 10,", with: "\"placed\": 11,")
         try text.write(to: summary, atomically: true, encoding: .utf8)
-        let bad = try CLI.run(["verify", "instances/example.json", out.path, "--policy", "instances/example-policy.json"])
+        let bad = try CLI.run([
+            "verify", "instances/example.json", out.path, "--policy", "instances/example-policy.json",
+        ])
         #expect(bad.status == 4)
-        #expect(bad.stdout.contains("verification failed: 1 violation\n  summary.json $.placed: [figure] is 11; recomputed from the stays: 10"))
+        #expect(
+            bad.stdout.contains(
+                "verification failed: 1 violation\n  summary.json $.placed: [figure] is 11; recomputed from the stays: 10"
+            ))
     }
 }

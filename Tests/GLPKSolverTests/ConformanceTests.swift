@@ -8,16 +8,22 @@ import Testing
 struct ConformanceTests {
     let solver = GLPKSolver()
 
-    func expectOptimal(_ model: LinearModel, _ objective: Double, values: [Double]? = nil,
-                       options: SolverOptions = SolverOptions(), sourceLocation: SourceLocation = #_sourceLocation) throws {
+    func expectOptimal(
+        _ model: LinearModel, _ objective: Double, values: [Double]? = nil,
+        options: SolverOptions = SolverOptions(), sourceLocation: SourceLocation = #_sourceLocation
+    ) throws {
         let r = try solver.solve(model, options: options)
         #expect(r.termination == .optimal, "\(r.message)", sourceLocation: sourceLocation)
         #expect(r.primal == .optimal, sourceLocation: sourceLocation)
-        #expect(abs((r.objective ?? .nan) - objective) < 1e-9, "objective \(String(describing: r.objective))", sourceLocation: sourceLocation)
+        #expect(
+            abs((r.objective ?? .nan) - objective) < 1e-9, "objective \(String(describing: r.objective))",
+            sourceLocation: sourceLocation)
         #expect(r.bound == r.objective, sourceLocation: sourceLocation)
         #expect(model.maxViolation(r.values) <= 1e-7, sourceLocation: sourceLocation)
         if let values {
-            #expect(zip(r.values, values).allSatisfy { abs($0 - $1) < 1e-9 }, "values \(r.values)", sourceLocation: sourceLocation)
+            #expect(
+                zip(r.values, values).allSatisfy { abs($0 - $1) < 1e-9 }, "values \(r.values)",
+                sourceLocation: sourceLocation)
         }
     }
 
@@ -32,12 +38,14 @@ struct ConformanceTests {
     @Test func mipOptimum() throws { try expectOptimal(ConformanceModels.mip(), 20, values: [4, 0]) }
 
     @Test func mipOptimumWithoutPresolveOrCuts() throws {
-        try expectOptimal(ConformanceModels.mip(), 20, values: [4, 0], options: SolverOptions(presolve: false, cuts: false))
+        try expectOptimal(
+            ConformanceModels.mip(), 20, values: [4, 0], options: SolverOptions(presolve: false, cuts: false))
     }
 
     @Test(arguments: [false, true], [false, true])
     func infeasibleRows(integer: Bool, presolve: Bool) throws {
-        let r = try solver.solve(ConformanceModels.rowConflict(integer: integer), options: SolverOptions(presolve: presolve))
+        let r = try solver.solve(
+            ConformanceModels.rowConflict(integer: integer), options: SolverOptions(presolve: presolve))
         #expect(r.termination == .infeasible, "\(r.message)")
         #expect(r.primal == .none)
         #expect(r.values.isEmpty && r.objective == nil)
@@ -51,14 +59,17 @@ struct ConformanceTests {
 
     @Test(arguments: [false, true], [false, true])
     func unbounded(integer: Bool, presolve: Bool) throws {
-        let r = try solver.solve(ConformanceModels.unbounded(integer: integer), options: SolverOptions(presolve: presolve))
+        let r = try solver.solve(
+            ConformanceModels.unbounded(integer: integer), options: SolverOptions(presolve: presolve))
         #expect(r.termination == .unbounded, "\(r.message)")
         #expect(r.primal == .none)
     }
 
     @Test(arguments: [false, true], [false, true])
     func unboundedDirectionButInfeasible(integer: Bool, presolve: Bool) throws {
-        let r = try solver.solve(ConformanceModels.unboundedDirectionButInfeasible(integer: integer), options: SolverOptions(presolve: presolve))
+        let r = try solver.solve(
+            ConformanceModels.unboundedDirectionButInfeasible(integer: integer),
+            options: SolverOptions(presolve: presolve))
         #expect(r.termination == .infeasible, "\(r.message)")
     }
 

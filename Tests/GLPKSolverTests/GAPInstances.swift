@@ -4,7 +4,8 @@ import LinearModel
 /// OR-Library GAP instances (gap1–gap12) read from `Fixtures/gap`, located
 /// relative to this source file.
 enum GAPInstances {
-    static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/gap")
+    static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
+        "Fixtures/gap")
 
     /// Known optima of gap1…gap12, problems 1…5 (maximisation; Fixtures/gap/README.md).
     static let optima: [[Double]] = [
@@ -44,7 +45,8 @@ enum GAPInstances {
             model.addRow(name: "assign_\(j)", lower: 1, upper: 1, terms: (0..<p.agents).map { (x[$0][j], 1) })
         }
         for i in 0..<p.agents {
-            model.addRow(name: "capacity_\(i)", upper: p.capacity[i], terms: (0..<p.jobs).map { (x[i][$0], p.weight[i][$0]) })
+            model.addRow(
+                name: "capacity_\(i)", upper: p.capacity[i], terms: (0..<p.jobs).map { (x[i][$0], p.weight[i][$0]) })
         }
         return model
     }

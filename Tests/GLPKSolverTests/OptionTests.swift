@@ -37,7 +37,7 @@ struct OptionTests {
         let r = try solver.solve(model, options: SolverOptions(mipGap: 0.5))
         #expect(r.termination == .gapLimit || r.termination == .optimal, "\(r.termination): \(r.message)")
         let objective = try #require(r.objective), bound = try #require(r.bound)
-        #expect(objective <= 1433 && bound >= 1433 - 1e-6)   // maximisation: objective ≤ optimum ≤ bound
+        #expect(objective <= 1433 && bound >= 1433 - 1e-6)  // maximisation: objective ≤ optimum ≤ bound
     }
 
     /// The optimum (4, 0) of ConformanceModels.mip given as start is injected.
@@ -93,10 +93,11 @@ struct OptionTests {
     /// Several threads solve at once, each its own problem and GLPK environment.
     @Test func concurrentSolves() throws {
         let gap = try GAPInstances.load(1)
-        let models: [(LinearModel, Double)] = [
-            (ConformanceModels.lp(), 11), (ConformanceModels.mip(), 20), (ConformanceModels.equalities(), 10.5),
-            (ConformanceModels.noRows(), 4),
-        ] + gap.enumerated().map { (GAPInstances.model($1, name: "gap1-\($0 + 1)"), GAPInstances.optima[0][$0]) }
+        let models: [(LinearModel, Double)] =
+            [
+                (ConformanceModels.lp(), 11), (ConformanceModels.mip(), 20), (ConformanceModels.equalities(), 10.5),
+                (ConformanceModels.noRows(), 4),
+            ] + gap.enumerated().map { (GAPInstances.model($1, name: "gap1-\($0 + 1)"), GAPInstances.optima[0][$0]) }
         let results = Collector<(Int, Double?)>()
         DispatchQueue.concurrentPerform(iterations: models.count * 3) { k in
             let objective = try? GLPKSolver().solve(models[k % models.count].0, options: SolverOptions()).objective

@@ -11,8 +11,10 @@ struct GlpsolRoundTripTests {
 
     /// Runs glpsol on `text` and returns the objective from its `-o` report.
     static func solveWithGlpsol(_ text: String, format: String) throws -> (status: String, objective: Double) {
-        try #require(FileManager.default.isExecutableFile(atPath: glpsol),
-                     "glpsol not found at \(glpsol): install glpk-utils (apt-get install glpk-utils; the project's setup scripts do this)")
+        try #require(
+            FileManager.default.isExecutableFile(atPath: glpsol),
+            "glpsol not found at \(glpsol): install glpk-utils (apt-get install glpk-utils; the project's setup scripts do this)"
+        )
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("allvet-glpsol-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
@@ -30,9 +32,11 @@ struct GlpsolRoundTripTests {
         process.waitUntilExit()
         try #require(process.terminationStatus == 0, "glpsol failed:\n\(log)")
         let lines = try String(contentsOf: report, encoding: .utf8).split(separator: "\n")
-        let status = lines.first { $0.hasPrefix("Status:") }.map { $0.dropFirst(7).trimmingCharacters(in: .whitespaces) } ?? "?"
+        let status =
+            lines.first { $0.hasPrefix("Status:") }.map { $0.dropFirst(7).trimmingCharacters(in: .whitespaces) } ?? "?"
         // "Objective:  obj = 21.5 (MAXimum)"
-        let objectiveLine = try #require(lines.first { $0.hasPrefix("Objective:") }, "no objective in glpsol's report:\n\(log)")
+        let objectiveLine = try #require(
+            lines.first { $0.hasPrefix("Objective:") }, "no objective in glpsol's report:\n\(log)")
         let value = objectiveLine.split(separator: "=")[1].split(separator: " ")[0]
         return (status, try #require(Double(value)))
     }

@@ -67,11 +67,11 @@ struct ValidationTests {
 
     @Test func maxViolation() {
         let m = Self.tiny()
-        #expect(m.maxViolation([0, 1]) == 0)            // x + 2y = 2 ≥ 2
-        #expect(m.maxViolation([0.5, 0]) == 1.5)         // row short by 1.5
-        #expect(m.maxViolation([5, 1]) == 1)             // x above its bound by 1
+        #expect(m.maxViolation([0, 1]) == 0)  // x + 2y = 2 ≥ 2
+        #expect(m.maxViolation([0.5, 0]) == 1.5)  // row short by 1.5
+        #expect(m.maxViolation([5, 1]) == 1)  // x above its bound by 1
         #expect(abs(m.maxViolation([0, 1.25]) - 0.25) < 1e-12)  // y not integer
-        #expect(m.maxViolation([0]) == .infinity)         // wrong length
+        #expect(m.maxViolation([0]) == .infinity)  // wrong length
     }
 
     @Test func integerBoundRounding() {

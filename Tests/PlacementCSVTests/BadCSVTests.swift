@@ -6,7 +6,8 @@ import PlacementCSV
 /// Each folder in Fixtures/bad-csv is a broken instance; its expected.txt
 /// lists lines that must each appear in the diagnostics.
 @Suite struct BadCSVTests {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/bad-csv")
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
+        "Fixtures/bad-csv")
     static let cases: [String] = ((try? FileManager.default.contentsOfDirectory(atPath: root.path)) ?? []).sorted()
 
     @Test func corpusHasAtLeastFifteenCases() { #expect(Self.cases.count >= 15) }

@@ -5,10 +5,12 @@ import PlacementModel
 /// The one CSV writer that the instance folder and the results files share.
 @Suite struct CSVWriterTests {
     @Test func quotesOnlyCellsWithCommaQuoteCROrLF() {
-        #expect(CSVWriter.record(["plain", " spaced ", "semi;colon", "tab\tx", "'apos", "", "émoji😀"], ending: .lf)
-            == "plain, spaced ,semi;colon,tab\tx,'apos,,émoji😀\n")
-        #expect(CSVWriter.record(["a,b", "say \"hi\"", "one\ntwo", "cr\rx"], ending: .lf)
-            == "\"a,b\",\"say \"\"hi\"\"\",\"one\ntwo\",\"cr\rx\"\n")
+        #expect(
+            CSVWriter.record(["plain", " spaced ", "semi;colon", "tab\tx", "'apos", "", "émoji😀"], ending: .lf)
+                == "plain, spaced ,semi;colon,tab\tx,'apos,,émoji😀\n")
+        #expect(
+            CSVWriter.record(["a,b", "say \"hi\"", "one\ntwo", "cr\rx"], ending: .lf)
+                == "\"a,b\",\"say \"\"hi\"\"\",\"one\ntwo\",\"cr\rx\"\n")
     }
 
     /// Judged byte by byte, as the parser reads: CRLF inside a cell, or a
@@ -32,7 +34,9 @@ import PlacementModel
         #expect(CSVWriter.text("=SUM(A1)") == "'=SUM(A1)")
         #expect(CSVWriter.text("") == "'")
         #expect(CSVWriter.text("plain") == "plain")
-        #expect(CSVWriter.record([CSVWriter.text("-1,5"), CSVWriter.text("'q\"")], ending: .lf) == "\"'-1,5\",\"''q\"\"\"\n")
+        #expect(
+            CSVWriter.record([CSVWriter.text("-1,5"), CSVWriter.text("'q\"")], ending: .lf) == "\"'-1,5\",\"''q\"\"\"\n"
+        )
     }
 
     @Test func instanceFilesStartWithAByteOrderMarkAndEndRecordsWithCRLF() {
@@ -43,7 +47,9 @@ import PlacementModel
     }
 
     @Test func recordsParseBackToTheSameCells() {
-        let cells = ["", "a", "a,b", "\"", "\"\"", "x\r\ny", "\r", "\n", ",\u{301}", "\"\u{301}", " lead", "trail ", "ü;ö", "\t"]
+        let cells = [
+            "", "a", "a,b", "\"", "\"\"", "x\r\ny", "\r", "\n", ",\u{301}", "\"\u{301}", " lead", "trail ", "ü;ö", "\t",
+        ]
         for ending in [CSVWriter.LineEnd.lf, .crlf] {
             let text = cells.map { CSVWriter.record([$0, "end"], ending: ending) }.joined()
             let parsed = CSVParser.parse(Array(("h,end" + (ending == .lf ? "\n" : "\r\n") + text).utf8))

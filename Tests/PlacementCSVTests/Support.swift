@@ -14,7 +14,8 @@ func makeFolder(_ files: [String: String], name: String = "case") throws -> Stri
 
 /// A temporary folder path that does not exist yet.
 func freshFolder(_ name: String = "round") -> String {
-    FileManager.default.temporaryDirectory.appendingPathComponent("allvet-csv-\(UUID().uuidString)").appendingPathComponent(name).path
+    FileManager.default.temporaryDirectory.appendingPathComponent("allvet-csv-\(UUID().uuidString)")
+        .appendingPathComponent(name).path
 }
 
 /// The repository root, from this file's path.

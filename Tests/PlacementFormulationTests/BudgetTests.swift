@@ -72,8 +72,9 @@ final class Flag: @unchecked Sendable {
         let (instance, candidates, pairs, groups) = try Self.congestedGroup()
         let solver = StallingSolver()
         let flag = Flag()
-        let scheduler = GroupScheduler(group: groups[0], pairs: pairs,
-                                       budget: SolveBudget(limit: 0.2, shouldStop: { flag.isSet }))
+        let scheduler = GroupScheduler(
+            group: groups[0], pairs: pairs,
+            budget: SolveBudget(limit: 0.2, shouldStop: { flag.isSet }))
         let everyone = groups[0].pairs
         #expect(scheduler.greedy(everyone) == nil, "the greedy must fail, or the exact model is never asked")
         _ = try scheduler.attempt(everyone, solver: solver)
@@ -93,12 +94,14 @@ final class Flag: @unchecked Sendable {
         let candidates = CandidateSet(instance: instance, policy: policy)
         let formulation = DirectFormulation(instance: instance, policy: policy, candidates: candidates)
         let spent = StallingSolver()
-        _ = try ConflictFinder.explain(instance: instance, policy: policy, candidates: candidates, formulation: formulation,
-                                       solver: spent, budget: SolveBudget(limit: 0))
+        _ = try ConflictFinder.explain(
+            instance: instance, policy: policy, candidates: candidates, formulation: formulation,
+            solver: spent, budget: SolveBudget(limit: 0))
         #expect(spent.limits == [0.5, 0.5])
         let stopped = StallingSolver()
-        _ = try ConflictFinder.explain(instance: instance, policy: policy, candidates: candidates, formulation: formulation,
-                                       solver: stopped, budget: SolveBudget(limit: nil, shouldStop: { true }))
+        _ = try ConflictFinder.explain(
+            instance: instance, policy: policy, candidates: candidates, formulation: formulation,
+            solver: stopped, budget: SolveBudget(limit: nil, shouldStop: { true }))
         #expect(stopped.limits.isEmpty, "a stopped run explains nothing more")
     }
 
@@ -107,11 +110,14 @@ final class Flag: @unchecked Sendable {
         let instance = Rounds.congested()
         let candidates = CandidateSet(instance: instance, policy: .default)
         let f = DirectFormulation(instance: instance, policy: .default, candidates: candidates)
-        let objectives = Policy.default.objective.enumerated().map { f.objective(for: $1, level: $0, instance: instance, candidates: candidates) }
+        let objectives = Policy.default.objective.enumerated().map {
+            f.objective(for: $1, level: $0, instance: instance, candidates: candidates)
+        }
         let flag = Flag()
         let solver = StallingSolver()
-        let driver = LexicographicDriver(solver: solver, options: SolverOptions(),
-                                         budget: SolveBudget(limit: nil, shouldStop: { flag.isSet }))
+        let driver = LexicographicDriver(
+            solver: solver, options: SolverOptions(),
+            budget: SolveBudget(limit: nil, shouldStop: { flag.isSet }))
         DispatchQueue.global().asyncAfter(deadline: .now() + 0.1) { flag.set() }
         let outcome = try driver.solve(f.model, objectives: objectives)
         #expect(outcome.interrupted)
@@ -147,7 +153,8 @@ enum Rounds {
     /// 2026-03-02 to the one offer, of capacity 1.
     static func congested() -> Instance {
         let week = (from: "2026-03-02", to: "2026-03-08")
-        return round([participant("A", from: week.from, to: week.to), participant("B", from: week.from, to: week.to)],
-                     [host("H", offers: [offer("H/o", from: week.from, to: week.to)])])
+        return round(
+            [participant("A", from: week.from, to: week.to), participant("B", from: week.from, to: week.to)],
+            [host("H", offers: [offer("H/o", from: week.from, to: week.to)])])
     }
 }

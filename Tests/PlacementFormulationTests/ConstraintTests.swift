@@ -50,9 +50,14 @@ import Testing
     @Test func rankLinearAndSquared() throws {
         // One offer each of capacity 1 in a single week. a lists [o1, o2], b lists [o1, o2, o3].
         // Three offers, two people: both placed. Linear: a@o1+b@o2 = 0+1 = 1, a@o2+b@o1 = 1+0 = 1 (tie), value 1.
-        let hosts = [host("h1", offers: [offer("o1", to: "2026-03-08")]), host("h2", offers: [offer("o2", to: "2026-03-08")]),
-                     host("h3", offers: [offer("o3", to: "2026-03-08")])]
-        let ps = [participant("a", to: "2026-03-08", preferences: ["o1", "o2"]), participant("b", to: "2026-03-08", preferences: ["o1", "o2", "o3"])]
+        let hosts = [
+            host("h1", offers: [offer("o1", to: "2026-03-08")]), host("h2", offers: [offer("o2", to: "2026-03-08")]),
+            host("h3", offers: [offer("o3", to: "2026-03-08")]),
+        ]
+        let ps = [
+            participant("a", to: "2026-03-08", preferences: ["o1", "o2"]),
+            participant("b", to: "2026-03-08", preferences: ["o1", "o2", "o3"]),
+        ]
         #expect(try solve(round(ps, hosts)).values == [2, 1])
         // Squared with c also wanting o1 only (others rank 2): a, b, c all placed on 3 offers.
         // Options: c@o1 (0) + a@o2 (1) + b@o3 (4) = 5; a@o1 + b@o2 (1) + c@o3 (1) = 2; b@o1 + a@o2 (1) + c@o2? no.
@@ -66,9 +71,14 @@ import Testing
     @Test func worstRankAndEarly() throws {
         // a lists [o1, o2, o3], b lists [o1]; one week, capacity 1 each.
         // placed 2; worst_rank: b@o1 (1), a@o2 (2) → 2 (a@o1 would force b to rank 2 = unlisted, worst 2 as well).
-        let hosts = [host("h1", offers: [offer("o1", to: "2026-03-08")]), host("h2", offers: [offer("o2", to: "2026-03-08")]),
-                     host("h3", offers: [offer("o3", to: "2026-03-08")])]
-        let ps = [participant("a", to: "2026-03-08", preferences: ["o1", "o2", "o3"]), participant("b", to: "2026-03-08", preferences: ["o1"])]
+        let hosts = [
+            host("h1", offers: [offer("o1", to: "2026-03-08")]), host("h2", offers: [offer("o2", to: "2026-03-08")]),
+            host("h3", offers: [offer("o3", to: "2026-03-08")]),
+        ]
+        let ps = [
+            participant("a", to: "2026-03-08", preferences: ["o1", "o2", "o3"]),
+            participant("b", to: "2026-03-08", preferences: ["o1"]),
+        ]
         var policy = Policy.default
         policy.objective = [.placed(weights: []), .worstRank]
         #expect(try solve(round(ps, hosts), policy).values == [2, 2])
@@ -83,7 +93,10 @@ import Testing
         let fo: [(name: String, value: AttributeValue)] = [("fewer_opportunities", .bool(true))]
         let ps = [participant("b", to: "2026-03-08"), participant("a", to: "2026-03-08", attributes: fo)]
         var policy = Policy.default
-        policy.objective = [.placed(weights: [PlacedWeight(who: Selector([("fewer_opportunities", .bool(true))]), weight: 1.5)]), .rank(cost: .linear)]
+        policy.objective = [
+            .placed(weights: [PlacedWeight(who: Selector([("fewer_opportunities", .bool(true))]), weight: 1.5)]),
+            .rank(cost: .linear),
+        ]
         let s = try solve(round(ps, [host("h", offers: [offer("o", to: "2026-03-08")])]), policy)
         #expect(s.values == [1.5, 0])
         #expect(s.placed == ["a"])
@@ -92,8 +105,14 @@ import Testing
     @Test func levelsAreHeldLexicographically() throws {
         // a lists o2 first; one place at o1 and one at o2 for a single week; b can only go to o2 (sector).
         // placed first: 2 (a@o1, b@o2) even though a's rank is then 2 rather than 1.
-        let hosts = [host("h1", offers: [offer("o1", to: "2026-03-08")]), host("h2", offers: [offer("o2", sectors: ["food", "ict"], to: "2026-03-08")])]
-        let ps = [participant("a", to: "2026-03-08", preferences: ["o2", "o1"]), participant("b", sector: "ict", to: "2026-03-08")]
+        let hosts = [
+            host("h1", offers: [offer("o1", to: "2026-03-08")]),
+            host("h2", offers: [offer("o2", sectors: ["food", "ict"], to: "2026-03-08")]),
+        ]
+        let ps = [
+            participant("a", to: "2026-03-08", preferences: ["o2", "o1"]),
+            participant("b", sector: "ict", to: "2026-03-08"),
+        ]
         let s = try solve(round(ps, hosts))
         #expect(s.values == [2, 1])
         // With rank first, a goes to o2 and b is left out: rank 0 first, then placed 1.

@@ -36,14 +36,17 @@ import Testing
         // Participant 2026-03-04 (Wed) … 2026-03-29 (Sun), 2 weeks; offer 2026-03-02 … 2026-03-29.
         // Week 0 is Monday 2026-03-02. Starts must be Mondays ≥ 03-04: 03-09 (week 1), 03-16 (week 2);
         // 03-23 would end 04-05 > 03-29. So starts {1, 2}.
-        let c = candidates(participant("p", from: "2026-03-04", to: "2026-03-29", weeks: 2), [host("h", offers: [offer("o")])])
+        let c = candidates(
+            participant("p", from: "2026-03-04", to: "2026-03-29", weeks: 2), [host("h", offers: [offer("o")])])
         #expect(c.stays.map(\.start) == [1, 2])
         #expect(c.weekZero == day("2026-03-02"))
         // A window ending on Saturday 2026-03-28 loses the start whose stay ends Sunday 03-29.
-        let d = candidates(participant("p", from: "2026-03-02", to: "2026-03-28", weeks: 2), [host("h", offers: [offer("o")])])
+        let d = candidates(
+            participant("p", from: "2026-03-02", to: "2026-03-28", weeks: 2), [host("h", offers: [offer("o")])])
         #expect(d.stays.map(\.start) == [0, 1])
         // Too short a window: removed by dates.
-        let e = candidates(participant("p", from: "2026-03-02", to: "2026-03-12", weeks: 2), [host("h", offers: [offer("o")])])
+        let e = candidates(
+            participant("p", from: "2026-03-02", to: "2026-03-12", weeks: 2), [host("h", offers: [offer("o")])])
         #expect(e.noCandidateFilter[ParticipantIndex(0)] == .dates)
     }
 
@@ -52,13 +55,17 @@ import Testing
         #expect(c.noCandidateFilter[ParticipantIndex(0)] == .duration)
         let d = candidates(participant("p", weeks: 3), [host("h", offers: [offer("o", maxWeeks: 2)])])
         #expect(d.noCandidateFilter[ParticipantIndex(0)] == .duration)
-        #expect(!candidates(participant("p", weeks: 3), [host("h", offers: [offer("o", minWeeks: 3, maxWeeks: 3)])]).stays.isEmpty)
+        #expect(
+            !candidates(participant("p", weeks: 3), [host("h", offers: [offer("o", minWeeks: 3, maxWeeks: 3)])]).stays
+                .isEmpty)
     }
 
     @Test func accessibilityFromHostAndOfferTogether() {
         let p = participant("p", needs: ["wheelchair", "hearing"])
         // Host gives wheelchair, offer adds hearing: both needs met.
-        #expect(!candidates(p, [host("h", accessibility: ["wheelchair"], offers: [offer("o", accessibility: ["hearing"])])]).stays.isEmpty)
+        #expect(
+            !candidates(p, [host("h", accessibility: ["wheelchair"], offers: [offer("o", accessibility: ["hearing"])])])
+                .stays.isEmpty)
         let c = candidates(p, [host("h", accessibility: ["wheelchair"], offers: [offer("o")])])
         #expect(c.noCandidateFilter[ParticipantIndex(0)] == .accessibility)
     }
@@ -89,14 +96,20 @@ import Testing
     @Test func kindsAbsentAcceptAllEmptyAcceptNobody() {
         let staff = participant("p", kind: .staff)
         #expect(!candidates(staff, [host("h", offers: [offer("o")])]).stays.isEmpty)
-        #expect(candidates(staff, [host("h", offers: [offer("o", kinds: [.apprentice])])]).noCandidateFilter[ParticipantIndex(0)] == .kind)
-        #expect(candidates(staff, [host("h", offers: [offer("o", kinds: [])])]).noCandidateFilter[ParticipantIndex(0)] == .kind)
+        #expect(
+            candidates(staff, [host("h", offers: [offer("o", kinds: [.apprentice])])]).noCandidateFilter[
+                ParticipantIndex(0)] == .kind)
+        #expect(
+            candidates(staff, [host("h", offers: [offer("o", kinds: [])])]).noCandidateFilter[ParticipantIndex(0)]
+                == .kind)
     }
 
     @Test func listedOnlyByOfferOrHostID() {
         var policy = Policy.default
         policy.onlyListed = true
-        let hosts = [host("h1", offers: [offer("o1")]), host("h2", offers: [offer("o2")]), host("h3", offers: [offer("o3")])]
+        let hosts = [
+            host("h1", offers: [offer("o1")]), host("h2", offers: [offer("o2")]), host("h3", offers: [offer("o3")]),
+        ]
         let c = candidates(participant("p", preferences: ["h2", "o3"]), hosts, policy: policy)
         #expect(Set(c.stays.map(\.offer.rawValue)) == [1, 2])
         let d = candidates(participant("p"), hosts, policy: policy)
@@ -113,7 +126,9 @@ import Testing
     @Test func ranksFollowTheFirstListedEntry() {
         // Preferences: ["nothing", "h2", "o1", "h2"]; "nothing" keeps position 1.
         // o1 → rank 3; o2 at h2 → rank 2; o3 at h3 unlisted → rank 5 (4 entries + 1).
-        let hosts = [host("h1", offers: [offer("o1")]), host("h2", offers: [offer("o2")]), host("h3", offers: [offer("o3")])]
+        let hosts = [
+            host("h1", offers: [offer("o1")]), host("h2", offers: [offer("o2")]), host("h3", offers: [offer("o3")]),
+        ]
         let c = candidates(participant("p", to: "2026-03-08", preferences: ["nothing", "h2", "o1", "h2"]), hosts)
         #expect(c.ranks == [3, 2, 5])
         // With no list every offer has rank 1.

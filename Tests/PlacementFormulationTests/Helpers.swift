@@ -7,23 +7,33 @@ import PlacementModel
 /// a Monday (week 0 in most tests).
 func day(_ s: String) -> Day { Day(iso: s)! }
 
-func participant(_ id: String, country: String = "ES", sector: String = "food", from: String = "2026-03-02", to: String = "2026-03-29",
-                 weeks: Int = 1, kind: ParticipantKind = .apprentice, languages: [String: LanguageLevel] = [:],
-                 birth: String? = nil, needs: [String] = [], attributes: [(name: String, value: AttributeValue)] = [],
-                 preferences: [String] = []) -> Participant {
-    Participant(id: id, kind: kind, country: country, sector: sector, languages: languages, availableFrom: day(from),
-                availableTo: day(to), weeks: weeks, birthDate: birth.map(day), needs: needs, attributes: attributes,
-                preferences: preferences)
+func participant(
+    _ id: String, country: String = "ES", sector: String = "food", from: String = "2026-03-02",
+    to: String = "2026-03-29",
+    weeks: Int = 1, kind: ParticipantKind = .apprentice, languages: [String: LanguageLevel] = [:],
+    birth: String? = nil, needs: [String] = [], attributes: [(name: String, value: AttributeValue)] = [],
+    preferences: [String] = []
+) -> Participant {
+    Participant(
+        id: id, kind: kind, country: country, sector: sector, languages: languages, availableFrom: day(from),
+        availableTo: day(to), weeks: weeks, birthDate: birth.map(day), needs: needs, attributes: attributes,
+        preferences: preferences)
 }
 
-func offer(_ id: String, sectors: [String] = ["food"], from: String = "2026-03-02", to: String = "2026-03-29", capacity: Int = 1,
-           total: Int? = nil, languages: [String: LanguageLevel] = [:], minWeeks: Int? = nil, maxWeeks: Int? = nil,
-           minAge: Int? = nil, kinds: [ParticipantKind]? = nil, accessibility: [String] = []) -> Offer {
-    Offer(id: id, sectors: sectors, languages: languages, from: day(from), to: day(to), capacity: capacity, total: total,
-          minWeeks: minWeeks, maxWeeks: maxWeeks, minAge: minAge, kinds: kinds, accessibility: accessibility)
+func offer(
+    _ id: String, sectors: [String] = ["food"], from: String = "2026-03-02", to: String = "2026-03-29",
+    capacity: Int = 1,
+    total: Int? = nil, languages: [String: LanguageLevel] = [:], minWeeks: Int? = nil, maxWeeks: Int? = nil,
+    minAge: Int? = nil, kinds: [ParticipantKind]? = nil, accessibility: [String] = []
+) -> Offer {
+    Offer(
+        id: id, sectors: sectors, languages: languages, from: day(from), to: day(to), capacity: capacity, total: total,
+        minWeeks: minWeeks, maxWeeks: maxWeeks, minAge: minAge, kinds: kinds, accessibility: accessibility)
 }
 
-func host(_ id: String, country: String = "DE", capacity: Int? = nil, accessibility: [String] = [], offers: [Offer]) -> Host {
+func host(_ id: String, country: String = "DE", capacity: Int? = nil, accessibility: [String] = [], offers: [Offer])
+    -> Host
+{
     Host(id: id, country: country, accessibility: accessibility, capacity: capacity, offers: offers)
 }
 
@@ -46,7 +56,8 @@ struct Solved {
         guard let v = outcome.values else { return [] }
         return candidates.stays.indices.filter { v[$0] > 0.5 }.map { k in
             let s = candidates.stays[k]
-            return "\(instance.participants[s.participant.rawValue].id)@\(candidates.offers[s.offer.rawValue].offer.id)+\(s.start)"
+            return
+                "\(instance.participants[s.participant.rawValue].id)@\(candidates.offers[s.offer.rawValue].offer.id)+\(s.start)"
         }.sorted()
     }
 
@@ -56,7 +67,9 @@ struct Solved {
 func solve(_ instance: Instance, _ policy: Policy = .default) throws -> Solved {
     let c = CandidateSet(instance: instance, policy: policy)
     let f = DirectFormulation(instance: instance, policy: policy, candidates: c)
-    let objectives = policy.objective.enumerated().map { f.objective(for: $1, level: $0, instance: instance, candidates: c) }
+    let objectives = policy.objective.enumerated().map {
+        f.objective(for: $1, level: $0, instance: instance, candidates: c)
+    }
     let driver = LexicographicDriver(solver: GLPKSolver(), options: SolverOptions(), budget: SolveBudget(limit: 30))
     let outcome = try driver.solve(f.model, objectives: objectives)
     return Solved(candidates: c, outcome: outcome, instance: instance)

@@ -8,15 +8,27 @@ import Testing
 @Suite(.serialized) struct LevelModelTests {
     /// The round of `levelsAreHeldLexicographically`: placed 2, then rank 1.
     static func setUp() -> (LinearModel, [LevelObjective]) {
-        let hosts = [host("h1", offers: [offer("o1", to: "2026-03-08")]), host("h2", offers: [offer("o2", sectors: ["food", "ict"], to: "2026-03-08")])]
-        let ps = [participant("a", to: "2026-03-08", preferences: ["o2", "o1"]), participant("b", sector: "ict", to: "2026-03-08")]
+        let hosts = [
+            host("h1", offers: [offer("o1", to: "2026-03-08")]),
+            host("h2", offers: [offer("o2", sectors: ["food", "ict"], to: "2026-03-08")]),
+        ]
+        let ps = [
+            participant("a", to: "2026-03-08", preferences: ["o2", "o1"]),
+            participant("b", sector: "ict", to: "2026-03-08"),
+        ]
         let instance = round(ps, hosts)
         let c = CandidateSet(instance: instance, policy: .default)
         let f = DirectFormulation(instance: instance, policy: .default, candidates: c)
-        return (f.model, Policy.default.objective.enumerated().map { f.objective(for: $1, level: $0, instance: instance, candidates: c) })
+        return (
+            f.model,
+            Policy.default.objective.enumerated().map {
+                f.objective(for: $1, level: $0, instance: instance, candidates: c)
+            }
+        )
     }
 
-    static let driver = LexicographicDriver(solver: GLPKSolver(), options: SolverOptions(), budget: SolveBudget(limit: 30))
+    static let driver = LexicographicDriver(
+        solver: GLPKSolver(), options: SolverOptions(), budget: SolveBudget(limit: 30))
 
     @Test func firstLevelIsTheBaseModelWithItsObjectiveAndNoSolve() throws {
         let (base, objectives) = Self.setUp()
@@ -50,7 +62,10 @@ import Testing
     @Test func noModelWhenAnEarlierLevelIsInfeasible() throws {
         var (base, objectives) = Self.setUp()
         // A row nobody can meet: five stays in a round of two participants.
-        base.addRow(Row(name: "impossible", lower: 5, columns: (0..<base.columnCount).map(ColumnIndex.init), coefficients: Array(repeating: 1, count: base.columnCount)))
+        base.addRow(
+            Row(
+                name: "impossible", lower: 5, columns: (0..<base.columnCount).map(ColumnIndex.init),
+                coefficients: Array(repeating: 1, count: base.columnCount)))
         let m = try Self.driver.levelModel(base, objectives: objectives, level: 1)
         #expect(m.model == nil)
         #expect(m.earlier.levels.first?.status == .infeasible)

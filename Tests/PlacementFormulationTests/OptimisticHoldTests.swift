@@ -10,7 +10,9 @@ import Testing
 /// must fall back to solving the first level on its own.
 @Suite struct OptimisticHoldTests {
     /// Lines the decomposition logs, and its outcome.
-    func decomposed(_ instance: Instance, _ policy: Policy = .default, solver: any LinearSolver = GLPKSolver()) throws -> (DecomposedSolve.Outcome, [String]) {
+    func decomposed(_ instance: Instance, _ policy: Policy = .default, solver: any LinearSolver = GLPKSolver()) throws
+        -> (DecomposedSolve.Outcome, [String])
+    {
         final class Lines: @unchecked Sendable {
             let lock = NSLock()
             var text = ""
@@ -43,7 +45,13 @@ import Testing
         // As above with a second offer of capacity 1 over the same weeks, ranked second by all:
         // three are placed (two at o, one at o2); rank = 1 (one second choice).
         let ps = ["a", "b", "c"].map { participant($0, to: "2026-04-12", weeks: 3, preferences: ["o", "o2"]) }
-        let r = round(ps, [host("h", offers: [offer("o", to: "2026-04-12", capacity: 1), offer("o2", to: "2026-04-12", capacity: 1)])])
+        let r = round(
+            ps,
+            [
+                host(
+                    "h",
+                    offers: [offer("o", to: "2026-04-12", capacity: 1), offer("o2", to: "2026-04-12", capacity: 1)])
+            ])
         let (outcome, log) = try decomposed(r)
         #expect(outcome.levels.map(\.status) == [.optimal, .optimal])
         #expect(outcome.levels.map(\.value) == [3, 1])
@@ -63,7 +71,9 @@ import Testing
         func solve(_ model: LinearModel, options: SolverOptions) throws -> SolveResult {
             calls += 1
             if calls >= stopAt {
-                return SolveResult(termination: .timeLimit, primal: .none, objective: nil, bound: nil, values: [], message: "stopped by the test")
+                return SolveResult(
+                    termination: .timeLimit, primal: .none, objective: nil, bound: nil, values: [],
+                    message: "stopped by the test")
             }
             return try GLPKSolver().solve(model, options: options)
         }
@@ -95,6 +105,8 @@ import Testing
         let all = Array(pairs.pairs.indices)
         #expect(try scheduler.minimalConflict(all, solver: GLPKSolver())?.count == 3)
         #expect(try scheduler.minimalConflict(all, solver: StoppingSolver(stopAt: 1)) == nil)
-        #expect(try scheduler.schedule(Array(all.prefix(2)), solver: StoppingSolver(stopAt: 1))?.count == 2, "two fit by the greedy")
+        #expect(
+            try scheduler.schedule(Array(all.prefix(2)), solver: StoppingSolver(stopAt: 1))?.count == 2,
+            "two fit by the greedy")
     }
 }

@@ -10,8 +10,11 @@ private func places(_ n: Int, host id: String = "h") -> Host {
     host(id, offers: [offer("\(id)-o", to: "2026-03-08", capacity: n)])
 }
 
-private func p(_ id: String, country: String = "ES", fewer: Bool = false, preferences: [String] = [], sector: String = "food") -> Participant {
-    participant(id, country: country, sector: sector, to: "2026-03-08", attributes: fewer ? fo : [], preferences: preferences)
+private func p(
+    _ id: String, country: String = "ES", fewer: Bool = false, preferences: [String] = [], sector: String = "food"
+) -> Participant {
+    participant(
+        id, country: country, sector: sector, to: "2026-03-08", attributes: fewer ? fo : [], preferences: preferences)
 }
 
 private func with(_ quotas: [Quota], objective: [Goal] = [.placed(weights: []), .rank(cost: .linear)]) -> Policy {
@@ -89,8 +92,11 @@ private func with(_ quotas: [Quota], objective: [Goal] = [.placed(weights: []), 
         let dear = try solve(r, with([Quota(name: "fo", who: isFO, bounds: [.minShare(half)], soft: 3)]))
         #expect(abs(dear.values[0]!) < 1e-9 && dear.placed.isEmpty)
         // A minimised first level gets the penalty added: rank first, soft 3 → rank 0, nobody placed.
-        let ranked = try solve(r, with([Quota(name: "fo", who: isFO, bounds: [.minShare(half)], soft: 3)],
-                                       objective: [.rank(cost: .linear), .placed(weights: [])]))
+        let ranked = try solve(
+            r,
+            with(
+                [Quota(name: "fo", who: isFO, bounds: [.minShare(half)], soft: 3)],
+                objective: [.rank(cost: .linear), .placed(weights: [])]))
         #expect(ranked.values == [0, 0])
     }
 
@@ -107,9 +113,11 @@ private func with(_ quotas: [Quota], objective: [Goal] = [.placed(weights: []), 
     @Test func missingAttributeIsAScopeOfItsOwn() throws {
         // min_count 1 within [gender]: scopes F, M and "missing". Two places; F, M and one without gender
         // each need one placement: 3 > 2 → infeasible. With three places: feasible, placed 3.
-        let ps = [participant("f", to: "2026-03-08", attributes: [("gender", .string("F"))]),
-                  participant("m", to: "2026-03-08", attributes: [("gender", .string("M"))]),
-                  participant("n", to: "2026-03-08")]
+        let ps = [
+            participant("f", to: "2026-03-08", attributes: [("gender", .string("F"))]),
+            participant("m", to: "2026-03-08", attributes: [("gender", .string("M"))]),
+            participant("n", to: "2026-03-08"),
+        ]
         let q = Quota(name: "each-gender", within: [.attribute("gender")], bounds: [.minCount(1)])
         #expect(try solve(round(ps, [places(2)]), with([q])).statuses[0] == .infeasible)
         #expect(try solve(round(ps, [places(3)]), with([q])).values[0] == 3)

@@ -35,21 +35,28 @@ import Testing
         let (policy, warnings) = try PolicyJSONReader.read(path: TestFiles.examplePolicy, instance: instance)
         #expect(warnings.isEmpty, "\(warnings)")
         #expect(policy.requireAbroad && !policy.onlyListed)
-        #expect(policy.objective == [
-            .placed(weights: [PlacedWeight(who: Selector([("fewer_opportunities", .bool(true))]), weight: 1.5)]),
-            .rank(cost: .linear),
-        ])
-        #expect(policy.quotas.map(\.name) == ["fewer-opportunities", "gender-balance", "partner-fair-share", "mixed-groups"])
+        #expect(
+            policy.objective == [
+                .placed(weights: [PlacedWeight(who: Selector([("fewer_opportunities", .bool(true))]), weight: 1.5)]),
+                .rank(cost: .linear),
+            ])
+        #expect(
+            policy.quotas.map(\.name) == [
+                "fewer-opportunities", "gender-balance", "partner-fair-share", "mixed-groups",
+            ])
         #expect(policy.quotas[0].bounds == [.minShare(ExactDecimal(numerator: 2, denominator: 5))])
         #expect(policy.quotas[1].bounds.count == 2 && policy.quotas[1].soft == 2)
-        #expect(policy.quotas[2].within == [.field(.country)] && policy.quotas[2].bounds == [.minRate(ExactDecimal(numerator: 1, denominator: 2))])
+        #expect(
+            policy.quotas[2].within == [.field(.country)]
+                && policy.quotas[2].bounds == [.minRate(ExactDecimal(numerator: 1, denominator: 2))])
         #expect(policy.quotas[3].within == [.host, .field(.country)] && policy.quotas[3].bounds == [.maxCount(1)])
         #expect(policy.limits == Limits(timeSeconds: 60, mipGap: 0))
     }
 
     @Test func emptyPolicyGivesTheDefaults() throws {
         let (instance, _) = try InstanceJSONReader.read(path: TestFiles.exampleInstance)
-        let (policy, _) = try PolicyJSONReader.read(data: TestFiles.bytes(#"{"format": "allvet-policy/1"}"#), file: "p.json", instance: instance)
+        let (policy, _) = try PolicyJSONReader.read(
+            data: TestFiles.bytes(#"{"format": "allvet-policy/1"}"#), file: "p.json", instance: instance)
         #expect(policy == Policy.default)
     }
 
@@ -66,13 +73,20 @@ import Testing
         let instance = Instance(
             name: "odd \"names\"\n",
             participants: [
-                Participant(id: "P\\1", kind: .staff, country: "ES", sector: "x", languages: [:], availableFrom: d,
-                            availableTo: d.adding(days: 100), weeks: 2,
-                            attributes: [("score", .number(0.1)), ("big", .number(1e20)), ("n", .number(-3)), ("ok", .bool(false))]),
+                Participant(
+                    id: "P\\1", kind: .staff, country: "ES", sector: "x", languages: [:], availableFrom: d,
+                    availableTo: d.adding(days: 100), weeks: 2,
+                    attributes: [
+                        ("score", .number(0.1)), ("big", .number(1e20)), ("n", .number(-3)), ("ok", .bool(false)),
+                    ])
             ],
-            hosts: [Host(id: "H", country: "DE", capacity: 0, offers: [
-                Offer(id: "O", sectors: [], from: d, to: d.adding(days: 60), capacity: 1, kinds: []),
-            ])])
+            hosts: [
+                Host(
+                    id: "H", country: "DE", capacity: 0,
+                    offers: [
+                        Offer(id: "O", sectors: [], from: d, to: d.adding(days: 60), capacity: 1, kinds: [])
+                    ])
+            ])
         let text = InstanceJSONWriter.write(instance)
         let (again, _) = try InstanceJSONReader.read(data: TestFiles.bytes(text), file: "written.json")
         #expect(again == instance)
@@ -83,14 +97,20 @@ import Testing
         let (policy, _) = try PolicyJSONReader.read(path: TestFiles.examplePolicy, instance: instance)
         let text = PolicyJSONWriter.write(policy)
         #expect(text.contains("\"min_share\": 0.4"))
-        let (again, _) = try PolicyJSONReader.read(data: TestFiles.bytes(text), file: "written.json", instance: instance)
+        let (again, _) = try PolicyJSONReader.read(
+            data: TestFiles.bytes(text), file: "written.json", instance: instance)
         #expect(again == policy)
         #expect(PolicyJSONWriter.write(again) == text)
-        let other = Policy(requireAbroad: false, onlyListed: true, objective: [.worstRank, .early, .rank(cost: .squared)],
-                           quotas: [Quota(name: "q", who: Selector([("weeks", .number(4)), ("kind", .string("staff"))]),
-                                          within: [.attribute("gender"), .hostCountry, .offer],
-                                          bounds: [.minCount(1), .maxShare(ExactDecimal(literal: "0.125")!)], soft: 0.5)])
-        let (back, _) = try PolicyJSONReader.read(data: TestFiles.bytes(PolicyJSONWriter.write(other)), file: "w.json", instance: instance)
+        let other = Policy(
+            requireAbroad: false, onlyListed: true, objective: [.worstRank, .early, .rank(cost: .squared)],
+            quotas: [
+                Quota(
+                    name: "q", who: Selector([("weeks", .number(4)), ("kind", .string("staff"))]),
+                    within: [.attribute("gender"), .hostCountry, .offer],
+                    bounds: [.minCount(1), .maxShare(ExactDecimal(literal: "0.125")!)], soft: 0.5)
+            ])
+        let (back, _) = try PolicyJSONReader.read(
+            data: TestFiles.bytes(PolicyJSONWriter.write(other)), file: "w.json", instance: instance)
         #expect(back == other)
     }
 

@@ -27,10 +27,12 @@ import Testing
         #expect(members.map(\.key) == ["z", "a"])
         #expect(members[1].line == 3 && members[1].column == 3)
         #expect(members[1].value.line == 3 && members[1].value.column == 8)
-        #expect(members[1].value.content == .array([
-            JSONValue(.bool(true), line: 3, column: 9), JSONValue(.bool(false), line: 3, column: 15),
-            JSONValue(.null, line: 3, column: 22),
-        ]))
+        #expect(
+            members[1].value.content
+                == .array([
+                    JSONValue(.bool(true), line: 3, column: 9), JSONValue(.bool(false), line: 3, column: 15),
+                    JSONValue(.null, line: 3, column: 22),
+                ]))
     }
 
     @Test func escapesAndSurrogatePairs() throws {
@@ -72,9 +74,10 @@ import Testing
     @Test func duplicateKeysAreReportedWithTheirPath() throws {
         let r = try JSONValue.parse(#"{"hosts": [{"id": "a"}, {"id": "b", "id": "c"}]}"#)
         #expect(r.duplicateKeys.map(\.path) == ["$.hosts[1].id"])
-        #expect(r.value["hosts"].map { v in
-            if case .array(let a) = v.content { return a[1]["id"]?.content == .string("b") } else { return false }
-        } == true)
+        #expect(
+            r.value["hosts"].map { v in
+                if case .array(let a) = v.content { return a[1]["id"]?.content == .string("b") } else { return false }
+            } == true)
     }
 
     @Test func prettyTextParsesBack() throws {

@@ -33,7 +33,8 @@ import Testing
         #expect(who([("weeks", .string("4"))]) == [false, false])
         #expect(who([("kind", .string("staff"))]) == [false, true])
         #expect(who([("sending_org", .string("ORG"))]) == [false, true])
-        #expect(who([("id", .string("P1")), ("country", .string("ES")), ("sector", .string("tourism"))]) == [true, false])
+        #expect(
+            who([("id", .string("P1")), ("country", .string("ES")), ("sector", .string("tourism"))]) == [true, false])
         #expect(who([("id", .string("P1")), ("country", .string("PT"))]) == [false, false])
     }
 
@@ -42,10 +43,12 @@ import Testing
         let instance = try read()
         let cases: [(who: String, warns: Bool)] = [
             (#"{"flag": 1}"#, false), (#"{"flag": true}"#, true), (#"{"gender": "f"}"#, true),
-            (#"{"sending_org": "ORG"}"#, false), (#"{"sending_org": "ORG", "weeks": 4}"#, true), (#"{"weeks": 4.0}"#, false),
+            (#"{"sending_org": "ORG"}"#, false), (#"{"sending_org": "ORG", "weeks": 4}"#, true),
+            (#"{"weeks": 4.0}"#, false),
         ]
         for c in cases {
-            let policy = #"{"format": "allvet-policy/1", "quotas": [{"name": "q", "who": "# + c.who + #", "max_count": 1}]}"#
+            let policy =
+                #"{"format": "allvet-policy/1", "quotas": [{"name": "q", "who": "# + c.who + #", "max_count": 1}]}"#
             let (_, warnings) = try PolicyJSONReader.read(data: Array(policy.utf8), file: "p.json", instance: instance)
             #expect(warnings.contains { $0.message.contains("who selects no participant") } == c.warns, "\(c.who)")
         }

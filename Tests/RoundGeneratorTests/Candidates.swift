@@ -12,7 +12,10 @@ func candidateFigures(_ instance: Instance) -> (candidates: Int, placeable: Int,
         for (h, o) in offers {
             let host = instance.hosts[h.rawValue]
             guard o.sectors.contains(p.sector) else { continue }
-            guard o.languages.isEmpty || o.languages.contains(where: { (p.languages[$0.key]?.strength ?? 0) >= $0.value.strength }) else { continue }
+            guard
+                o.languages.isEmpty
+                    || o.languages.contains(where: { (p.languages[$0.key]?.strength ?? 0) >= $0.value.strength })
+            else { continue }
             if let m = o.minWeeks, p.weeks < m { continue }
             if let m = o.maxWeeks, p.weeks > m { continue }
             let provided = Set(host.accessibility).union(o.accessibility)

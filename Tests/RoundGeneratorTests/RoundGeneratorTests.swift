@@ -5,7 +5,9 @@ import PlacementCSV
 
 /// A locator for generated instances: places are their indices.
 struct IndexLocator: InstanceLocator {
-    func participant(_ index: Int, field: String?) -> (file: String, location: String) { ("generated", "participants[\(index)]") }
+    func participant(_ index: Int, field: String?) -> (file: String, location: String) {
+        ("generated", "participants[\(index)]")
+    }
     func host(_ index: Int, field: String?) -> (file: String, location: String) { ("generated", "hosts[\(index)]") }
     func offer(host: Int, offer: Int, field: String?) -> (file: String, location: String) {
         ("generated", "hosts[\(host)].offers[\(offer)]")
@@ -16,9 +18,12 @@ struct IndexLocator: InstanceLocator {
     static let large = RoundGenerator(participants: 5_000, hosts: 1_200, seed: 2026).generate()
 
     @Test func sameSeedSameBytesOtherSeedOtherBytes() throws {
-        let a = try InstanceCSVWriter.encode(RoundGenerator(participants: 300, hosts: 80, seed: 42).generate()).map(\.bytes)
-        let b = try InstanceCSVWriter.encode(RoundGenerator(participants: 300, hosts: 80, seed: 42).generate()).map(\.bytes)
-        let c = try InstanceCSVWriter.encode(RoundGenerator(participants: 300, hosts: 80, seed: 43).generate()).map(\.bytes)
+        let a = try InstanceCSVWriter.encode(RoundGenerator(participants: 300, hosts: 80, seed: 42).generate()).map(
+            \.bytes)
+        let b = try InstanceCSVWriter.encode(RoundGenerator(participants: 300, hosts: 80, seed: 42).generate()).map(
+            \.bytes)
+        let c = try InstanceCSVWriter.encode(RoundGenerator(participants: 300, hosts: 80, seed: 43).generate()).map(
+            \.bytes)
         #expect(a == b)
         #expect(a != c)
     }
@@ -36,7 +41,8 @@ struct IndexLocator: InstanceLocator {
 
     @Test(arguments: [(0, 0), (10, 5), (500, 120), (5_000, 1_200)])
     func outputIsValid(_ size: (Int, Int)) {
-        let round = size.0 == 5_000 ? Self.large : RoundGenerator(participants: size.0, hosts: size.1, seed: 9).generate()
+        let round =
+            size.0 == 5_000 ? Self.large : RoundGenerator(participants: size.0, hosts: size.1, seed: 9).generate()
         #expect(round.participants.count == size.0 && round.hosts.count == size.1)
         #expect(checkInstance(round, locator: IndexLocator()).filter { $0.severity == .error }.isEmpty)
         // Our own invariants, while checkInstance is a stub.

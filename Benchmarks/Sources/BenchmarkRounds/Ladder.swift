@@ -54,7 +54,9 @@ public struct Rung: Sendable {
                 return (instance, policy)
             }
             let instance = RoundGenerator(participants: p, hosts: h, seed: 1).generate()
-            let policy = try PolicyJSONReader.read(data: Array(SharedFolder.benchmarkPolicy.utf8), file: "policy.json", instance: instance).0
+            let policy = try PolicyJSONReader.read(
+                data: Array(SharedFolder.benchmarkPolicy.utf8), file: "policy.json", instance: instance
+            ).0
             return (instance, policy)
         }
     }
@@ -69,17 +71,18 @@ public enum SharedFolder {
         }
         // This file is Benchmarks/Sources/BenchmarkRounds/Ladder.swift.
         let repository = URL(fileURLWithPath: #filePath)
-            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
         let folder = repository.deletingLastPathComponent().appendingPathComponent("shared/benchmarks").path
         return FileManager.default.fileExists(atPath: folder + "/policy.json") ? folder : nil
     }()
 
     /// The shared folder's `policy.json`, for the fallback rounds.
     static let benchmarkPolicy = """
-    {"format": "allvet-policy/1",
-     "objective": [{"goal": "placed"}, {"goal": "rank"}],
-     "quotas": [
-      {"name": "fewer-opportunities", "who": {"fewer_opportunities": true}, "min_share": 0.3},
-      {"name": "mixed-groups", "within": ["host", "country"], "max_count": 2}]}
-    """
+        {"format": "allvet-policy/1",
+         "objective": [{"goal": "placed"}, {"goal": "rank"}],
+         "quotas": [
+          {"name": "fewer-opportunities", "who": {"fewer_opportunities": true}, "min_share": 0.3},
+          {"name": "mixed-groups", "within": ["host", "country"], "max_count": 2}]}
+        """
 }

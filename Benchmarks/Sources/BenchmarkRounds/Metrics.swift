@@ -39,7 +39,8 @@ public extension Benchmark {
     /// Records level `level`'s value in thousandths, exactly (see ``Gated``).
     func gatedObjective(level: Int, goal: String, _ value: Double) {
         let thousandths = Int((value * 1000).rounded())
-        precondition(thousandths >= 0 && thousandths < 2_048_000, "L\(level) \(goal) = \(value): out of the exact range")
+        precondition(
+            thousandths >= 0 && thousandths < 2_048_000, "L\(level) \(goal) = \(value): out of the exact range")
         measurement(.custom("L\(level) \(goal)"), thousandths / 1000)
         measurement(.custom("L\(level) \(goal) .001"), thousandths % 1000)
     }
