@@ -39,4 +39,23 @@ import Testing
         #expect(ExactDecimal(literal: "-0.0e99") == ExactDecimal(0))
         #expect(Self.messages("0e9223372036854775807") == ["$.participants[0].weeks: weeks must be at least 1, found 0"])
     }
+
+    /// `7 * weeks` overflowed in the "does a stay fit" check for weeks above
+    /// Int.max / 7 (`9e18`; 9223372036854775807 in a CSV file), and in the
+    /// candidates, the verifier and the reasons after it. No stay that long
+    /// fits the dates allvet reads (years 0000 to 9999: 521,775 weeks), so
+    /// more weeks than that is an input error.
+    @Test(arguments: ["9e18", "999999999999999999", "521776"])
+    func moreWeeksThanTheCalendarHoldsIsAnInputError(_ literal: String) throws {
+        let messages = try #require(Self.messages(literal))
+        #expect(messages.count == 1 && messages[0].hasPrefix("$.participants[0].weeks: weeks must be at most 521775"), "\(messages)")
+    }
+
+    /// Up to the calendar's length, a stay too long for its window is still
+    /// only a warning: the participant cannot be placed.
+    @Test func aLongStayWithinTheCalendarIsAWarning() throws {
+        let (instance, warnings) = try InstanceJSONReader.read(data: Self.round(weeks: "521775"), file: "round.json")
+        #expect(instance.participants.first?.weeks == 521775)
+        #expect(warnings.map(\.location) == ["$.participants[0].weeks"])
+    }
 }
