@@ -17,6 +17,11 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .library(name: "AllVET", targets: ["AllVET"]),
+        // The domain, its readers, the formulation and the verifier without GLPK or swift-crypto:
+        // what the fuzz targets (Fuzz/, a nested package) link, so that they build in minutes.
+        .library(
+            name: "AllVETCore",
+            targets: ["PlacementModel", "PlacementCSV", "PlacementVerify", "PlacementFormulation", "LinearModel"]),
         .executable(name: "allvet", targets: ["allvet"]),
     ],
     dependencies: [
@@ -26,6 +31,8 @@ let package = Package(
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
         // Templates that escape every value by default, for the HTML reports only (docs/reports.md).
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        // Tests only: property tests (Tests/AllVETTests/PropertyTests.swift).
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         .systemLibrary(
@@ -81,7 +88,11 @@ let package = Package(
             name: "PlacementFormulationTests",
             dependencies: ["PlacementFormulation", "PlacementModel", "LinearModel", "GLPKSolver"]),
         .testTarget(
-            name: "AllVETTests", dependencies: ["AllVET", "allvet", "PlacementVerify", "RoundGenerator"],
+            name: "AllVETTests",
+            dependencies: [
+                "AllVET", "allvet", "PlacementVerify", "RoundGenerator",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
             exclude: ["Fixtures"]),
         .testTarget(
             name: "PlacementCSVTests", dependencies: ["PlacementCSV", "PlacementModel", "RoundGenerator"],

@@ -17,7 +17,8 @@ public protocol InstanceLocator {
 /// nothing (a warning), closed offers (a warning), and so on.
 ///
 /// Errors: empty or duplicate ids (participant, host; offer ids are unique
-/// across the instance), empty country or sector, `weeks` < 1, reversed
+/// across the instance), empty country or sector, `weeks` < 1 or above
+/// ``maxWeeks``, reversed
 /// windows, negative capacities or totals, `min_weeks`/`max_weeks` < 1 or
 /// `min_weeks` > `max_weeks`, `min_age` < 0, an attribute named like a
 /// participant field or a placement-side scope key (`id`, `kind`, `country`,
@@ -36,6 +37,11 @@ public func checkInstance(_ instance: Instance, locator: some InstanceLocator) -
     checks.run(instance, locator)
     return checks.diagnostics + checks.cap.closing
 }
+
+/// The most weeks a stay may last: the dates allvet reads (0000-01-01 to
+/// 9999-12-31, 3,652,425 days) hold no longer stay, and `7 × weeks` must not
+/// overflow in the date arithmetic of the checks, candidates and verifier.
+let maxWeeks = 521_775
 
 /// Names that an attribute must not have (see ``checkInstance(_:locator:)``).
 let reservedAttributeNames: Set<String> = Set(
@@ -134,6 +140,11 @@ private struct InstanceChecker {
         if p.sector.isEmpty { error(loc.participant(i, field: "sector"), "the sector must not be empty") }
         if p.weeks < 1 {
             error(loc.participant(i, field: "weeks"), "weeks must be at least 1, found \(p.weeks)")
+        } else if p.weeks > maxWeeks {
+            error(
+                loc.participant(i, field: "weeks"),
+                "weeks must be at most \(maxWeeks) (longer than the 10,000 years of dates allvet reads), found \(p.weeks)"
+            )
         }
         if p.availableFrom > p.availableTo {
             error(
@@ -144,7 +155,9 @@ private struct InstanceChecker {
             warnIfLong(
                 from: p.availableFrom, to: p.availableTo, at: loc.participant(i, field: "available_to"),
                 what: "the availability window")
-        } else if p.weeks >= 1 && !stayFits(from: p.availableFrom, to: p.availableTo, weeks: p.weeks) {
+        } else if (1...maxWeeks).contains(p.weeks)
+            && !stayFits(from: p.availableFrom, to: p.availableTo, weeks: p.weeks)
+        {
             warning(
                 loc.participant(i, field: "weeks"),
                 "no stay of \(p.weeks) week\(p.weeks == 1 ? "" : "s") from Monday to Sunday fits between \(p.availableFrom) and \(p.availableTo); the participant cannot be placed"

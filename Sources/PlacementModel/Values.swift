@@ -85,7 +85,12 @@ public struct ExactDecimal: Hashable, Sendable, CustomStringConvertible {
         let trimmed = digits.drop(while: { $0 == "0" })
         guard trimmed.count <= 18 else { return nil }
         var n = Int(trimmed) ?? 0
-        var scale = fraction - exponent
+        // An exponent near Int.min would overflow the subtraction; zero is
+        // zero at any exponent (and ten times zero never overflows: the loop
+        // below would not end).
+        let (shift, overflow) = fraction.subtractingReportingOverflow(exponent)
+        guard !overflow else { return nil }
+        var scale = n == 0 ? max(0, shift) : shift
         while scale < 0 {
             let (m, o) = n.multipliedReportingOverflow(by: 10)
             guard !o else { return nil }

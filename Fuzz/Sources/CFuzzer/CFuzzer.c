@@ -1,0 +1,2 @@
+// Header only (include/CFuzzer.h); SwiftPM wants a source file in a C target.
+#include "CFuzzer.h"
