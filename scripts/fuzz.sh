@@ -130,7 +130,9 @@ run() {
   # reads (Swift 6.3 on Linux), which is not allvet's to fix and would end
   # every run of the CSV target.
   # shellcheck disable=SC2086
-  ASAN_OPTIONS="detect_leaks=0${ASAN_OPTIONS:+:$ASAN_OPTIONS}" ALLVET_ROOT="$root" ALLVET_FUZZ_RESULTS="$results/policy" "$bin/$exe" "$work/corpus" "$work/seeds" \
+  # The Swift runtime's backtracer is off so that libFuzzer's own signal
+  # handler sees a trap and writes the input that caused it.
+  SWIFT_BACKTRACE=enable=no ASAN_OPTIONS="detect_leaks=0${ASAN_OPTIONS:+:$ASAN_OPTIONS}" ALLVET_ROOT="$root" ALLVET_FUZZ_RESULTS="$results/policy" "$bin/$exe" "$work/corpus" "$work/seeds" \
     -dict="$dict" -max_total_time="$seconds" -timeout=25 -rss_limit_mb=4096 -detect_leaks=0 -print_final_stats=1 \
     -artifact_prefix="$work/crashes/" ${ALLVET_FUZZ_ARGS:-} > "$log" 2>&1 || status=$?
   local execs rate cov ft corpus
