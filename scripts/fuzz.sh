@@ -9,8 +9,7 @@
 #   bash scripts/fuzz.sh list              the targets
 #
 # Exit 1 when a target crashed, naming the crashing input (replay it with
-# `ALLVET_FUZZ_RESULTS=Fuzz/.work/example-results/policy Fuzz/.build/release/<Executable> <input>`);
-# 2 on a usage error.
+# `Fuzz/.build/release/<Executable> <input>`); 2 on a usage error.
 # Environment:
 #   ALLVET_FUZZ_ASAN=0     build without the address sanitizer (faster; Swift's own traps still
 #                          end a run), in Fuzz/.build-noasan
@@ -130,7 +129,9 @@ run() {
   # reads (Swift 6.3 on Linux), which is not allvet's to fix and would end
   # every run of the CSV target.
   # shellcheck disable=SC2086
-  ASAN_OPTIONS="detect_leaks=0${ASAN_OPTIONS:+:$ASAN_OPTIONS}" ALLVET_ROOT="$root" ALLVET_FUZZ_RESULTS="$results/policy" "$bin/$exe" "$work/corpus" "$work/seeds" \
+  # The Swift runtime's backtracer is off so that libFuzzer's own signal
+  # handler sees a trap and writes the input that caused it.
+  SWIFT_BACKTRACE=enable=no ASAN_OPTIONS="detect_leaks=0${ASAN_OPTIONS:+:$ASAN_OPTIONS}" ALLVET_ROOT="$root" ALLVET_FUZZ_RESULTS="$results/policy" "$bin/$exe" "$work/corpus" "$work/seeds" \
     -dict="$dict" -max_total_time="$seconds" -timeout=25 -rss_limit_mb=4096 -detect_leaks=0 -print_final_stats=1 \
     -artifact_prefix="$work/crashes/" ${ALLVET_FUZZ_ARGS:-} > "$log" 2>&1 || status=$?
   local execs rate cov ft corpus
@@ -140,6 +141,11 @@ run() {
   ft="$(grep -o 'ft: [0-9]*' "$log" | tail -n 1 | cut -d' ' -f2)"
   corpus="$(find "$work/corpus" -type f | wc -l)"
   local figures="${execs:-?} executions in ${seconds} s (${rate:-?}/s), cov ${cov:-?} ft ${ft:-?}, $nseeds seeds, corpus $corpus"
+  if [ "$status" -ne 0 ] && [ -z "$execs" ] && ! grep -q 'Test unit written' "$log"; then
+    echo "fuzz $name: FAILED to run (libFuzzer exit $status); log: $log" >&2
+    head -n 5 "$log" >&2
+    return 1
+  fi
   if [ "$status" -ne 0 ]; then
     local artifact
     artifact="$(sed -n 's/.*Test unit written to \(.*\)$/\1/p' "$log" | tail -n 1)"

@@ -62,7 +62,8 @@ public struct ExactDecimal: Hashable, Sendable, CustomStringConvertible {
     public init(_ integer: Int) { self.init(numerator: integer, denominator: 1) }
 
     /// Parses a JSON number literal (`0.3`, `1`, `2.5e-1`) exactly; nil when
-    /// it is not one or needs more than 18 significant digits.
+    /// it is not one, needs more than 18 significant digits, or is 10^18 or
+    /// more (`1e18`: its plain form has 19 digits).
     public init?(literal: String) {
         var s = Substring(literal)
         var negative = false
@@ -91,10 +92,11 @@ public struct ExactDecimal: Hashable, Sendable, CustomStringConvertible {
         let (shift, overflow) = fraction.subtractingReportingOverflow(exponent)
         guard !overflow else { return nil }
         var scale = n == 0 ? max(0, shift) : shift
+        // At most 18 digits however written: 9e18 would be written back as
+        // 19 digits, which the first guard refuses.
         while scale < 0 {
-            let (m, o) = n.multipliedReportingOverflow(by: 10)
-            guard !o else { return nil }
-            n = m
+            guard n < 100_000_000_000_000_000 else { return nil }
+            n *= 10
             scale += 1
         }
         guard scale <= 18 else { return nil }

@@ -56,7 +56,7 @@ public enum Fuzz {
     /// `allvet solve` writes them, from `$ALLVET_FUZZ_RESULTS` (scripts/fuzz.sh
     /// solves the round there; the targets link no solver).
     public static let exampleResults: ResultsText = {
-        let folder = ProcessInfo.processInfo.environment["ALLVET_FUZZ_RESULTS"] ?? root + "/Fuzz/.work/example-results"
+        let folder = ProcessInfo.processInfo.environment["ALLVET_FUZZ_RESULTS"] ?? root + "/Fuzz/.work/example-results/policy"
         let text = ResultsText.read(folder: folder)
         guard text.assignments != nil, text.unplaced != nil, text.summary != nil else {
             fatalError("fuzz setup: no results in \(folder); set ALLVET_FUZZ_RESULTS or run scripts/fuzz.sh, which writes them")
