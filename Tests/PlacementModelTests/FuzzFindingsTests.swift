@@ -57,7 +57,9 @@ import Testing
         #expect(Self.messages("9e18") == ["$.participants[0].weeks: the number 9e18 is out of range"])
         let example = try InstanceJSONReader.read(path: TestFiles.exampleInstance).0
         let policy = Array(#"{"format": "allvet-policy/1", "quotas": [{"name": "q", "max_count": 9e18}]}"#.utf8)
-        #expect(throws: InputError.self) { try PolicyJSONReader.read(data: policy, file: "policy.json", instance: example) }
+        #expect(throws: InputError.self) {
+            try PolicyJSONReader.read(data: policy, file: "policy.json", instance: example)
+        }
     }
 
     /// `7 * weeks` overflowed in the "does a stay fit" check for weeks above
