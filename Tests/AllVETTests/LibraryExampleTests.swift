@@ -1,3 +1,6 @@
+// swift-format-ignore-file
+// (Its code is copied into Sources/AllVET/AllVET.docc/SolvingARoundInCode.md, laid out for reading there;
+// articleCopiesThisCode keeps the two equal, so the formatter leaves this file as it is.)
 import AllVET
 import Foundation
 import Testing
@@ -13,40 +16,29 @@ func springRound() -> Instance {
     // Every learner is free for the same four weeks, Monday 6 April to
     // Sunday 3 May 2026, and stays all four: one possible start each.
     let free = (from: Day(iso: "2026-04-06")!, to: Day(iso: "2026-05-03")!)
-    func learner(
-        _ id: String, from country: String, english: LanguageLevel, preferences: [String],
-        attributes: [(name: String, value: AttributeValue)] = []
-    ) -> Participant {
-        Participant(
-            id: id, country: country, sector: "hospitality", languages: ["en": english],
-            availableFrom: free.from, availableTo: free.to, weeks: 4,
-            attributes: attributes, preferences: preferences)
+    func learner(_ id: String, from country: String, english: LanguageLevel, preferences: [String],
+                 attributes: [(name: String, value: AttributeValue)] = []) -> Participant {
+        Participant(id: id, country: country, sector: "hospitality", languages: ["en": english],
+                    availableFrom: free.from, availableTo: free.to, weeks: 4,
+                    attributes: attributes, preferences: preferences)
     }
     // Both offers are open from March to June.
     let open = (from: Day(iso: "2026-03-02")!, to: Day(iso: "2026-06-28")!)
-    let hotel = Host(
-        id: "IE-HOTEL", name: "Harbour Hotel", country: "IE", city: "Dublin",
-        offers: [
-            Offer(
-                id: "IE-HOTEL/reception", sectors: ["hospitality"], languages: ["en": .b1],
-                from: open.from, to: open.to, capacity: 2)
-        ])
-    let cafe = Host(
-        id: "PT-CAFE", name: "Café da Ribeira", country: "PT", city: "Porto",
-        offers: [
-            Offer(id: "PT-CAFE/kitchen", sectors: ["hospitality"], from: open.from, to: open.to, capacity: 1)
-        ])
-    return Instance(
-        name: "spring-2026",
-        participants: [
-            learner("ana", from: "ES", english: .b2, preferences: ["IE-HOTEL"]),
-            learner("ben", from: "ES", english: .b1, preferences: ["IE-HOTEL"]),
-            learner("chloe", from: "FR", english: .b2, preferences: ["PT-CAFE", "IE-HOTEL"]),
-            learner(
-                "dario", from: "ES", english: .a2, preferences: ["IE-HOTEL", "PT-CAFE"],
+    let hotel = Host(id: "IE-HOTEL", name: "Harbour Hotel", country: "IE", city: "Dublin", offers: [
+        Offer(id: "IE-HOTEL/reception", sectors: ["hospitality"], languages: ["en": .b1],
+              from: open.from, to: open.to, capacity: 2),
+    ])
+    let cafe = Host(id: "PT-CAFE", name: "Café da Ribeira", country: "PT", city: "Porto", offers: [
+        Offer(id: "PT-CAFE/kitchen", sectors: ["hospitality"], from: open.from, to: open.to, capacity: 1),
+    ])
+    return Instance(name: "spring-2026", participants: [
+        learner("ana", from: "ES", english: .b2, preferences: ["IE-HOTEL"]),
+        learner("ben", from: "ES", english: .b1, preferences: ["IE-HOTEL"]),
+        learner("chloe", from: "FR", english: .b2, preferences: ["PT-CAFE", "IE-HOTEL"]),
+        learner("dario", from: "ES", english: .a2, preferences: ["IE-HOTEL", "PT-CAFE"],
                 attributes: [(name: "fewer_opportunities", value: .bool(true))]),
-            learner("eva", from: "PT", english: .c1, preferences: ["PT-CAFE", "IE-HOTEL"]),
-        ], hosts: [hotel, cafe])
+        learner("eva", from: "PT", english: .c1, preferences: ["PT-CAFE", "IE-HOTEL"]),
+    ], hosts: [hotel, cafe])
 }
 
 /// The default policy (goals placed, then rank; `require_abroad`) and one
@@ -54,9 +46,8 @@ func springRound() -> Instance {
 func springPolicy() -> Policy {
     var policy = Policy.default
     policy.quotas = [
-        Quota(
-            name: "fewer-opportunities", who: Selector([(key: "fewer_opportunities", value: .bool(true))]),
-            bounds: [.minCount(1)])
+        Quota(name: "fewer-opportunities", who: Selector([(key: "fewer_opportunities", value: .bool(true))]),
+              bounds: [.minCount(1)]),
     ]
     return policy
 }
@@ -92,9 +83,8 @@ func springPolicy() -> Policy {
         #expect(result.status == .optimal)
 
         // The figures, recomputed from the chosen stays (never the solver's objective).
-        let figures = RoundFigures(
-            instance: result.instance, policy: result.policy,
-            candidates: result.candidates, chosen: result.chosen)
+        let figures = RoundFigures(instance: result.instance, policy: result.policy,
+                                   candidates: result.candidates, chosen: result.chosen)
         #expect(figures.placed == 3)
         #expect(result.levels.map(\.goal.name) == ["placed", "rank"])
         #expect(result.levels.map(\.status) == [.optimal, .optimal])
@@ -110,12 +100,11 @@ func springPolicy() -> Policy {
             let offer = result.candidates.offers[stay.offer.rawValue].offer.id
             return "\(who) \(offer) \(result.candidates.monday(ofWeek: stay.start))"
         }
-        #expect(
-            stays.sorted() == [
-                "ana IE-HOTEL/reception 2026-04-06",
-                "ben IE-HOTEL/reception 2026-04-06",
-                "dario PT-CAFE/kitchen 2026-04-06",
-            ])
+        #expect(stays.sorted() == [
+            "ana IE-HOTEL/reception 2026-04-06",
+            "ben IE-HOTEL/reception 2026-04-06",
+            "dario PT-CAFE/kitchen 2026-04-06",
+        ])
 
         // Why the others are not placed.
         let unplaced = explainUnplaced(result).map { reason in
@@ -126,9 +115,8 @@ func springPolicy() -> Policy {
 
     @Test func withoutTheQuotaEveryoneGetsAFirstChoice() throws {
         let result = try Engine().solve(springRound(), policy: .default, options: EngineOptions(timeLimit: 30))
-        let figures = RoundFigures(
-            instance: result.instance, policy: result.policy,
-            candidates: result.candidates, chosen: result.chosen)
+        let figures = RoundFigures(instance: result.instance, policy: result.policy,
+                                   candidates: result.candidates, chosen: result.chosen)
         #expect(result.status == .optimal)
         #expect(figures.levelValues == [3, 0])
         #expect(figures.rankHistogram == [1: 3])
@@ -150,14 +138,13 @@ func springPolicy() -> Policy {
         let report = verifier.verify(ResultsText.read(folder: folder))
         #expect(report.holds, "\(report.text)")
         let assignments = try String(contentsOfFile: folder + "/assignments.csv", encoding: .utf8)
-        #expect(
-            assignments == """
-                participant_id,host_id,offer_id,start,end,weeks,rank
-                ana,IE-HOTEL,IE-HOTEL/reception,2026-04-06,2026-05-03,4,1
-                ben,IE-HOTEL,IE-HOTEL/reception,2026-04-06,2026-05-03,4,1
-                dario,PT-CAFE,PT-CAFE/kitchen,2026-04-06,2026-05-03,4,2
+        #expect(assignments == """
+            participant_id,host_id,offer_id,start,end,weeks,rank
+            ana,IE-HOTEL,IE-HOTEL/reception,2026-04-06,2026-05-03,4,1
+            ben,IE-HOTEL,IE-HOTEL/reception,2026-04-06,2026-05-03,4,1
+            dario,PT-CAFE,PT-CAFE/kitchen,2026-04-06,2026-05-03,4,2
 
-                """)
+            """)
     }
 
     /// The round and policy built in code pass the file readers' checks
