@@ -16,7 +16,9 @@ import Testing
         ])
         let error = #expect(throws: InputError.self) { try InstanceCSVReader.read(folder: folder) }
         let messages = error?.errors.map { "\($0.location): \($0.message)" } ?? []
-        #expect(messages.count == 1 && messages[0].hasPrefix("line 2, column \"weeks\": weeks must be at most 521775"), "\(messages)")
+        #expect(
+            messages.count == 1 && messages[0].hasPrefix("line 2, column \"weeks\": weeks must be at most 521775"),
+            "\(messages)")
     }
 
     /// A host capacity of 19 digits (found by the CSV fuzz target) read from
@@ -31,7 +33,10 @@ import Testing
         ])
         let error = #expect(throws: InputError.self) { try InstanceCSVReader.read(folder: folder) }
         let messages = error?.errors.map { "\($0.location): \($0.message)" } ?? []
-        #expect(messages == ["line 2, column \"capacity\": The number \(cell) is out of range; expected at most 18 digits."], "\(messages)")
+        #expect(
+            messages == [
+                "line 2, column \"capacity\": The number \(cell) is out of range; expected at most 18 digits."
+            ], "\(messages)")
     }
 
     /// 18 digits are read, in both forms.

@@ -7,7 +7,8 @@ import Testing
 @Suite struct FuzzFindingsTests {
     /// One participant whose `weeks` is written as `literal`.
     static func round(weeks literal: String) -> [UInt8] {
-        Array("""
+        Array(
+            """
             {"format": "allvet-instance/1", "participants": [
               {"id": "P1", "country": "ES", "sector": "food", "languages": {}, "available_from": "2026-03-02",
                "available_to": "2026-06-28", "weeks": \(literal)}],
@@ -29,7 +30,10 @@ import Testing
     @Test func anExponentBeyondAnIntIsOutOfRange() {
         #expect(ExactDecimal(literal: "1e-9223372036854775808") == nil)
         #expect(ExactDecimal(literal: "1e9223372036854775807") == nil)
-        #expect(Self.messages("1e-9223372036854775808") == ["$.participants[0].weeks: the number 1e-9223372036854775808 is out of range"])
+        #expect(
+            Self.messages("1e-9223372036854775808") == [
+                "$.participants[0].weeks: the number 1e-9223372036854775808 is out of range"
+            ])
     }
 
     /// Zero times ten never overflows, so `0e9223372036854775807` multiplied
@@ -37,7 +41,8 @@ import Testing
     @Test func zeroWithAHugeExponentIsZero() {
         #expect(ExactDecimal(literal: "0e9223372036854775807") == ExactDecimal(0))
         #expect(ExactDecimal(literal: "-0.0e99") == ExactDecimal(0))
-        #expect(Self.messages("0e9223372036854775807") == ["$.participants[0].weeks: weeks must be at least 1, found 0"])
+        #expect(
+            Self.messages("0e9223372036854775807") == ["$.participants[0].weeks: weeks must be at least 1, found 0"])
     }
 
     /// `9e18` read as 9·10^18 (one significant digit), which the writers
@@ -52,7 +57,9 @@ import Testing
         #expect(Self.messages("9e18") == ["$.participants[0].weeks: the number 9e18 is out of range"])
         let example = try InstanceJSONReader.read(path: TestFiles.exampleInstance).0
         let policy = Array(#"{"format": "allvet-policy/1", "quotas": [{"name": "q", "max_count": 9e18}]}"#.utf8)
-        #expect(throws: InputError.self) { try PolicyJSONReader.read(data: policy, file: "policy.json", instance: example) }
+        #expect(throws: InputError.self) {
+            try PolicyJSONReader.read(data: policy, file: "policy.json", instance: example)
+        }
     }
 
     /// `7 * weeks` overflowed in the "does a stay fit" check for weeks above
@@ -63,7 +70,9 @@ import Testing
     @Test(arguments: ["999999999999999999", "521776"])
     func moreWeeksThanTheCalendarHoldsIsAnInputError(_ literal: String) throws {
         let messages = try #require(Self.messages(literal))
-        #expect(messages.count == 1 && messages[0].hasPrefix("$.participants[0].weeks: weeks must be at most 521775"), "\(messages)")
+        #expect(
+            messages.count == 1 && messages[0].hasPrefix("$.participants[0].weeks: weeks must be at most 521775"),
+            "\(messages)")
     }
 
     /// Up to the calendar's length, a stay too long for its window is still
