@@ -141,6 +141,10 @@ run() {
   ft="$(grep -o 'ft: [0-9]*' "$log" | tail -n 1 | cut -d' ' -f2)"
   corpus="$(find "$work/corpus" -type f | wc -l)"
   local figures="${execs:-?} executions in ${seconds} s (${rate:-?}/s), cov ${cov:-?} ft ${ft:-?}, $nseeds seeds, corpus $corpus"
+  if [ "$status" -ne 0 ] && grep -q 'libFuzzer: run interrupted' "$log"; then
+    echo "fuzz $name: INTERRUPTED by a signal (SIGINT or SIGTERM from outside) after $figures" >&2
+    return 1
+  fi
   if [ "$status" -ne 0 ] && [ -z "$execs" ] && ! grep -q 'Test unit written' "$log"; then
     echo "fuzz $name: FAILED to run (libFuzzer exit $status); log: $log" >&2
     head -n 5 "$log" >&2

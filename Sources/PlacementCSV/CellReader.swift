@@ -85,7 +85,8 @@ struct CellReader {
         return d
     }
 
-    /// A whole number (optionally negative); nil when empty or bad.
+    /// A whole number (optionally negative) below 10^18 in magnitude, as in
+    /// the JSON form; nil when empty or bad.
     func integer(_ column: String, required: Bool = false, _ sink: inout DiagnosticSink) -> Int? {
         let s = raw(column).trimmingSpaces
         if s.isEmpty {
@@ -93,8 +94,14 @@ struct CellReader {
             return nil
         }
         let digits = s.hasPrefix("-") ? s.dropFirst() : Substring(s)
-        guard !digits.isEmpty, digits.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }), let v = Int(s) else {
+        guard !digits.isEmpty, digits.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) else {
             fail(column, "Expected a whole number, found \"\(s)\".", &sink)
+            return nil
+        }
+        // The JSON form holds whole numbers to 18 digits: the same bound here,
+        // so that a round reads the same in both forms (and converts).
+        guard let v = Int(s), v.magnitude < 1_000_000_000_000_000_000 else {
+            fail(column, "The number \(s) is out of range; expected at most 18 digits.", &sink)
             return nil
         }
         return v
