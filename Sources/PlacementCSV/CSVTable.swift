@@ -39,6 +39,11 @@ struct DiagnosticSink {
         let d = Diagnostic(.error, file: file, location: location, message: message)
         if cap.admit(d) { kept.append(d) }
     }
+
+    mutating func warning(_ file: String, _ location: String, _ message: String) {
+        let d = Diagnostic(.warning, file: file, location: location, message: message)
+        if cap.admit(d) { kept.append(d) }
+    }
 }
 
 import PlacementModel

@@ -107,15 +107,45 @@ struct CellReader {
         return v
     }
 
-    /// A participant kind; `apprentice` when empty.
+    /// A participant kind (any letter case, tidied with a warning);
+    /// `apprentice` when empty.
     func kind(_ column: String, _ sink: inout DiagnosticSink) -> ParticipantKind {
-        let s = raw(column).trimmingSpaces
-        if s.isEmpty { return .apprentice }
-        guard let k = ParticipantKind(rawValue: s.lowercased()) else {
-            fail(column, "Expected apprentice or staff, found \"\(s)\".", &sink)
+        let s = raw(column)
+        if s.trimmingSpaces.isEmpty { return .apprentice }
+        guard let k = typed(ParticipantKind.read(s), column, &sink) else {
+            fail(column, "Expected apprentice or staff, found \"\(s.trimmingSpaces)\".", &sink)
             return .apprentice
         }
         return k
+    }
+
+    /// An id (``IdentifierText``): spaces around it removed with a warning.
+    func id(_ column: String, what: String, required: Bool = false, _ sink: inout DiagnosticSink) -> String? {
+        guard let s = text(column, required: required, &sink) else { return nil }
+        return typed(IdentifierText.read(s, what: what), column, &sink)
+    }
+
+    /// An ISO 3166-1 alpha-2 code (``CountryCode``): tidied with a warning,
+    /// or an error; nil when empty (and reported when required).
+    func country(_ column: String, _ sink: inout DiagnosticSink) -> String? {
+        guard let s = text(column, required: true, &sink) else { return nil }
+        if case .refused(let message) = CountryCode.read(s) {
+            fail(column, message.prefix(1).uppercased() + message.dropFirst() + ".", &sink)
+            return ""
+        }
+        return typed(CountryCode.read(s), column, &sink)
+    }
+
+    /// The value of a reading, its note as a warning at this cell; nil when
+    /// refused (the caller reports its own message).
+    private func typed<T>(_ reading: TextReading<T>, _ column: String, _ sink: inout DiagnosticSink) -> T? {
+        switch reading {
+        case .asGiven(let v): return v
+        case .tidied(let v, let note):
+            sink.warning(table.file, table.location(row, column), note.prefix(1).uppercased() + note.dropFirst() + ".")
+            return v
+        case .refused: return nil
+        }
     }
 
     /// A `;`-separated list of kinds; nil when empty.

@@ -9,9 +9,9 @@ enum RowDecoders {
             if let v = r.attribute(name) { attributes.append((name, v)) }
         }
         return Participant(
-            id: r.text("id", required: true, &sink) ?? "",
+            id: r.id("id", what: "participant id", required: true, &sink) ?? "",
             kind: r.kind("kind", &sink),
-            country: r.text("country", required: true, &sink) ?? "",
+            country: r.country("country", &sink) ?? "",
             sendingOrg: r.text("sending_org", &sink),
             sector: r.text("sector", required: true, &sink) ?? "",
             languages: r.languages("languages", &sink),
@@ -26,9 +26,9 @@ enum RowDecoders {
 
     static func host(_ r: CellReader, _ sink: inout DiagnosticSink) -> Host {
         Host(
-            id: r.text("id", required: true, &sink) ?? "",
+            id: r.id("id", what: "host id", required: true, &sink) ?? "",
             name: r.text("name", &sink),
-            country: r.text("country", required: true, &sink) ?? "",
+            country: r.country("country", &sink) ?? "",
             city: r.text("city", &sink),
             accessibility: r.list("accessibility", &sink) ?? [],
             capacity: r.integer("capacity", &sink))
@@ -37,9 +37,9 @@ enum RowDecoders {
     /// The offer and the id of its host (nil when the cell is empty).
     static func offer(_ r: CellReader, _ sink: inout DiagnosticSink) -> (hostID: String?, offer: Offer) {
         let placeholder = Day(ordinal: 0)
-        let hostID = r.text("host_id", required: true, &sink)
+        let hostID = r.id("host_id", what: "host id", required: true, &sink)
         let offer = Offer(
-            id: r.text("id", required: true, &sink) ?? "",
+            id: r.id("id", what: "offer id", required: true, &sink) ?? "",
             sectors: r.list("sectors", required: true, &sink) ?? [],
             languages: r.languages("languages", &sink),
             from: r.date("from", required: true, &sink) ?? placeholder,

@@ -10,7 +10,9 @@
 ///
 /// Choices on fine points:
 /// - `null` for an optional field means "not given"; for a required field it
-///   is reported as missing. An attribute whose value is `null` is absent.
+///   is reported as missing. An attribute's value must be a string, a
+///   number or a boolean (formats.md): `null` is an error, since leaving the
+///   attribute out says "no value" and a `null` is more likely a lost value.
 /// - The top-level `name` is optional (default `""`).
 /// - Language levels are exact (`B1`, `native`); `b1` is an error with a hint.
 /// - Whole numbers may be written `4` or `4.0`; `2.5` is an error.
@@ -125,10 +127,10 @@ private struct InstanceDecoding {
 
     private mutating func participant(_ v: JSONValue, _ path: String) -> Participant? {
         guard let o = ctx.object(v, path, allowed: Self.participantFields) else { return nil }
-        let id = ctx.required(o, "id").flatMap { ctx.string($0, o.path("id")) }
+        let id = ctx.required(o, "id").flatMap { ctx.id($0, o.path("id"), what: "participant id") }
         var kind: ParticipantKind? = .apprentice
         if let v = o["kind"] { kind = ctx.kind(v, o.path("kind")) }
-        let country = ctx.required(o, "country").flatMap { ctx.string($0, o.path("country")) }
+        let country = ctx.required(o, "country").flatMap { ctx.country($0, o.path("country")) }
         var sendingOrg: String?? = .some(nil)
         if let v = o["sending_org"] { sendingOrg = ctx.string(v, o.path("sending_org")).map { .some($0) } }
         let sector = ctx.required(o, "sector").flatMap { ctx.string($0, o.path("sector")) }
@@ -143,7 +145,7 @@ private struct InstanceDecoding {
         var attributes: [(name: String, value: AttributeValue)]? = []
         if let v = o["attributes"] { attributes = self.attributes(v, o.path("attributes")) }
         var preferences: [String]? = []
-        if let v = o["preferences"] { preferences = ctx.stringArray(v, o.path("preferences")) }
+        if let v = o["preferences"] { preferences = self.preferences(v, o.path("preferences")) }
         guard let id, let kind, let country, let sendingOrg, let sector, let languages, let from, let to, let weeks,
             let birth, let needs, let attributes, let preferences
         else { return nil }
@@ -151,6 +153,17 @@ private struct InstanceDecoding {
             id: id, kind: kind, country: country, sendingOrg: sendingOrg, sector: sector, languages: languages,
             availableFrom: from, availableTo: to, weeks: weeks, birthDate: birth, needs: needs, attributes: attributes,
             preferences: preferences)
+    }
+
+    /// Preference entries are ids: spaces around each are removed with a warning.
+    private mutating func preferences(_ v: JSONValue, _ path: String) -> [String]? {
+        guard let items = ctx.array(v, path) else { return nil }
+        var out: [String] = []
+        var ok = true
+        for (item, p) in items {
+            if let s = ctx.id(item, p, what: "preference") { out.append(s) } else { ok = false }
+        }
+        return ok ? out : nil
     }
 
     private mutating func attributes(_ v: JSONValue, _ path: String) -> [(name: String, value: AttributeValue)]? {
@@ -161,7 +174,14 @@ private struct InstanceDecoding {
         var out: [(name: String, value: AttributeValue)] = []
         var ok = true
         for m in members {
-            if case .null = m.value.content { continue }
+            if case .null = m.value.content {
+                ctx.error(
+                    path + JSONPath.member(m.key),
+                    "an attribute value must be a string, a number or a boolean, found null; leave \"\(m.key)\" out "
+                        + "for a participant who has no such value")
+                ok = false
+                continue
+            }
             if let a = ctx.attributeValue(m.value, path + JSONPath.member(m.key)) {
                 out.append((m.key, a))
             } else {
@@ -174,10 +194,10 @@ private struct InstanceDecoding {
     /// A host and the file positions of the offers that decoded.
     private mutating func host(_ v: JSONValue, _ path: String) -> (Host, [Int])? {
         guard let o = ctx.object(v, path, allowed: Self.hostFields) else { return nil }
-        let id = ctx.required(o, "id").flatMap { ctx.string($0, o.path("id")) }
+        let id = ctx.required(o, "id").flatMap { ctx.id($0, o.path("id"), what: "host id") }
         var name: String?? = .some(nil)
         if let v = o["name"] { name = ctx.string(v, o.path("name")).map { .some($0) } }
-        let country = ctx.required(o, "country").flatMap { ctx.string($0, o.path("country")) }
+        let country = ctx.required(o, "country").flatMap { ctx.country($0, o.path("country")) }
         var city: String?? = .some(nil)
         if let v = o["city"] { city = ctx.string(v, o.path("city")).map { .some($0) } }
         var accessibility: [String]? = []
@@ -207,7 +227,7 @@ private struct InstanceDecoding {
 
     private mutating func offer(_ v: JSONValue, _ path: String) -> Offer? {
         guard let o = ctx.object(v, path, allowed: Self.offerFields) else { return nil }
-        let id = ctx.required(o, "id").flatMap { ctx.string($0, o.path("id")) }
+        let id = ctx.required(o, "id").flatMap { ctx.id($0, o.path("id"), what: "offer id") }
         let sectors = ctx.required(o, "sectors").flatMap { ctx.stringArray($0, o.path("sectors")) }
         var languages: [String: LanguageLevel]? = [:]
         if let v = o["languages"] { languages = ctx.levelMap(v, o.path("languages")) }

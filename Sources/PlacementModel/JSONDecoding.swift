@@ -194,11 +194,40 @@ struct JSONReadContext {
 
     mutating func kind(_ v: JSONValue, _ path: @autoclosure () -> String) -> ParticipantKind? {
         guard let s = string(v, path()) else { return nil }
-        if let k = ParticipantKind(rawValue: s) { return k }
+        if let k = typed(ParticipantKind.read(s), path()) { return k }
         var msg = "unknown kind \"\(s)\"; expected one of apprentice, staff"
         if let n = nearest(s, among: ParticipantKind.allCases.map(\.rawValue)) { msg += " (did you mean \"\(n)\"?)" }
         error(path(), msg)
         return nil
+    }
+
+    /// An id, spaces around it removed with a warning (``IdentifierText``).
+    mutating func id(_ v: JSONValue, _ path: @autoclosure () -> String, what: String) -> String? {
+        guard let s = string(v, path()) else { return nil }
+        return typed(IdentifierText.read(s, what: what), path())
+    }
+
+    /// An ISO 3166-1 alpha-2 code, tidied with a warning or refused (``CountryCode``).
+    mutating func country(_ v: JSONValue, _ path: @autoclosure () -> String) -> String? {
+        guard let s = string(v, path()) else { return nil }
+        switch CountryCode.read(s) {
+        case .refused(let message):
+            error(path(), message)
+            return nil
+        case let reading: return typed(reading, path())
+        }
+    }
+
+    /// The value of a reading, its note as a warning; nil (and nothing
+    /// reported) when refused, for the caller's own message.
+    mutating func typed<T>(_ reading: TextReading<T>, _ path: @autoclosure () -> String) -> T? {
+        switch reading {
+        case .asGiven(let v): return v
+        case .tidied(let v, let note):
+            warning(path(), note)
+            return v
+        case .refused: return nil
+        }
     }
 
     // MARK: Containers

@@ -7,7 +7,7 @@
 ///
 /// Errors (all reported in one run, with JSON paths): a missing or wrong
 /// `format`; unknown fields; wrong types; an empty `objective`, an unknown
-/// or repeated goal; a `weight` or `soft` that is not positive; a quota
+/// or repeated goal; a `weight` or `soft` outside ``PenaltyRange``; a quota
 /// without a (unique, non-empty) `name` or without any bound; `min_count`
 /// or `max_count` not a whole number ≥ 0, or `min_count` > `max_count`;
 /// shares and rates outside [0, 1]; a negative `min_parity`; `min_share` >
@@ -86,6 +86,7 @@ struct PolicyDecoding {
         if let v = o["objective"], let goals = objective(v, o.path("objective")) { policy.objective = goals }
         if let v = o["quotas"] { policy.quotas = quotas(v, o.path("quotas")) }
         if let v = o["limits"] { policy.limits = limits(v, o.path("limits")) }
+        if !ctx.hasErrors { checkPenaltySpread(policy, o) }
         warnEmptySelections(policy, o)
         return policy
     }
@@ -164,10 +165,10 @@ struct PolicyDecoding {
         if let wv = o["who"] { who = selector(wv, o.path("who")) }
         var weight: Double? = nil
         if let wv = ctx.required(o, "weight"), let w = ctx.double(wv, o.path("weight")) {
-            if w > 0 {
-                weight = w
+            if let problem = PenaltyRange.weightProblem(w) {
+                ctx.error(o.path("weight"), problem)
             } else {
-                ctx.error(o.path("weight"), "a weight must be a positive number, found \(NumberText.shortest(w))")
+                weight = w
             }
         }
         guard let who, let weight else { return nil }

@@ -37,16 +37,29 @@ extension PolicyDecoding {
         var ok = true
         for m in members {
             let p = path + JSONPath.member(m.key)
-            guard let value = ctx.attributeValue(m.value, p) else { ok = false; continue }
+            guard var value = ctx.attributeValue(m.value, p) else { ok = false; continue }
             if let field = ParticipantField(rawValue: m.key) {
                 switch (field, value) {
                 case (.weeks, .number): break
                 case (.weeks, _):
                     ctx.error(p, "weeks is compared as a number; expected a number, found \(m.value.kindDescription)")
                     ok = false
-                case (.kind, .string(let s)) where ParticipantKind(rawValue: s) == nil:
-                    ctx.error(p, "unknown kind \"\(s)\"; expected apprentice or staff")
-                    ok = false
+                case (.kind, .string(let s)):
+                    // As the instance readers read kinds and countries, so
+                    // that a `who` matches what they read (TypedText.swift).
+                    if let k = ctx.typed(ParticipantKind.read(s), p) {
+                        value = .string(k.rawValue)
+                    } else {
+                        ctx.error(p, "unknown kind \"\(s)\"; expected apprentice or staff")
+                        ok = false
+                    }
+                case (.country, .string(let s)):
+                    switch CountryCode.read(s) {
+                    case .refused(let message):
+                        ctx.error(p, message)
+                        ok = false
+                    case let reading: value = .string(ctx.typed(reading, p) ?? s)
+                    }
                 case (_, .string): break
                 default:
                     ctx.error(
@@ -143,14 +156,11 @@ extension PolicyDecoding {
         var soft: Double?? = .some(nil)
         if let sv = o["soft"] {
             if let s = ctx.double(sv, o.path("soft")) {
-                if s > 0 {
-                    soft = .some(s)
-                } else {
-                    ctx.error(
-                        o.path("soft"),
-                        "soft must be a positive number (the penalty per unit of shortfall), found \(NumberText.shortest(s))"
-                    )
+                if let problem = PenaltyRange.softProblem(s) {
+                    ctx.error(o.path("soft"), problem)
                     soft = nil
+                } else {
+                    soft = .some(s)
                 }
             } else {
                 soft = nil
@@ -209,6 +219,28 @@ extension PolicyDecoding {
                 o.path("min_share"),
                 "min_share \(a.decimalLiteral ?? a.description) is more than max_share \(b.decimalLiteral ?? b.description); no share meets both"
             )
+        }
+    }
+
+    /// The weights' spread and each soft penalty against the smallest
+    /// weight (``PenaltyRange``), once every value has read.
+    mutating func checkPenaltySpread(_ policy: Policy, _ o: JSONObject) {
+        let (smallest, largest) = PenaltyRange.weightSpan(policy)
+        if largest / smallest > PenaltyRange.maxWeightSpread {
+            ctx.error(
+                o.path("objective"),
+                "the weights of the goal placed span \(NumberText.shortest(smallest)) to "
+                    + "\(NumberText.shortest(largest)) (1 counts for a participant no entry matches); the largest may "
+                    + "be at most 1000 times the smallest, or the solver's tolerances make an optimum unreliable "
+                    + "(docs/model.md)")
+        }
+        for (k, q) in policy.quotas.enumerated() {
+            guard let soft = q.soft, soft / smallest > PenaltyRange.maxSoftOverWeight else { continue }
+            ctx.error(
+                o.path("quotas") + "[\(k)].soft",
+                "soft \(NumberText.shortest(soft)) is more than 1000000 times the smallest weight "
+                    + "\(NumberText.shortest(smallest)); the solver's tolerances would make an optimum unreliable "
+                    + "(docs/model.md)")
         }
     }
 

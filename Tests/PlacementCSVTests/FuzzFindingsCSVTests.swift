@@ -51,3 +51,49 @@ import Testing
         #expect(try InstanceJSONReader.read(data: json, file: "round.json").0 == instance)
     }
 }
+
+/// Ids, country codes and kinds in CSV cells, read as in JSON
+/// (TypedText.swift; issue 14, item 6 and "CSV accepts Apprentice").
+@Suite struct TypedCellTests {
+    static func read(participant row: String, hosts: String = minimalHosts, offers: String = minimalOffers)
+        throws -> (Instance?, [String])
+    {
+        let folder = try makeFolder([
+            "participants.csv": "id,kind,country,sector,available_from,available_to,weeks\n" + row + "\n",
+            "hosts.csv": hosts, "offers.csv": offers,
+        ])
+        do {
+            let (instance, warnings) = try InstanceCSVReader.read(folder: folder)
+            return (instance, warnings.map { "\($0.severity) \($0.location): \($0.message)" })
+        } catch {
+            return (nil, error.diagnostics.map { "\($0.severity) \($0.location): \($0.message)" })
+        }
+    }
+
+    @Test func paddedAndLowerCaseValuesAreTidiedWithAWarning() throws {
+        let (instance, messages) = try Self.read(
+            participant: "ES-001 ,Staff, es ,tourism,2026-03-02,2026-06-28,2",
+            offers: "id,host_id,sectors,from,to,capacity\nDE-H0001/o,DE-H0001 ,tourism,2026-03-02,2026-06-28,1\n")
+        let p = try #require(instance?.participants.first)
+        #expect(p.id == "ES-001" && p.kind == .staff && p.country == "ES")
+        #expect(instance?.hosts.first?.offers.map(\.id) == ["DE-H0001/o"])
+        #expect(
+            messages == [
+                "warning line 2, column \"id\": The participant id \"ES-001 \" has spaces around it; read as \"ES-001\".",
+                "warning line 2, column \"kind\": The kind \"Staff\" is read as \"staff\".",
+                "warning line 2, column \"country\": The country \" es \" is read as \"ES\" (ISO 3166-1 alpha-2 codes are two capital letters).",
+                "warning line 2, column \"host_id\": The host id \"DE-H0001 \" has spaces around it; read as \"DE-H0001\".",
+            ], "\(messages)")
+    }
+
+    @Test func aCountryThatIsNoCodeIsAnError() throws {
+        let (instance, messages) = try Self.read(
+            participant: "ES-001,,Spain,tourism,2026-03-02,2026-06-28,2", hosts: "id,country\nDE-H0001,Deutschland\n")
+        #expect(instance == nil)
+        #expect(
+            messages == [
+                "error line 2, column \"country\": \"Spain\" is not an ISO 3166-1 alpha-2 country code; for this country write \"ES\".",
+                "error line 2, column \"country\": \"Deutschland\" is not an ISO 3166-1 alpha-2 country code; for this country write \"DE\".",
+            ], "\(messages)")
+    }
+}
