@@ -173,14 +173,21 @@ public struct Engine: Sendable {
         var statistics: DecomposedSolve.Statistics? = nil
         var buildSeconds: Double
         if useDirect {
-            let formulation = DirectFormulation(instance: instance, policy: policy, candidates: candidates)
-            let objectives = policy.objective.enumerated().map { i, goal in
-                formulation.objective(for: goal, level: i, instance: instance, candidates: candidates)
-            }
+            let formulation = DirectFormulation(
+                instance: instance, policy: policy, candidates: candidates, budget: budget)
+            let objectives =
+                formulation.stopped
+                ? []
+                : policy.objective.enumerated().map { i, goal in
+                    formulation.objective(for: goal, level: i, instance: instance, candidates: candidates)
+                }
             buildSeconds = budget.elapsed
             var driver = LexicographicDriver(solver: solver, options: settings, budget: budget)
             driver.levelProgress = levelProgress
-            let outcome = try driver.solve(formulation.model, objectives: objectives)
+            let outcome =
+                formulation.stopped
+                ? LexicographicDriver.stoppedWhileBuilding(policy.objective, budget: budget)
+                : try driver.solve(formulation.model, objectives: objectives)
             levels = outcome.levels
             values = outcome.values.map { v in formulation.stayColumns.filter { v[$0] > 0.5 } }
             interrupted = outcome.interrupted

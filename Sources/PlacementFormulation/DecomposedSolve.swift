@@ -70,7 +70,7 @@ public struct DecomposedSolve: Sendable {
         let pairs = PairSet(candidates: candidates)
         let groups = CapacityGroup.groups(instance: instance, candidates: candidates, pairs: pairs)
         let master = PairMaster(
-            instance: instance, policy: policy, candidates: candidates, pairs: pairs, groups: groups)
+            instance: instance, policy: policy, candidates: candidates, pairs: pairs, groups: groups, budget: budget)
         let groupOfPair: [Int?] = {
             var g = [Int?](repeating: nil, count: pairs.pairs.count)
             for (i, group) in groups.enumerated() { for q in group.pairs { g[q] = i } }
@@ -85,7 +85,15 @@ public struct DecomposedSolve: Sendable {
             objective(goal, level: i, instance: instance, master: master)
         }
 
-        var i = 0
+        if master.stopped {
+            // The budget was spent while the master was built: no solve starts (BuildCheck).
+            run.interrupted = budget.stopRequested
+            levels = objectives.map { notSolved($0, nil) }
+            levels[0].status = .timeLimit
+            levels[0].termination = run.interrupted ? .interrupted : .timeLimit
+            note("stopped while building the master model: \(run.interrupted ? "interrupted" : "time limit")")
+        }
+        var i = master.stopped ? objectives.count : 0
         levelLoop: while i < objectives.count {
             let objective = objectives[i]
             let t0 = budget.elapsed

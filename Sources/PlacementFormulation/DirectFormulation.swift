@@ -23,6 +23,9 @@ public struct DirectFormulation: Sendable {
     /// Every offer capacity, offer total and host capacity row, with what it
     /// limits (for explaining an infeasible round).
     public let capacityRows: [CapacityRow]
+    /// Whether building stopped because `budget` was spent (the model is
+    /// then partial and must not be solved; ``BuildCheck``).
+    public let stopped: Bool
 
     /// Where a capacity or total row came from.
     public struct CapacityRow: Sendable {
@@ -40,13 +43,16 @@ public struct DirectFormulation: Sendable {
         public var row: RowIndex
     }
 
-    /// Builds the model for `candidates` of `instance` under `policy`.
-    public init(instance: Instance, policy: Policy, candidates: CandidateSet) {
+    /// Builds the model for `candidates` of `instance` under `policy`,
+    /// stopping early (``stopped``) when `budget` is spent.
+    public init(instance: Instance, policy: Policy, candidates: CandidateSet, budget: SolveBudget? = nil) {
+        var check = BuildCheck(budget)
         var m = LinearModel(name: "allvet", sense: .maximize)
         let stays = candidates.stays
         let offers = candidates.offers
         // Columns: one binary per stay; closed offers fix theirs at 0.
         for (k, s) in stays.enumerated() {
+            if check.spent() { break }
             let o = offers[s.offer.rawValue].offer
             let host = instance.hosts[offers[s.offer.rawValue].host.rawValue]
             let closed = o.capacity <= 0 || (o.total ?? 1) <= 0 || (host.capacity ?? 1) <= 0
@@ -55,7 +61,7 @@ public struct DirectFormulation: Sendable {
         self.stayColumns = 0..<stays.count
 
         // One stay each.
-        for p in 0..<candidates.participantCount {
+        for p in 0..<candidates.participantCount where !check.spent() {
             let r = candidates.stayRange(of: ParticipantIndex(p))
             guard r.count > 1 else { continue }
             m.addRow(
@@ -66,9 +72,12 @@ public struct DirectFormulation: Sendable {
 
         // Offer capacity per week and offer totals.
         var staysOfOffer = [[Int]](repeating: [], count: offers.count)
-        for (k, s) in stays.enumerated() { staysOfOffer[s.offer.rawValue].append(k) }
+        if !check.stopped {
+            for (k, s) in stays.enumerated() { staysOfOffer[s.offer.rawValue].append(k) }
+        }
         var capacityRows: [CapacityRow] = []
         for (oi, list) in staysOfOffer.enumerated() where !list.isEmpty {
+            if check.spent(after: list.count) { break }
             let o = offers[oi].offer
             for (w, r) in Self.addWeeklyCapacity(
                 &m, name: "cap_o\(oi)", stays: list, capacity: o.capacity, candidates: candidates)
@@ -88,6 +97,7 @@ public struct DirectFormulation: Sendable {
         for (oi, list) in staysOfOffer.enumerated() { staysOfHost[offers[oi].host.rawValue].append(contentsOf: list) }
         for (hi, host) in instance.hosts.enumerated() {
             guard let cap = host.capacity, cap > 0, !staysOfHost[hi].isEmpty else { continue }
+            if check.spent(after: staysOfHost[hi].count) { break }
             for (w, r) in Self.addWeeklyCapacity(
                 &m, name: "cap_h\(hi)", stays: staysOfHost[hi].sorted(), capacity: cap, candidates: candidates)
             {
@@ -96,18 +106,23 @@ public struct DirectFormulation: Sendable {
         }
 
         // Quotas.
-        let items = stays.enumerated().map {
-            QuotaRowBuilder.Item(
-                column: ColumnIndex($0.offset), participant: $0.element.participant.rawValue,
-                offer: $0.element.offer.rawValue)
-        }
-        let (penalties, quotaRows) = QuotaRowBuilder.add(to: &m, instance: instance, policy: policy, items: items)
+        let items =
+            check.stopped
+            ? []
+            : stays.enumerated().map {
+                QuotaRowBuilder.Item(
+                    column: ColumnIndex($0.offset), participant: $0.element.participant.rawValue,
+                    offer: $0.element.offer.rawValue)
+            }
+        let (penalties, quotaRows) =
+            check.stopped
+            ? ([], []) : QuotaRowBuilder.add(to: &m, instance: instance, policy: policy, items: items)
 
         // worst_rank: z ≥ rank of each participant's stay.
         var worst: ColumnIndex?
         if policy.objective.contains(.worstRank) {
             let z = m.addColumn(Column(name: "worst_rank", lower: 0))
-            for p in 0..<candidates.participantCount {
+            for p in 0..<candidates.participantCount where !check.spent() {
                 let r = candidates.stayRange(of: ParticipantIndex(p))
                 guard !r.isEmpty else { continue }
                 m.addRow(
@@ -122,6 +137,7 @@ public struct DirectFormulation: Sendable {
         self.quotaRows = quotaRows
         self.worstRankColumn = worst
         self.capacityRows = capacityRows
+        self.stopped = check.stopped
     }
 
     static func distinctParticipants(_ list: [Int], _ stays: [Stay]) -> Int {

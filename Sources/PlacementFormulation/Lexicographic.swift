@@ -172,6 +172,19 @@ public struct LexicographicDriver: Sendable {
         return (LexicographicOutcome(levels: levels, values: values, interrupted: interrupted), model)
     }
 
+    /// The outcome of a run whose budget was spent while its model was
+    /// built (``BuildCheck``): no solve started, the first level stopped
+    /// before any solution, the rest not solved.
+    public static func stoppedWhileBuilding(_ goals: [Goal], budget: SolveBudget) -> LexicographicOutcome {
+        let interrupted = budget.stopRequested
+        let levels = goals.enumerated().map { i, goal in
+            LevelOutcome(
+                goal: goal, status: i == 0 ? .timeLimit : .notSolved, value: nil, bound: nil,
+                termination: i == 0 ? (interrupted ? .interrupted : .timeLimit) : nil, seconds: 0, nodes: 0)
+        }
+        return LexicographicOutcome(levels: levels, values: nil, interrupted: interrupted)
+    }
+
     static func notSolved(_ objective: LevelObjective, values: [Double]?) -> LevelOutcome {
         LevelOutcome(
             goal: objective.goal, status: .notSolved, value: values.map(objective.value), bound: nil, termination: nil,

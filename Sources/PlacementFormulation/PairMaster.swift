@@ -19,8 +19,14 @@ struct PairMaster {
     /// Start columns of each time-indexed group's pairs.
     private(set) var startColumns: [Int: [(column: ColumnIndex, start: Int)]] = [:]
     private(set) var timeIndexed = Set<Int>()
+    /// Whether building stopped because the budget was spent (the master
+    /// is then partial and must not be solved; ``BuildCheck``).
+    private(set) var stopped = false
 
-    init(instance: Instance, policy: Policy, candidates: CandidateSet, pairs: PairSet, groups: [CapacityGroup]) {
+    init(
+        instance: Instance, policy: Policy, candidates: CandidateSet, pairs: PairSet, groups: [CapacityGroup],
+        budget: SolveBudget? = nil
+    ) {
         var m = LinearModel(name: "allvet-pairs", sense: .maximize)
         let offers = candidates.offers
         for (q, pair) in pairs.pairs.enumerated() {
@@ -76,7 +82,9 @@ struct PairMaster {
         self.penalties = penalties
         self.quotaRows = quotaRows
         self.worstRankColumn = worst
-        for g in groups.indices { addEnergeticRows(group: g) }
+        var check = BuildCheck(budget)
+        for g in groups.indices where !check.stopped { addEnergeticRows(group: g, &check) }
+        stopped = check.stopped
     }
 
     /// The capacities of a group as resources: each offer, and the host when it binds.
@@ -94,11 +102,14 @@ struct PairMaster {
     /// separated from master solutions (``separateIntervals(group:chosen:)``):
     /// adding every pair's span up front tripled the rows and made each
     /// master solve slower than the rounds of cuts it saved.
-    mutating func addEnergeticRows(group g: Int) {
+    mutating func addEnergeticRows(group g: Int, _ check: inout BuildCheck) {
         for (list, cap) in resources(of: groups[g]) where !list.isEmpty && cap > 0 {
             let lo = list.map { pairs.pairs[$0].span.lowerBound }.min()!,
                 hi = list.map { pairs.pairs[$0].span.upperBound }.max()!
-            for w in lo...hi { addInterval(list, capacity: cap, w...w) }
+            for w in lo...hi {
+                if check.spent(after: list.count) { return }
+                addInterval(list, capacity: cap, w...w)
+            }
         }
     }
 
