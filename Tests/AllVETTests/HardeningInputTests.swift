@@ -67,6 +67,17 @@ import Testing
         #expect(fifo.stderr.contains("hosts.csv: error: is not a regular file"))
     }
 
+    /// A 200 MB file took 108 s and 7.5 GB: a file larger than any round
+    /// (``maxInputBytes``) is refused before it is read (a sparse file here).
+    @Test func filesLargerThanAnyRoundAreRefused() throws {
+        let path = try CLI.tempDir().appendingPathComponent("huge.json").path
+        #expect(FileManager.default.createFile(atPath: path, contents: Data("{".utf8)))
+        #expect(truncate(path, off_t(maxInputBytes + 1)) == 0)
+        let run = try CLI.run(["check", path])
+        #expect(run.status == 65, "\(run.stderr)")
+        #expect(run.stderr.contains("huge.json: error: is 256 MiB; allvet reads input files of at most 256 MiB"), "\(run.stderr)")
+    }
+
     /// 17.5 million warnings for a file of unknown preferences: now at most
     /// 50 of a kind, and one line that counts the rest.
     @Test func warningsAreCappedPerKind() throws {
