@@ -15,6 +15,7 @@
 #                          end a run), in Fuzz/.build-noasan
 #   ALLVET_FUZZ_FRESH=1    start from the seeds only, ignoring inputs kept from earlier runs
 #   ALLVET_FUZZ_ARGS       extra libFuzzer flags, e.g. "-jobs=2" or "-runs=10000000"
+#   ALLVET_FUZZ_PARALLEL=N with TARGET all: N targets at once (CI: 2 on its two cores)
 # The JSON targets use Fuzz/Dictionaries/json.dict, the others csv.dict.
 # Work files live in Fuzz/.work/<target>/ (not committed): seeds/ (rebuilt on
 # every run), corpus/ (what libFuzzer found, kept between runs), crashes/, log.
@@ -161,7 +162,23 @@ run() {
 }
 
 failed=0
-if [ "$target" = all ]; then
+parallel="${ALLVET_FUZZ_PARALLEL:-1}"
+[[ "$parallel" =~ ^[1-9][0-9]*$ ]] || usage
+if [ "$target" = all ] && [ "$parallel" -gt 1 ]; then
+  # Batches of $parallel targets at once, each for SECONDS; each target's
+  # lines are printed when its batch ends, in the order of the targets.
+  for ((i = 0; i < ${#targets[@]}; i += parallel)); do
+    batch=("${targets[@]:i:parallel}") pids=()
+    for t in "${batch[@]}"; do
+      run "$t" > "$root/Fuzz/.work/$t.out" 2>&1 &
+      pids+=($!)
+    done
+    for k in "${!batch[@]}"; do
+      wait "${pids[$k]}" || failed=1
+      cat "$root/Fuzz/.work/${batch[$k]}.out"
+    done
+  done
+elif [ "$target" = all ]; then
   for t in "${targets[@]}"; do run "$t" || failed=1; done
 else
   run "$target" || failed=1

@@ -129,11 +129,12 @@ struct CellReader {
     /// or an error; nil when empty (and reported when required).
     func country(_ column: String, _ sink: inout DiagnosticSink) -> String? {
         guard let s = text(column, required: true, &sink) else { return nil }
-        if case .refused(let message) = CountryCode.read(s) {
+        let reading = CountryCode.read(s)
+        if case .refused(let message) = reading {
             fail(column, message.prefix(1).uppercased() + message.dropFirst() + ".", &sink)
             return ""
         }
-        return typed(CountryCode.read(s), column, &sink)
+        return typed(reading, column, &sink)
     }
 
     /// The value of a reading, its note as a warning at this cell; nil when
