@@ -75,7 +75,9 @@ import Testing
         #expect(truncate(path, off_t(maxInputBytes + 1)) == 0)
         let run = try CLI.run(["check", path])
         #expect(run.status == 65, "\(run.stderr)")
-        #expect(run.stderr.contains("huge.json: error: is 256 MiB; allvet reads input files of at most 256 MiB"), "\(run.stderr)")
+        #expect(
+            run.stderr.contains("huge.json: error: is 256 MiB; allvet reads input files of at most 256 MiB"),
+            "\(run.stderr)")
     }
 
     /// 17.5 million warnings for a file of unknown preferences: now at most
