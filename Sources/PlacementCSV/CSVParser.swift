@@ -28,7 +28,7 @@ struct CSVSyntaxError: Sendable, Equatable {
 /// 100,000-row file, reading with this parser *and* decoding into an
 /// `Instance` takes 0.78 s.
 ///
-/// Rules: comma separator; records end with CRLF, LF or a lone CR; a cell
+/// Rules: comma separator (or the one ``CSVDialect`` detected); records end with CRLF, LF or a lone CR; a cell
 /// that starts with `"` is quoted, may hold commas, line breaks and doubled
 /// quotes `""`, and must be followed by a comma or a record end; a `"` inside
 /// an unquoted cell is kept as it is (a lenient reading, as most spreadsheets
@@ -36,14 +36,18 @@ struct CSVSyntaxError: Sendable, Equatable {
 /// empty are skipped. Cells are decoded as UTF-8; invalid UTF-8 is an error
 /// naming its line.
 enum CSVParser {
-    static func parse(_ bytes: [UInt8]) -> (records: [CSVRecord], errors: [CSVSyntaxError]) {
+    /// Parses `bytes` with `separator` between cells (a comma unless the
+    /// file's dialect says otherwise; ``CSVDialect``).
+    static func parse(_ bytes: [UInt8], separator: UInt8 = UInt8(ascii: ",")) -> (
+        records: [CSVRecord], errors: [CSVSyntaxError]
+    ) {
         var records: [CSVRecord] = []
         var errors: [CSVSyntaxError] = []
         let n = bytes.count
         var i = 0
         if n >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { i = 3 }
         var line = 1
-        let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n")
+        let quote = UInt8(ascii: "\""), comma = separator, cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n")
 
         func text(_ slice: ArraySlice<UInt8>, _ at: Int) -> String {
             if let s = String(validating: slice, as: UTF8.self) { return s }
@@ -101,7 +105,7 @@ enum CSVParser {
                             CSVSyntaxError(
                                 line: line,
                                 message:
-                                    "Found text after the closing quote of a cell; expected a comma or the end of the line (write a quote inside a quoted cell as \"\")."
+                                    "Found text after the closing quote of a cell; expected \(CSVDialect.name(of: separator)) or the end of the line (write a quote inside a quoted cell as \"\")."
                             ))
                         // Resynchronise at the next comma or line end.
                         while i < n, bytes[i] != comma, bytes[i] != lf, bytes[i] != cr { i += 1 }

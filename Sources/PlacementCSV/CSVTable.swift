@@ -7,6 +7,8 @@ struct CSVTable {
     var rows: [CSVRecord]
     /// Column name → position in the header.
     var columns: [String: Int]
+    /// How the file was written (separator, decimal mark, encoding).
+    var dialect = CSVDialect(separator: CSVDialect.comma)
 
     /// Whether the header has `column`.
     func has(_ column: String) -> Bool { columns[column] != nil }
@@ -58,8 +60,15 @@ extension CSVTable {
     static func read(
         file: String, bytes: [UInt8], required: [String], known: [String]?, sink: inout DiagnosticSink
     ) -> CSVTable? {
-        let (records, syntax) = CSVParser.parse(bytes)
+        let (text, dialect, encodingError) = CSVDialect.read(bytes)
+        if let encodingError {
+            sink.error(file, "line 1", encodingError)
+            return nil
+        }
+        for note in dialect.notes { sink.warning(file, "", note) }
+        var (records, syntax) = CSVParser.parse(text, separator: dialect.separator)
         for e in syntax { sink.error(file, "line \(e.line)", e.message) }
+        if syntax.isEmpty { dropTrailingEmptyColumns(&records) }
         guard let headerRecord = records.first else {
             if syntax.isEmpty {
                 sink.error(
@@ -107,7 +116,8 @@ extension CSVTable {
                 "The row has \(r.cells.count) cell\(r.cells.count == 1 ? "" : "s"); expected \(header.count), one per header column."
             )
         }
-        return CSVTable(file: file, header: header, headerLine: headerRecord.line, rows: rows, columns: columns)
+        return CSVTable(
+            file: file, header: header, headerLine: headerRecord.line, rows: rows, columns: columns, dialect: dialect)
     }
 }
 
@@ -120,5 +130,25 @@ extension String {
         while b > a, u[b - 1] == 0x20 || u[b - 1] == 0x09 { b -= 1 }
         if a == 0 && b == u.count { return self }
         return String(decoding: u[a..<b], as: UTF8.self)
+    }
+}
+
+extension CSVTable {
+    /// Columns after the last named one that are empty in every row (a
+    /// spreadsheet keeps them after a column's contents were deleted) are
+    /// not part of the table. A nameless column that holds anything stays,
+    /// and the header check reports it.
+    static func dropTrailingEmptyColumns(_ records: inout [CSVRecord]) {
+        guard let header = records.first?.cells else { return }
+        var width = header.count
+        while width > 1, header[width - 1].trimmingSpaces.isEmpty { width -= 1 }
+        guard width < header.count else { return }
+        for r in records where r.cells.count > width {
+            if r.cells[width...].contains(where: { !$0.trimmingSpaces.isEmpty }) { return }
+        }
+        for k in records.indices where records[k].cells.count > width {
+            records[k].cells.removeSubrange(width...)
+            records[k].cellLines.removeSubrange(width...)
+        }
     }
 }

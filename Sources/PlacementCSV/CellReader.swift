@@ -71,15 +71,18 @@ struct CellReader {
         return out
     }
 
-    /// An ISO date `YYYY-MM-DD`; nil when empty or bad.
+    /// A date, ISO or day first (``CSVDialect/day(_:)``); nil when empty or bad.
     func date(_ column: String, required: Bool = false, _ sink: inout DiagnosticSink) -> Day? {
         let s = raw(column).trimmingSpaces
         if s.isEmpty {
             if required { missing(column, "a date as YYYY-MM-DD", &sink) }
             return nil
         }
-        guard let d = Day(iso: s) else {
-            fail(column, "Expected a date as YYYY-MM-DD (e.g. 2026-03-02), found \"\(s)\".", &sink)
+        guard let d = CSVDialect.day(s) else {
+            fail(
+                column,
+                "Expected a date as YYYY-MM-DD or day first as DD/MM/YYYY, DD.MM.YYYY or DD-MM-YYYY (e.g. "
+                    + "2026-03-02 or 02/03/2026), found \"\(s)\"; is it a real day?", &sink)
             return nil
         }
         return d
@@ -93,14 +96,14 @@ struct CellReader {
             if required { missing(column, "a whole number", &sink) }
             return nil
         }
-        let digits = s.hasPrefix("-") ? s.dropFirst() : Substring(s)
-        guard !digits.isEmpty, digits.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) else {
-            fail(column, "Expected a whole number, found \"\(s)\".", &sink)
+        let (whole, problem) = table.dialect.wholeNumber(s)
+        guard let whole else {
+            fail(column, "Expected a whole number, found \"\(s)\"" + (problem.map { "; \($0)." } ?? "."), &sink)
             return nil
         }
         // The JSON form holds whole numbers to 18 digits: the same bound here,
         // so that a round reads the same in both forms (and converts).
-        guard let v = Int(s), v.magnitude < 1_000_000_000_000_000_000 else {
+        guard let v = Int(whole), v.magnitude < 1_000_000_000_000_000_000 else {
             fail(column, "The number \(s) is out of range; expected at most 18 digits.", &sink)
             return nil
         }
@@ -165,7 +168,7 @@ struct CellReader {
 
     /// An attribute cell; nil when empty (the participant has no such attribute).
     func attribute(_ column: String) -> AttributeValue? {
-        AttributeCell.decode(raw(column))
+        table.dialect.attribute(raw(column))
     }
 }
 

@@ -47,14 +47,19 @@ public enum AttributeCell {
     public static func decode(_ cell: String) -> AttributeValue? {
         if cell.isEmpty { return nil }
         if cell.utf8.first == UInt8(ascii: "'") { return .string(String(cell.dropFirst())) }
-        switch cell.lowercased() {
-        case "true": return .bool(true)
-        case "false": return .bool(false)
-        default: break
-        }
+        if let b = booleans[cell.lowercased()] { return .bool(b) }
         if isJSONNumber(cell), let d = Double(cell), d.isFinite { return .number(d) }
         return .string(cell)
     }
+
+    /// TRUE and FALSE as Excel and LibreOffice write them in English,
+    /// Spanish, Portuguese, Finnish, Polish and German, in any letter case
+    /// (Spanish Excel turns `true` into `VERDADERO`). A text attribute with
+    /// one of these values is written with a leading `'`.
+    static let booleans: [String: Bool] = [
+        "true": true, "false": false, "verdadero": true, "falso": false, "verdadeiro": true,
+        "tosi": true, "epätosi": false, "prawda": true, "fałsz": false, "wahr": true, "falsch": false,
+    ]
 
     /// The cell of an attribute value; nil for a number that is not finite
     /// (which no cell can hold).
