@@ -100,6 +100,12 @@ seeds() {
       cp Tests/PlacementModelTests/Fixtures/bad-json/policy-*.json "$dir/" ;;
     instance-csv)
       join_files "$dir/example-csv" instances/example-csv/{participants,hosts,offers}.csv
+      # The same round as spreadsheets save it in other locales (; and Windows-1252); not the
+      # UTF-16 one, whose NUL bytes the target takes for the ends of its files.
+      for d in Tests/PlacementCSVTests/Fixtures/dialects/*/; do
+        [[ "$d" == *unicode* ]] && continue
+        join_files "$dir/dialect-$(basename "$d")" "$d"{participants,hosts,offers}.csv
+      done
       for d in Tests/PlacementCSVTests/Fixtures/bad-csv/*/; do
         join_files "$dir/$(basename "$d")" "$d"{participants,hosts,offers}.csv
       done ;;

@@ -38,9 +38,16 @@ struct CellReader {
     /// explicitly empty list.
     func list(_ column: String, required: Bool = false, _ sink: inout DiagnosticSink) -> [String]? {
         guard let s = text(column, required: required, &sink) else { return nil }
-        return s.split(separator: ";", omittingEmptySubsequences: false).map { String($0).trimmingSpaces }.filter {
-            !$0.isEmpty
+        let items = s.split(separator: ";", omittingEmptySubsequences: false).map { String($0).trimmingSpaces }
+            .filter { !$0.isEmpty }
+        if items.contains(where: { $0.contains(",") }) {
+            // `tourism,services` would be one sector nobody has (issue 13).
+            sink.warning(
+                table.file, table.location(row, column),
+                "\"\(s)\" looks like a comma-separated list; lists are separated by ; (a comma is read as part "
+                    + "of a name).")
         }
+        return items
     }
 
     /// Space-separated `lang:LEVEL` pairs; empty when the cell is empty.
@@ -55,8 +62,8 @@ struct CellReader {
                     &sink)
                 continue
             }
-            let lang = String(parts[0])
-            guard let level = LanguageLevel.parse(String(parts[1])) else {
+            let lang = typed(LanguageCode.read(String(parts[0])), column, &sink) ?? String(parts[0])
+            guard let level = LanguageLevel.read(String(parts[1])) else {
                 fail(
                     column, "Expected a level A1, A2, B1, B2, C1, C2 or native for \"\(lang)\", found \"\(parts[1])\".",
                     &sink)
@@ -169,14 +176,5 @@ struct CellReader {
     /// An attribute cell; nil when empty (the participant has no such attribute).
     func attribute(_ column: String) -> AttributeValue? {
         table.dialect.attribute(raw(column))
-    }
-}
-
-extension LanguageLevel {
-    /// `A1` … `C2` or `native`, in any letter case.
-    static func parse(_ text: String) -> LanguageLevel? {
-        let t = text.trimmingSpaces
-        if t.lowercased() == "native" { return .native }
-        return LanguageLevel(rawValue: t.uppercased())
     }
 }

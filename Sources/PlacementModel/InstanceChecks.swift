@@ -47,7 +47,7 @@ let maxWeeks = 521_775
 let reservedAttributeNames: Set<String> = Set(
     ParticipantField.allCases.map(\.rawValue) + ["host", "host_country", "offer"])
 
-private struct InstanceChecker {
+struct InstanceChecker {
     var diagnostics: [Diagnostic] = []
     var cap = DiagnosticCap()
 
@@ -115,6 +115,7 @@ private struct InstanceChecker {
         for (i, p) in instance.participants.enumerated() {
             checkParticipant(p, i, loc, &participantIDs, knownTargets)
         }
+        checkVocabulary(instance, loc)
     }
 
     private mutating func checkParticipant(

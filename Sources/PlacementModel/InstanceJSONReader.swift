@@ -14,7 +14,8 @@
 ///   number or a boolean (formats.md): `null` is an error, since leaving the
 ///   attribute out says "no value" and a `null` is more likely a lost value.
 /// - The top-level `name` is optional (default `""`).
-/// - Language levels are exact (`B1`, `native`); `b1` is an error with a hint.
+/// - Language levels are read in any letter case (`b1`), as in CSV;
+///   language codes are lower-cased with a warning (`EN` → `en`).
 /// - Whole numbers may be written `4` or `4.0`; `2.5` is an error.
 /// - Participant `languages` and host `offers` are required (formats.md does
 ///   not list them as optional); they may be empty.

@@ -181,14 +181,11 @@ struct JSONReadContext {
 
     /// A CEFR level, written exactly `A1` … `C2` or `native`. A level in
     /// other letter case is an error with a hint (a typo must not pass).
+    /// A CEFR level `A1` … `C2` or `native`, in any letter case (as in CSV).
     mutating func level(_ v: JSONValue, _ path: @autoclosure () -> String) -> LanguageLevel? {
         guard let s = string(v, path()) else { return nil }
-        if let l = LanguageLevel(rawValue: s) { return l }
-        var msg = "unknown language level \"\(s)\"; expected one of A1, A2, B1, B2, C1, C2, native"
-        if let l = LanguageLevel.allCases.first(where: { $0.rawValue.lowercased() == s.lowercased() }) {
-            msg += " (write \"\(l.rawValue)\"; levels are case-sensitive)"
-        }
-        error(path(), msg)
+        if let l = LanguageLevel.read(s) { return l }
+        error(path(), "unknown language level \"\(s)\"; expected one of A1, A2, B1, B2, C1, C2, native")
         return nil
     }
 
@@ -269,7 +266,12 @@ struct JSONReadContext {
                 error(p, "a language code must not be empty")
                 ok = false
             } else if let l = level(m.value, p) {
-                out[m.key] = l
+                let code = typed(LanguageCode.read(m.key), p) ?? m.key
+                if out[code] != nil {
+                    error(p, "the language \"\(code)\" is given twice; give each language once")
+                    ok = false
+                }
+                out[code] = l
             } else {
                 ok = false
             }

@@ -250,15 +250,52 @@ extension PolicyDecoding {
         func selectsNobody(_ s: Selector) -> Bool {
             !s.isEmpty && !instance.participants.contains { s.matches($0) }
         }
-        for q in policy.quotas where selectsNobody(q.who) {
-            ctx.warning(o.path("quotas"), "quota \"\(q.name)\": who selects no participant of the instance")
+        for (k, q) in policy.quotas.enumerated() where selectsNobody(q.who) {
+            let bound = q.bounds.first { $0.name.hasPrefix("min_") }
+            if q.soft == nil, let bound {
+                // A hard lower bound on nobody can only force placements to zero (or, for
+                // min_rate, never bind): a typed value that matches no one (VERDADERO for true).
+                ctx.error(
+                    o.path("quotas") + "[\(k)].who",
+                    "quota \"\(q.name)\": who selects no participant of the instance, so \(bound.name) can only "
+                        + "keep others out; check its values against the participants' (true, not \"true\" or "
+                        + "VERDADERO; case counts)")
+            } else {
+                ctx.warning(o.path("quotas"), "quota \"\(q.name)\": who selects no participant of the instance")
+            }
         }
+        warnNeverBinding(policy, o)
         for g in policy.objective {
             guard case .placed(let weights) = g else { continue }
             for (k, w) in weights.enumerated() where selectsNobody(w.who) {
                 ctx.warning(
                     o.path("objective"),
                     "weight \(k + 1) of the goal placed: who selects no participant of the instance")
+            }
+        }
+    }
+
+    /// A bound that no solution can break says nothing: a typo or a
+    /// misunderstanding, worth a word (issue 13).
+    mutating func warnNeverBinding(_ policy: Policy, _ o: JSONObject) {
+        for (k, q) in policy.quotas.enumerated() {
+            for bound in q.bounds {
+                var why: String? = nil
+                switch bound {
+                case .minParity(let b) where q.who.isEmpty && b.doubleValue <= 1:
+                    why = "without who it compares everyone with everyone, which always meets a parity up to 1"
+                case .minCount(0): why = "a lower bound of 0"
+                case .minShare(let a) where a.numerator == 0: why = "a lower bound of 0"
+                case .minRate(let a) where a.numerator == 0: why = "a lower bound of 0"
+                case .minParity(let a) where a.numerator == 0: why = "a lower bound of 0"
+                case .maxShare(let a) where a.doubleValue >= 1: why = "a share can never exceed 1"
+                case .minShare where q.who.isEmpty: why = "without who, every placement counts as one of who"
+                default: break
+                }
+                guard let why else { continue }
+                ctx.warning(
+                    o.path("quotas") + "[\(k)].\(bound.name)",
+                    "quota \"\(q.name)\": \(bound.name) can never bind (\(why)); did you mean another bound or a who?")
             }
         }
     }

@@ -51,6 +51,26 @@ extension ParticipantKind {
     }
 }
 
+/// Language codes (`en`, `es`) are compared exactly between participants
+/// and offers, so `EN:B1` silently failed to match an offer needing `en`:
+/// a code is lower-cased, with a note (issue 13).
+public enum LanguageCode {
+    public static func read(_ text: String) -> TextReading<String> {
+        let t = trimmedSpaces(text).lowercased()
+        if t == text { return .asGiven(text) }
+        return .tidied(t, note: "the language code \"\(text)\" is read as \"\(t)\" (codes are compared in lower case)")
+    }
+}
+
+extension LanguageLevel {
+    /// `A1` … `C2` or `native` in any letter case, in both forms (issue 13).
+    public static func read(_ text: String) -> LanguageLevel? {
+        let t = trimmedSpaces(text)
+        if t.lowercased() == "native" { return .native }
+        return LanguageLevel(rawValue: t.uppercased())
+    }
+}
+
 /// ISO 3166-1 alpha-2 country codes. `require_abroad` and every country
 /// scope compare codes exactly, so `"es"`, `"ES "` or `"SPAIN"` would each
 /// be a country of their own: a code is upper-cased and trimmed (with a

@@ -115,3 +115,21 @@ import Testing
             ])
     }
 }
+
+/// CSV cells that once passed silently (issue 13).
+@Suite struct SilentCSVMistakeTests {
+    @Test func commaListsAndUpperCaseLanguageCodesAreWarned() throws {
+        let folder = try makeFolder([
+            "participants.csv": "id,country,sector,languages,available_from,available_to,weeks,needs\n"
+                + "ES-001,ES,tourism,EN:B1 es:native,2026-03-02,2026-06-28,2,\"wheelchair,hearing\"\n",
+            "hosts.csv": "id,country,accessibility\nDE-H0001,DE,wheelchair;hearing\n", "offers.csv": minimalOffers,
+        ])
+        let (instance, warnings) = try InstanceCSVReader.read(folder: folder)
+        #expect(instance.participants[0].languages == ["en": .b1, "es": .native])
+        #expect(
+            warnings.map { "\($0.location): \($0.message)" }.filter { !$0.contains("provides the need") } == [
+                "line 2, column \"languages\": The language code \"EN\" is read as \"en\" (codes are compared in lower case).",
+                "line 2, column \"needs\": \"wheelchair,hearing\" looks like a comma-separated list; lists are separated by ; (a comma is read as part of a name).",
+            ], "\(warnings)")
+    }
+}
