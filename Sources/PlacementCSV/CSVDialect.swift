@@ -12,6 +12,16 @@
 ///   row outside quotes (column names hold none of them); a comma on a tie.
 ///   A spreadsheet writes `;` wherever the decimal mark is a comma.
 /// - Decimal mark: a comma when the separator is not a comma.
+/// The encoding of a CSV folder's files: found from the bytes (`automatic`,
+/// the default), or given with `--encoding` when the guess is wrong (a
+/// Windows-1252 file that happens to be valid UTF-8).
+public enum CSVEncoding: String, CaseIterable, Sendable {
+    case automatic = "auto"
+    case utf8 = "utf-8"
+    case utf16 = "utf-16"
+    case windows1252 = "windows-1252"
+}
+
 struct CSVDialect: Equatable {
     var separator: UInt8
     /// The encoding the bytes were read in, when it was not UTF-8.
@@ -33,27 +43,37 @@ struct CSVDialect: Equatable {
 
     /// The file's text as UTF-8 and the dialect it was written in; an error
     /// message when the bytes are in no encoding allvet reads.
-    static func read(_ bytes: [UInt8]) -> (utf8: [UInt8], dialect: CSVDialect, error: String?) {
+    /// With `forced` other than `automatic`, the bytes are read in that
+    /// encoding and no note says so (the user chose it); UTF-16 without a
+    /// byte-order mark is then little-endian, as Windows writes it.
+    static func read(_ bytes: [UInt8], forced: CSVEncoding = .automatic) -> (
+        utf8: [UInt8], dialect: CSVDialect, error: String?
+    ) {
         var text = bytes
         var encoding: String? = nil
         var error: String? = nil
-        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
-            let little = bytes[0] == 0xFF
+        let marked = bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF])
+        if forced == .utf16 || (forced == .automatic && marked) {
+            let little = !bytes.starts(with: [0xFE, 0xFF])
             encoding = little ? "UTF-16 (little-endian)" : "UTF-16 (big-endian)"
-            let body = bytes.dropFirst(2)
+            let body = marked ? bytes.dropFirst(2) : bytes[...]
             let units = stride(from: body.startIndex, to: body.endIndex - 1, by: 2).map { i in
                 little ? UInt16(body[i]) | UInt16(body[i + 1]) << 8 : UInt16(body[i]) << 8 | UInt16(body[i + 1])
             }
             if body.count % 2 == 0, let s = String(validating: units, as: UTF16.self) {
                 text = Array(s.utf8)
             } else {
-                error = "The file starts as UTF-16 but is not valid UTF-16; save it again as UTF-8 CSV."
+                error =
+                    marked
+                    ? "The file starts as UTF-16 but is not valid UTF-16; save it again as UTF-8 CSV."
+                    : "The file is not valid UTF-16 (--encoding utf-16); check the encoding, or save it as UTF-8 CSV."
                 text = []
             }
-        } else if String(validating: bytes, as: UTF8.self) == nil {
+        } else if forced == .windows1252 || (forced == .automatic && String(validating: bytes, as: UTF8.self) == nil) {
             encoding = "Windows-1252"
             text = windows1252ToUTF8(bytes)
         }
+        if forced != .automatic { encoding = nil }  // chosen, not guessed: nothing to say
         return (text, CSVDialect(separator: separator(ofHeader: text), encoding: encoding), error)
     }
 

@@ -58,9 +58,10 @@ extension CSVTable {
     /// so that one run reports every problem; returns nil only when the file
     /// is empty or its quoting is broken.
     static func read(
-        file: String, bytes: [UInt8], required: [String], known: [String]?, sink: inout DiagnosticSink
+        file: String, bytes: [UInt8], required: [String], known: [String]?, encoding: CSVEncoding = .automatic,
+        sink: inout DiagnosticSink
     ) -> CSVTable? {
-        let (text, dialect, encodingError) = CSVDialect.read(bytes)
+        let (text, dialect, encodingError) = CSVDialect.read(bytes, forced: encoding)
         if let encodingError {
             sink.error(file, "line 1", encodingError)
             return nil

@@ -26,7 +26,11 @@ public enum InstanceCSVReader {
     /// Reads the instance in `folder`; its name is the folder's last path
     /// component. Returns the warnings of ``/PlacementModel/checkInstance(_:locator:)``;
     /// throws every error (with the warnings) as ``/PlacementModel/InputError``.
-    public static func read(folder: String) throws(InputError) -> (Instance, warnings: [Diagnostic]) {
+    /// `encoding` forces the files' encoding (`--encoding`); by default it
+    /// is found from the bytes (``CSVEncoding``).
+    public static func read(folder: String, encoding: CSVEncoding = .automatic) throws(InputError) -> (
+        Instance, warnings: [Diagnostic]
+    ) {
         var sink = DiagnosticSink()
         func load(_ name: String, required: [String], known: [String]?) -> CSVTable? {
             let path = join(folder, name)
@@ -39,7 +43,8 @@ public enum InstanceCSVReader {
                 for d in error.diagnostics { sink.error(d.file, d.location, d.message) }
                 return nil
             }
-            return CSVTable.read(file: path, bytes: bytes, required: required, known: known, sink: &sink)
+            return CSVTable.read(
+                file: path, bytes: bytes, required: required, known: known, encoding: encoding, sink: &sink)
         }
         let participantsTable = load(participantsFile, required: CSVColumns.participantsRequired, known: nil)
         let hostsTable = load(hostsFile, required: CSVColumns.hostsRequired, known: CSVColumns.hosts)

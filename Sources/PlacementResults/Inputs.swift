@@ -41,11 +41,14 @@ public struct LoadedInput: Sendable {
 /// CSV files) and an optional policy (JSON); without one, the default policy
 /// of model.md.
 public enum InputLoader {
-    public static func load(instance path: String, policy policyPath: String?) throws(InputError) -> LoadedInput {
+    /// `encoding` is the CSV folder's (`--encoding`; ignored for JSON, which is UTF-8).
+    public static func load(instance path: String, policy policyPath: String?, encoding: CSVEncoding = .automatic)
+        throws(InputError) -> LoadedInput
+    {
         let clock = Stopwatch()
         var warnings: [Diagnostic] = []
         let instance: Instance
-        (instance, warnings) = try readInstance(path)
+        (instance, warnings) = try readInstance(path, encoding: encoding)
         var policy = Policy.default
         if let policyPath {
             let (p, w) = try PolicyJSONReader.read(path: policyPath, instance: instance)
@@ -56,10 +59,12 @@ public enum InputLoader {
     }
 
     /// Reads a JSON instance file or a CSV folder.
-    public static func readInstance(_ path: String) throws(InputError) -> (Instance, [Diagnostic]) {
+    public static func readInstance(_ path: String, encoding: CSVEncoding = .automatic) throws(InputError) -> (
+        Instance, [Diagnostic]
+    ) {
         var isDir: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDir), isDir.boolValue {
-            return try InstanceCSVReader.read(folder: path)
+            return try InstanceCSVReader.read(folder: path, encoding: encoding)
         }
         return try InstanceJSONReader.read(path: path)
     }

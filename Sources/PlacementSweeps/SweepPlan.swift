@@ -1,6 +1,7 @@
 import Crypto
 import Foundation
 import LinearModel
+import PlacementCSV
 import PlacementEngine
 import PlacementModel
 import PlacementResults
@@ -16,18 +17,21 @@ public struct SweepPlan: Sendable {
     public var instanceText: String
     public var warnings: [Diagnostic]
     public var readSeconds: Double
+    /// The CSV folder's encoding (`--encoding`), passed on to every scenario's solve.
+    public var encoding: CSVEncoding = .automatic
 
     /// Reads the instance and the base policy. Errors in them stop the
     /// sweep (every scenario would fail alike); errors of one scenario do not.
-    public static func load(_ spec: SweepSpec) throws(InputError) -> SweepPlan {
+    public static func load(_ spec: SweepSpec, encoding: CSVEncoding = .automatic) throws(InputError) -> SweepPlan {
         let clock = Stopwatch()
-        let (instance, warnings) = try InputLoader.readInstance(spec.instancePath)
+        let (instance, warnings) = try InputLoader.readInstance(spec.instancePath, encoding: encoding)
         var all = warnings
         if let p = spec.policyPath { all += try PolicyJSONReader.read(path: p, instance: instance).warnings }
         let base = try ScenarioPolicy.baseJSON(path: spec.policyPath)
         return SweepPlan(
             spec: spec, instance: instance, baseJSON: base, basePolicyFile: spec.policyPath ?? "default policy",
-            instanceText: InstanceJSONWriter.write(instance), warnings: all, readSeconds: clock.elapsed)
+            instanceText: InstanceJSONWriter.write(instance), warnings: all, readSeconds: clock.elapsed,
+            encoding: encoding)
     }
 
     /// The hash `summary.json` records for `policy` on this round: the same

@@ -1,4 +1,5 @@
 import Foundation
+import PlacementCSV
 import LinearModel
 import PlacementEngine
 import PlacementModel
@@ -129,6 +130,7 @@ public struct SweepRunner: Sendable {
             "solve", plan.spec.instancePath, "--policy", policyFile.path, "--out", folder.path, "--quiet",
             "--keep-policy",
         ]
+        if plan.encoding != .automatic { arguments += ["--encoding", plan.encoding.rawValue] }
         if let t = timeLimit { arguments += ["--time-limit", String(t)] }
         if let g = mipGap { arguments += ["--gap", String(g)] }
         if pseudonymise { arguments.append("--pseudonymise") }

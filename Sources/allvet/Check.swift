@@ -17,8 +17,10 @@ struct Check: ParsableCommand {
     @Option(help: "A policy file (allvet-policy/1); its filters (require_abroad, only_listed) shape the candidates.")
     var policy: String?
 
+    @OptionGroup var input: EncodingOption
+
     func run() throws {
-        let input = try loadInputs(instance: instance, policy: policy)
+        let input = try loadInputs(instance: instance, policy: policy, encoding: input.encoding)
         Terminal.out(RoundCheck(instance: input.instance, policy: input.policy).text)
     }
 }

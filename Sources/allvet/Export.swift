@@ -44,6 +44,8 @@ struct Export: ParsableCommand {
     )
     var policy: String?
 
+    @OptionGroup var input: EncodingOption
+
     @Option(help: "What to write: json, csv, lp or mps.")
     var to: ExportFormat
 
@@ -87,7 +89,7 @@ struct Export: ParsableCommand {
             )
             throw Exit.failure
         }
-        let input = try loadInputs(instance: instance, policy: policy)
+        let input = try loadInputs(instance: instance, policy: policy, encoding: input.encoding)
         switch to {
         case .json: try write { try OutputFiles.writeFile(InstanceFiles.json(input.instance), to: out, force: force) }
         case .csv:

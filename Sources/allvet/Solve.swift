@@ -35,6 +35,8 @@ struct Solve: ParsableCommand {
     @Option(help: "A policy file (allvet-policy/1). Default: goals [placed, rank], require_abroad, no quotas.")
     var policy: String?
 
+    @OptionGroup var input: EncodingOption
+
     @Option(help: "The results folder to write.")
     var out: String
 
@@ -86,7 +88,7 @@ struct Solve: ParsableCommand {
     }
 
     func run() throws {
-        let input = try loadInputs(instance: instance, policy: policy, quiet: quiet)
+        let input = try loadInputs(instance: instance, policy: policy, encoding: input.encoding, quiet: quiet)
         var options = EngineOptions.resolved(policy: input.policy, timeLimit: timeLimit, mipGap: gap)
         options.method = method
         if verbose { options.log = { line in Terminal.error(line.hasSuffix("\n") ? String(line.dropLast()) : line) } }

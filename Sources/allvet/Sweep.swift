@@ -67,6 +67,8 @@ struct Sweep: ParsableCommand {
         ))
     var timeLimit: Double?
 
+    @OptionGroup var input: EncodingOption
+
     @Option(help: "Relative MIP gap for each scenario (default: each policy's limits.mip_gap, else 0).")
     var gap: Double?
 
@@ -99,7 +101,7 @@ struct Sweep: ParsableCommand {
         if !merge.isEmpty { return try runMerge() }
         let plan: SweepPlan
         do throws(InputError) {
-            plan = try SweepPlan.load(SweepSpec.read(path: sweepFile!))
+            plan = try SweepPlan.load(SweepSpec.read(path: sweepFile!), encoding: input.encoding)
         } catch {
             reportInputError(error)
             throw Exit.inputError

@@ -30,8 +30,10 @@ struct Verify: ParsableCommand {
     @Option(help: "The policy the results were solved under (default: the default policy).")
     var policy: String?
 
+    @OptionGroup var input: EncodingOption
+
     func run() throws {
-        let input = try loadInputs(instance: instance, policy: policy, quiet: true)
+        let input = try loadInputs(instance: instance, policy: policy, encoding: input.encoding, quiet: true)
         var verifier = ResultsVerifier(instance: input.instance, policy: input.policy)
         verifier.expectedInputHash = input.hash
         let report = verifier.verify(ResultsText.read(folder: results))

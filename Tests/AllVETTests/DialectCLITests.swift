@@ -29,4 +29,18 @@ import Testing
         #expect(fromCSV.stderr.contains("hosts.csv: warning: Read as Windows-1252: the file is not UTF-8."))
         #expect(fromCSV.stderr.contains("participants.csv: warning: Read with a semicolon (;) between cells"))
     }
+
+    /// `--encoding` reaches the reader: forced UTF-8 refuses the Spanish
+    /// file's Windows-1252 bytes, naming the file.
+    @Test func theEncodingOptionIsPassedToTheReader() throws {
+        let folder = CLI.root.appendingPathComponent("Tests/PlacementCSVTests/Fixtures/dialects/es-ES").path
+        let forced = try CLI.run(["check", folder, "--encoding", "utf-8"])
+        #expect(forced.status == 65, "\(forced.stderr)")
+        #expect(forced.stderr.contains("hosts.csv: line 3: error: The cell is not valid UTF-8"), "\(forced.stderr)")
+        let windows = try CLI.run(["check", folder, "--encoding", "windows-1252"])
+        #expect(windows.status == 0, "\(windows.stderr)")
+        #expect(!windows.stderr.contains("Read as Windows-1252"))
+        let wrong = try CLI.run(["check", folder, "--encoding", "latin9"])
+        #expect(wrong.status == 64, "\(wrong.stderr)")
+    }
 }

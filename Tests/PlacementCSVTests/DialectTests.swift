@@ -133,3 +133,35 @@ import Testing
             ], "\(warnings)")
     }
 }
+
+/// `--encoding` when the bytes deceive (issue 13).
+@Suite struct ForcedEncodingTests {
+    /// `Ã©` is "é" in UTF-8 and "Ã©" in Windows-1252: valid UTF-8, so only a
+    /// forced encoding reads a Windows file with it as written.
+    @Test func aForcedEncodingReadsWhatTheBytesDoNotTell() throws {
+        let folder = try makeFolder(["participants.csv": participantsHeader + "\n", "offers.csv": minimalOffers])
+        try Data([UInt8]("id,name,country\nDE-H0001,Caf".utf8) + [0xC3, 0xA9] + [UInt8]("s,DE\n".utf8))
+            .write(to: URL(fileURLWithPath: folder + "/hosts.csv"))
+        #expect(try InstanceCSVReader.read(folder: folder).0.hosts[0].name == "Cafés")
+        #expect(try InstanceCSVReader.read(folder: folder, encoding: .windows1252).0.hosts[0].name == "CafÃ©s")
+        #expect(try InstanceCSVReader.read(folder: folder, encoding: .windows1252).warnings.isEmpty)
+    }
+
+    @Test func forcedUTF8RefusesWindowsBytesAndForcedUTF16NeedsNoMark() throws {
+        let folder = try makeFolder(["participants.csv": participantsHeader + "\n", "offers.csv": minimalOffers])
+        try Data([UInt8]("id,name,country\nDE-H0001,Caf".utf8) + [0xE9] + [UInt8](",DE\n".utf8))
+            .write(to: URL(fileURLWithPath: folder + "/hosts.csv"))
+        #expect(try InstanceCSVReader.read(folder: folder).0.hosts[0].name == "Café")
+        let error = #expect(throws: InputError.self) { try InstanceCSVReader.read(folder: folder, encoding: .utf8) }
+        #expect(error?.errors.first?.message.contains("not valid UTF-8") == true, "\(String(describing: error))")
+        // Every file of the folder is read in the forced encoding.
+        for (file, text) in [
+            ("participants.csv", participantsHeader + "\n"), ("hosts.csv", "id,country\nDE-H0001,DE\n"),
+            ("offers.csv", minimalOffers),
+        ] {
+            let utf16 = Array(text.utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+            try Data(utf16).write(to: URL(fileURLWithPath: folder + "/" + file))
+        }
+        #expect(try InstanceCSVReader.read(folder: folder, encoding: .utf16).0.hosts.map(\.id) == ["DE-H0001"])
+    }
+}
