@@ -18,6 +18,8 @@ public struct Publisher: Sendable {
     public var pseudonymise = false
     /// Also write the policy solved under, as `policy.json` (sweep scenarios).
     public var includePolicy = false
+    /// How `assignments.csv` and `unplaced.csv` are written (`--csv-dialect`).
+    public var csvDialect = CSVOutputDialect.rfc4180
 
     public init(engine: Engine = Engine(), options: EngineOptions) {
         self.engine = engine
@@ -70,8 +72,9 @@ public struct Publisher: Sendable {
         let files = ResultFiles(result: result, inputHash: input.hash)
         timings.write = compose.elapsed  // composing the files; the disk write follows
         let summary = files.summary(timings: timings).rendered()
+        let assignments = csvDialect.render(files.assignments), unplaced = csvDialect.render(files.unplaced)
         var written = [
-            ("assignments.csv", files.assignments), ("unplaced.csv", files.unplaced), ("summary.json", summary),
+            ("assignments.csv", assignments), ("unplaced.csv", unplaced), ("summary.json", summary),
             ("report.html", RoundReport(files: files, pseudonymise: pseudonymise).html),
         ]
         if includePolicy { written.append(("policy.json", PolicyJSONWriter.write(input.policy))) }
@@ -80,7 +83,7 @@ public struct Publisher: Sendable {
             var verifier = ResultsVerifier(instance: input.instance, policy: input.policy)
             verifier.expectedInputHash = input.hash
             let report = verifier.verify(
-                ResultsText(assignments: files.assignments, unplaced: files.unplaced, summary: summary))
+                ResultsText(assignments: assignments, unplaced: unplaced, summary: summary))
             if !report.holds { written.append(("VERIFICATION-FAILED.txt", report.text + "\n")) }
             verification = report
         }

@@ -12,8 +12,10 @@ public enum CSVRecords {
 
     /// The records of `bytes` (the header first) and any syntax errors as
     /// `(line, message)`.
+    /// The separator is found from the header row (``CSVDialect``), so that
+    /// results written as ``CSVOutputDialect/excelEU`` read too.
     public static func parse(_ bytes: [UInt8]) -> (records: [Record], errors: [(line: Int, message: String)]) {
-        let (records, errors) = CSVParser.parse(bytes)
+        let (records, errors) = CSVParser.parse(bytes, separator: CSVDialect.separator(ofHeader: bytes))
         return (records.map { Record(line: $0.line, cells: $0.cells) }, errors.map { ($0.line, $0.message) })
     }
 }

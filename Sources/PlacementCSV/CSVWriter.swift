@@ -39,9 +39,9 @@ public enum CSVWriter {
 
     /// `cell` as it goes between the commas: unchanged unless it holds a
     /// comma, quote, CR or LF byte; then quoted, with its quotes doubled.
-    public static func quotedIfNeeded(_ cell: String) -> String {
+    public static func quotedIfNeeded(_ cell: String, separator: UInt8 = UInt8(ascii: ",")) -> String {
         let u = cell.utf8
-        guard u.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0D || $0 == 0x0A })
+        guard u.contains(where: { $0 == separator || $0 == UInt8(ascii: "\"") || $0 == 0x0D || $0 == 0x0A })
         else {
             return cell
         }
@@ -53,5 +53,36 @@ public enum CSVWriter {
         }
         bytes.append(UInt8(ascii: "\""))
         return String(decoding: bytes, as: UTF8.self)
+    }
+}
+
+/// How the results' CSV files are written: RFC 4180 (the default: commas,
+/// decimal points, UTF-8 without a byte-order mark, LF), or as a
+/// spreadsheet in a decimal-comma locale expects a double-clicked CSV file
+/// to be (`excel-eu`: `;` between cells, decimal commas, a UTF-8
+/// byte-order mark, CRLF). Both read back through ``CSVRecords`` (the
+/// separator is found from the header row), so `verify` takes either.
+public enum CSVOutputDialect: String, CaseIterable, Sendable {
+    case rfc4180
+    case excelEU = "excel-eu"
+
+    /// A number as written by allvet (`12.5`) in this dialect (`12,5`).
+    public func number(_ text: String) -> String {
+        self == .excelEU ? String(text.map { $0 == "." ? "," : $0 }) : text
+    }
+
+    /// `text`, RFC 4180 as ``CSVWriter`` writes it, in this dialect: the
+    /// same cells (numbers already converted by ``number(_:)``), `;` between
+    /// them, CRLF, and a byte-order mark.
+    public func render(_ text: String) -> String {
+        guard self == .excelEU else { return text }
+        let (records, _) = CSVParser.parse(Array(text.utf8))
+        var out = CSVWriter.byteOrderMark
+        for r in records {
+            out +=
+                r.cells.map { CSVWriter.quotedIfNeeded($0, separator: UInt8(ascii: ";")) }.joined(separator: ";")
+                + "\r\n"
+        }
+        return out
     }
 }

@@ -147,7 +147,15 @@ public struct SweepComparison: Sendable {
     }
 
     /// `comparison.csv`: one row a scenario, in sweep order. Only `solve_s` differs between runs.
-    public var csv: String {
+    public var csv: String { csv(.rfc4180) }
+
+    /// `comparison.csv` in `dialect` (`--csv-dialect`): numbers, and swept
+    /// values that are numbers, with its decimal mark.
+    public func csv(_ dialect: CSVOutputDialect) -> String {
+        func fmt(_ d: Double?) -> String { dialect.number(Self.fmt(d)) }
+        func sweptCell(_ s: String) -> String {
+            ExactDecimal(literal: s) != nil ? dialect.number(s) : Self.text(s)
+        }
         let swept = sweptKeys
         let rateKeys = unionKeys { $0.groupRates.map(\.0) }
         let quotaKeys = unionKeys { $0.quotas.map(\.0) }
@@ -163,28 +171,26 @@ public struct SweepComparison: Sendable {
         for r in rows {
             let values = manifest.scenarios[r.index].values
             var cells = [CSVWriter.text(r.name), r.status]
-            cells += swept.map { k in Self.text(values.last(where: { $0.0 == k })?.1 ?? "") }
+            cells += swept.map { k in sweptCell(values.last(where: { $0.0 == k })?.1 ?? "") }
             let rate: Double? =
                 (r.placed != nil && (r.participants ?? 0) > 0) ? Double(r.placed!) / Double(r.participants!) : nil
             cells += [
-                Self.fmt(r.placed.map(Double.init)), Self.fmt(r.participants.map(Double.init)), Self.fmt(rate),
-                Self.fmt(r.meanRank),
-                Self.fmt(r.worstRank.map(Double.init)), Self.fmt(Self.placedLoss(r, base)),
-                Self.fmt(Self.rankLoss(r, base)),
+                fmt(r.placed.map(Double.init)), fmt(r.participants.map(Double.init)), fmt(rate), fmt(r.meanRank),
+                fmt(r.worstRank.map(Double.init)), fmt(Self.placedLoss(r, base)), fmt(Self.rankLoss(r, base)),
             ]
             let rates = Dictionary(r.groupRates, uniquingKeysWith: { a, _ in a })
-            cells += rateKeys.map { Self.fmt(rates[$0] ?? nil) }
+            cells += rateKeys.map { fmt(rates[$0] ?? nil) }
             cells += quotaKeys.flatMap { k -> [String] in
                 guard let q = r.quotas.first(where: { $0.0 == k }) else { return ["", ""] }
-                return [Self.fmt(q.value), Self.fmt(q.slack)]
+                return [fmt(q.value), fmt(q.slack)]
             }
             cells += [
-                r.solveSeconds.map { NumberText.fixed($0, digits: 3) } ?? "",
+                r.solveSeconds.map { dialect.number(NumberText.fixed($0, digits: 3)) } ?? "",
                 Self.text(r.error ?? (r.interrupted ? "interrupted: the best solution found before the stop" : "")),
             ]
             out += CSVWriter.record(cells, ending: .lf)
         }
-        return out
+        return dialect.render(out)
     }
 
     /// Placements lost against the baseline (positive: fewer placed).

@@ -43,6 +43,8 @@ public struct SweepRunner: Sendable {
     public var timeLimit: Double?
     public var mipGap: Double?
     public var pseudonymise = false
+    /// Passed on to each scenario's solve (`--csv-dialect`).
+    public var csvDialect = CSVOutputDialect.rfc4180
     /// Polled while scenarios run; true interrupts the running ones (each
     /// writes its best solution so far) and starts no more.
     public var shouldStop: @Sendable () -> Bool = { false }
@@ -134,6 +136,7 @@ public struct SweepRunner: Sendable {
         if let t = timeLimit { arguments += ["--time-limit", String(t)] }
         if let g = mipGap { arguments += ["--gap", String(g)] }
         if pseudonymise { arguments.append("--pseudonymise") }
+        if csvDialect != .rfc4180 { arguments += ["--csv-dialect", csvDialect.rawValue] }
         let child: ScenarioProcess.Ending
         do {
             let errorFile = scenariosFolder.appendingPathComponent(".\(scenario.folder).stderr-\(getpid())")

@@ -32,3 +32,7 @@ struct EncodingOption: ParsableArguments {
                 + "utf-8, utf-16 or windows-1252.", valueName: "encoding"))
     var encoding: CSVEncoding = .automatic
 }
+
+extension CSVOutputDialect: ExpressibleByArgument {
+    public static var defaultCompletionKind: CompletionKind { .list(allCases.map(\.rawValue)) }
+}

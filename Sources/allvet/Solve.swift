@@ -71,6 +71,14 @@ struct Solve: ParsableCommand {
     )
     var pseudonymise = false
 
+    @Option(
+        name: .customLong("csv-dialect"),
+        help: ArgumentHelp(
+            "How assignments.csv and unplaced.csv are written: rfc4180 (commas, decimal points, UTF-8) or excel-eu "
+                + "(semicolons, decimal commas and a byte-order mark, so that a double-click opens them right in "
+                + "Excel or LibreOffice where the decimal mark is a comma).", valueName: "dialect"))
+    var csvDialect: CSVOutputDialect = .rfc4180
+
     @Flag(
         name: .customLong("keep-policy"),
         help:
@@ -99,6 +107,7 @@ struct Solve: ParsableCommand {
         var publisher = Publisher(options: options)
         publisher.verify = !noVerify
         publisher.pseudonymise = pseudonymise
+        publisher.csvDialect = csvDialect
         publisher.includePolicy = keepPolicy
         let published: Publisher.Published
         do {

@@ -75,6 +75,13 @@ struct Sweep: ParsableCommand {
     @Flag(help: "Write the scenarios' report.html with participant pseudonyms (see docs/reports.md).")
     var pseudonymise = false
 
+    @Option(
+        name: .customLong("csv-dialect"),
+        help: ArgumentHelp(
+            "How comparison.csv and each scenario's CSV files are written: rfc4180 or excel-eu (semicolons, "
+                + "decimal commas, a byte-order mark).", valueName: "dialect"))
+    var csvDialect: CSVOutputDialect = .rfc4180
+
     @Flag(help: "Print nothing but errors (no progress lines).")
     var quiet = false
 
@@ -114,6 +121,7 @@ struct Sweep: ParsableCommand {
         runner.timeLimit = timeLimit
         runner.mipGap = gap
         runner.pseudonymise = pseudonymise
+        runner.csvDialect = csvDialect
         installInterruptHandlers()
         runner.shouldStop = { stopRequested.load(ordering: .relaxed) }
         let quiet = self.quiet
@@ -198,7 +206,8 @@ struct Sweep: ParsableCommand {
     func writeComparison(_ c: SweepComparison, manifest: SweepManifest) throws {
         do {
             for (name, text) in [
-                ("comparison.csv", c.csv), ("comparison.html", c.html), ("sweep.json", manifest.json.rendered()),
+                ("comparison.csv", c.csv(csvDialect)), ("comparison.html", c.html),
+                ("sweep.json", manifest.json.rendered()),
             ] {
                 try OutputFiles.writeFile(
                     Array(text.utf8), to: (out as NSString).appendingPathComponent(name), force: true)

@@ -43,4 +43,41 @@ import Testing
         let wrong = try CLI.run(["check", folder, "--encoding", "latin9"])
         #expect(wrong.status == 64, "\(wrong.stderr)")
     }
+
+    /// Output CSVs opened as one column in Spanish Excel: `--csv-dialect
+    /// excel-eu` writes `;`, decimal commas, a byte-order mark and CRLF, and
+    /// `verify` reads the folder as it reads the default one.
+    @Test func excelEUResultsOpenInASemicolonLocaleAndVerify() throws {
+        let round = CLI.root.appendingPathComponent("instances/example.json").path
+        let policy = CLI.root.appendingPathComponent("instances/example-policy.json").path
+        let out = try CLI.tempDir().appendingPathComponent("eu").path
+        let run = try CLI.run(["solve", round, "--policy", policy, "--out", out, "--csv-dialect", "excel-eu"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: out).appendingPathComponent("assignments.csv")))
+        let text = String(decoding: bytes, as: UTF8.self)
+        #expect(bytes.starts(with: [0xEF, 0xBB, 0xBF]))
+        #expect(text.hasPrefix("\u{FEFF}participant_id;host_id;offer_id;start;end;weeks;rank\r\n"), "\(text)")
+        #expect(!text.contains(","))
+        let verify = try CLI.run(["verify", round, out, "--policy", policy])
+        #expect(verify.status == 0, "\(verify.stdout)\(verify.stderr)")
+
+        let sweep = try CLI.tempDir().appendingPathComponent("sweep").path
+        let swept = try CLI.run([
+            "sweep", CLI.root.appendingPathComponent("instances/sweep-demo/sweep.json").path, "--out", sweep,
+            "--csv-dialect", "excel-eu", "--jobs", "2",
+        ])
+        #expect(swept.status == 0, "\(swept.stderr)")
+        let comparison = try String(
+            contentsOf: URL(fileURLWithPath: sweep).appendingPathComponent("comparison.csv"), encoding: .utf8)
+        let first = comparison.split(separator: "\r\n").dropFirst().first.map(String.init) ?? ""
+        #expect(first.hasPrefix("policy-as-is;optimal;;;;;18;40;0,45;"), "\(first)")
+    }
+
+    @Test func excelEURenderingQuotesWhatHoldsTheSeparator() {
+        let rfc = CSVWriter.record(["a;b", "say \"hi\"", "x,y", "12.5"], ending: .lf)
+        #expect(
+            CSVOutputDialect.excelEU.render(rfc) == "\u{FEFF}\"a;b\";\"say \"\"hi\"\"\";x,y;12.5\r\n")
+        #expect(CSVOutputDialect.rfc4180.render(rfc) == rfc)
+        #expect(CSVOutputDialect.excelEU.number("-0.25") == "-0,25")
+    }
 }
