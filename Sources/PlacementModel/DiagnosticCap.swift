@@ -42,7 +42,7 @@ public struct DiagnosticCap: Sendable {
     }
 
     /// The kind of `d`: its message without quoted texts and digits.
-    static func kind(_ d: Diagnostic) -> String {
+    public static func kind(_ d: Diagnostic) -> String {
         var out = d.severity.rawValue + "\u{1F}" + d.file + "\u{1F}"
         var quoted = false
         for c in d.message.unicodeScalars {

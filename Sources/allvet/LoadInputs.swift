@@ -8,7 +8,7 @@ func loadInputs(instance: String, policy: String?, encoding: CSVEncoding = .auto
 {
     do {
         let input = try InputLoader.load(instance: instance, policy: policy, encoding: encoding)
-        if !quiet { for w in input.warnings { Terminal.error(w.description) } }
+        if !quiet { printGrouped(input.warnings) }
         return input
     } catch {
         for d in error.diagnostics { Terminal.error(d.description) }
@@ -35,4 +35,25 @@ struct EncodingOption: ParsableArguments {
 
 extension CSVOutputDialect: ExpressibleByArgument {
     public static var defaultCompletionKind: CompletionKind { .list(allCases.map(\.rawValue)) }
+}
+
+/// Warnings grouped by kind (``DiagnosticCap/kind(_:)``: the message
+/// without its quoted texts and numbers), kinds in the order first seen,
+/// each group of more than one under a line that counts it, so that 40
+/// warnings of three kinds read as three things to fix.
+func printGrouped(_ warnings: [Diagnostic]) {
+    var order: [String] = []
+    var groups: [String: [Diagnostic]] = [:]
+    for w in warnings {
+        let k = DiagnosticCap.kind(w)
+        if groups[k] == nil { order.append(k) }
+        groups[k, default: []].append(w)
+    }
+    for k in order {
+        let group = groups[k]!
+        if group.count > 1, order.count > 1 {
+            Terminal.error("allvet: \(group.count) warnings of one kind in \(group[0].file):")
+        }
+        for w in group { Terminal.error(w.description) }
+    }
 }

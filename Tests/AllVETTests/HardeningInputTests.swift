@@ -99,4 +99,29 @@ import Testing
                 $0.contains("… and 1150 more warnings like the one at $.participants[0].preferences (1200 in all")
             })
     }
+
+    /// `check` prints every warning grouped by kind (issue 13): the two
+    /// lower-case countries together under a count, then the kind.
+    @Test func warningsArePrintedGroupedByKind() throws {
+        let round = try Self.editedExample { text in
+            var t = text
+            for id in ["ES-001", "PT-001"] {
+                t = t.replacingOccurrences(
+                    of: "\"id\": \"\(id)\", \"country\": \"\(id.prefix(2))\"",
+                    with: "\"id\": \"\(id)\", \"country\": \"\(id.prefix(2).lowercased())\"")
+            }
+            return t.replacingOccurrences(of: "\"id\": \"ES-002\",", with: "\"id\": \"ES-002\", \"kind\": \"Staff\",")
+        }
+        let run = try CLI.run(["check", round])
+        #expect(run.status == 0, "\(run.stderr)")
+        let lines = run.stderr.split(separator: "\n").map(String.init)
+        let countries = lines.firstIndex { $0.contains("warnings of one kind") }
+        #expect(countries != nil, "\(lines)")
+        if let c = countries {
+            #expect(lines[c].hasSuffix("2 warnings of one kind in \(round):"), "\(lines)")
+            #expect(
+                lines[c + 1].contains("participants[0].country") && lines[c + 2].contains("participants[2].country"))
+            #expect(lines[(c + 3)...].contains { $0.contains("the kind \"Staff\"") }, "\(lines)")
+        }
+    }
 }
