@@ -46,3 +46,37 @@ extension Goal {
         return best ?? 1
     }
 }
+
+extension Instance {
+    /// The keys by which results are broken down (`summary.json` `groups`,
+    /// the report's charts, `comparison.csv`'s rates): `country`, `kind`,
+    /// `sector`, and each attribute that sorts participants into groups, in
+    /// first-seen order. Left out: an attribute whose values are mostly one
+    /// person's own (a name, a note): more than ``maxDistinctForPersonal``
+    /// distinct values, and more than half of the participants who have it
+    /// alone with theirs. Such a column made one group a person, and put
+    /// names into a pseudonymised report and a column a name into
+    /// `comparison.csv` (issue 16). A policy may still select by it.
+    public var groupKeys: [String] {
+        var names: [String] = []
+        var seen = Set<String>()
+        for p in participants { for a in p.attributes where seen.insert(a.name).inserted { names.append(a.name) } }
+        return ["country", "kind", "sector"] + names.filter { !isPersonal($0) }
+    }
+
+    /// Attributes with at most this many distinct values always group.
+    public static let maxDistinctForPersonal = 5
+
+    private func isPersonal(_ name: String) -> Bool {
+        var count: [String: Int] = [:]
+        var holders = 0
+        for p in participants {
+            guard let v = p.attribute(name) else { continue }
+            holders += 1
+            count[v.description, default: 0] += 1
+        }
+        guard count.count > Self.maxDistinctForPersonal else { return false }
+        let alone = count.values.filter { $0 == 1 }.count
+        return 2 * alone > holders
+    }
+}

@@ -120,9 +120,7 @@ public struct RoundFigures: Sendable {
         // Groups.
         var isPlaced = [Bool](repeating: false, count: instance.participants.count)
         for s in stays { isPlaced[s.participant.rawValue] = true }
-        var keys = ["country", "kind", "sector"]
-        for p in instance.participants { for a in p.attributes where !keys.contains(a.name) { keys.append(a.name) } }
-        self.groups = keys.map { key in
+        self.groups = instance.groupKeys.map { key in
             var order: [String] = []
             var counts: [String: (Int, Int)] = [:]
             for (i, p) in instance.participants.enumerated() {

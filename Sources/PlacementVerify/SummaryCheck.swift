@@ -145,11 +145,10 @@ extension ResultsVerifier {
             expect("$.offers[\(i)].total", num(entry["total"]), Double(total[oi] ?? 0))
         }
 
-        // Groups: country, kind, sector and every attribute.
+        // Groups: country, kind, sector and every attribute that groups (Instance.groupKeys).
         var placed = Set<Int>()
         for s in stays { placed.insert(s.participant) }
-        var keys = ["country", "kind", "sector"]
-        for p in instance.participants { for a in p.attributes where !keys.contains(a.name) { keys.append(a.name) } }
+        let keys = instance.groupKeys
         let groups = obj(root["groups"])
         for key in keys {
             var counts: [String: (n: Int, placed: Int)] = [:]

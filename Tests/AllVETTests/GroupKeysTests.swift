@@ -1,0 +1,50 @@
+import AllVET
+import Foundation
+import Testing
+
+/// A `nombre` column (it becomes an attribute) once gave a chart per name
+/// in the pseudonymised report and a column per name in comparison.csv
+/// (issue 16). An attribute whose values are mostly one person's own is
+/// no group; one that sorts people into groups still is.
+@Suite struct GroupKeysTests {
+    static func namedExample() throws -> String {
+        let text = try String(contentsOf: CLI.root.appendingPathComponent("instances/example.json"), encoding: .utf8)
+        var instance = try InstanceJSONReader.read(data: Array(text.utf8), file: "example.json").0
+        let names = ["Carla Díaz Fuentes", "Ana", "Bo", "Cy", "Di", "Ed", "Flo", "Gus", "Hal", "Ida"]
+        for i in instance.participants.indices {
+            instance.participants[i].attributes.append((name: "nombre", value: .string(names[i])))
+            instance.participants[i].attributes.append((name: "school", value: .string(i < 5 ? "IES-A" : "IES-B")))
+        }
+        let path = try CLI.tempDir().appendingPathComponent("named.json").path
+        try InstanceJSONWriter.write(instance).write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    @Test func personalAttributesAreNoGroups() throws {
+        let round = try Self.namedExample()
+        let instance = try InstanceJSONReader.read(path: round).0
+        #expect(instance.groupKeys == ["country", "kind", "sector", "fewer_opportunities", "gender", "school"])
+
+        let out = try CLI.tempDir().appendingPathComponent("r").path
+        let run = try CLI.run(["solve", round, "--out", out, "--pseudonymise"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let report = try String(
+            contentsOf: URL(fileURLWithPath: out).appendingPathComponent("report.html"), encoding: .utf8)
+        #expect(!report.contains("Carla"))
+        #expect(!report.contains("nombre"))
+        #expect(report.contains("school"))
+        let summary = try String(
+            contentsOf: URL(fileURLWithPath: out).appendingPathComponent("summary.json"), encoding: .utf8)
+        #expect(!summary.contains("Carla") && summary.contains("\"school\""))
+        let verify = try CLI.run(["verify", round, out])
+        #expect(verify.status == 0, "\(verify.stdout)\(verify.stderr)")
+    }
+
+    /// Few distinct values always group (gender in a round of three).
+    @Test func fewDistinctValuesAlwaysGroup() throws {
+        var instance = try InstanceJSONReader.read(path: CLI.root.appendingPathComponent("instances/example.json").path)
+            .0
+        instance.participants = Array(instance.participants.prefix(3))
+        #expect(instance.groupKeys.contains("gender"))
+    }
+}
