@@ -14,6 +14,9 @@ public struct RoundCheck: Sendable {
     /// Participants left without any offer by each filter (the filter at
     /// which their last candidate fell away), in filter order.
     public var withoutCandidateByFilter: [(Filter, Int)]
+    /// The ids of the participants each filter left without any offer, in
+    /// round order (`check` names the first few: issue 16).
+    public var withoutCandidateIDs: [Filter: [String]]
     /// Offers no participant can take (no candidate stay).
     public var unusableOffers: [String]
 
@@ -48,6 +51,11 @@ public struct RoundCheck: Sendable {
             : (perParticipant.first!, perParticipant[(perParticipant.count - 1) / 2], perParticipant.last!)
         var byFilter: [Filter: Int] = [:]
         for f in c.noCandidateFilter.values { byFilter[f, default: 0] += 1 }
+        var ids: [Filter: [String]] = [:]
+        for (i, p) in instance.participants.enumerated() {
+            if let f = c.noCandidateFilter[ParticipantIndex(i)] { ids[f, default: []].append(p.id) }
+        }
+        withoutCandidateIDs = ids
         withoutCandidateByFilter = Filter.allCases.map { ($0, byFilter[$0] ?? 0) }
         unusableOffers = c.offers.enumerated().filter { !used[$0.offset] }.map(\.element.offer.id)
     }
@@ -68,7 +76,11 @@ public struct RoundCheck: Sendable {
         )
         let none = withoutCandidateByFilter.reduce(0) { $0 + $1.1 }
         out.append("participants without any candidate: \(none)")
-        for (f, n) in withoutCandidateByFilter where n > 0 { out.append("  removed by \(f): \(n)") }
+        for (f, n) in withoutCandidateByFilter where n > 0 {
+            let ids = withoutCandidateIDs[f] ?? []
+            let named = ids.prefix(5).joined(separator: ", ") + (ids.count > 5 ? ", …" : "")
+            out.append("  removed by \(f): \(n) (\(named))")
+        }
         out.append(
             "offers nobody can take: \(unusableOffers.count)"
                 + (unusableOffers.isEmpty

@@ -9,9 +9,25 @@ import PlacementModel
 /// nearest miss among the offers that fell at that filter asks for, e.g.
 /// `language: speaks en B1, es native; offers need de B1 or en B2 (DE-PADERBORN-METAL/cnc)`.
 enum NearestMiss {
+    /// The detail, then where the participant's other offers fell, so that
+    /// an `abroad` at the end does not hide the language level or the weeks
+    /// that kept them from every offer abroad (issue 16): `…; other offers
+    /// fell at sector (4), language (2)`.
     static func detail(participant pi: ParticipantIndex, filter: Filter, instance: Instance, policy: Policy) -> String {
-        let p = instance.participants[pi.rawValue]
         let outcomes = CandidateSet.outcomes(of: pi, instance: instance, policy: policy)
+        var others: [Filter: Int] = [:]
+        for o in outcomes { if case .removed(let f) = o, f != filter { others[f, default: 0] += 1 } }
+        let text = detail(participant: pi, filter: filter, instance: instance, policy: policy, outcomes: outcomes)
+        guard !others.isEmpty else { return text }
+        let list = Filter.allCases.compactMap { f in others[f].map { "\(f) (\($0))" } }.joined(separator: ", ")
+        return text + "; other offers fell at " + list
+    }
+
+    private static func detail(
+        participant pi: ParticipantIndex, filter: Filter, instance: Instance, policy: Policy,
+        outcomes: [CandidateSet.FilterOutcome]
+    ) -> String {
+        let p = instance.participants[pi.rawValue]
         let flat = instance.offers
         // The offers whose last start fell away at `filter`.
         let fell: [(host: Host, offer: Offer)] = outcomes.indices.compactMap { i in

@@ -1,0 +1,42 @@
+import AllVET
+import Foundation
+import Testing
+
+/// Two participants were told "abroad: compatible offers are in ES too"
+/// when their real blockers abroad were an English level and the weeks,
+/// and `check` said "removed by abroad: 2" without saying who (issue 16).
+@Suite struct ReasonDetailTests {
+    static let round = """
+        {"format": "allvet-instance/1", "participants": [
+          {"id": "ES-001", "country": "ES", "sector": "tourism", "languages": {"en": "A2"},
+           "available_from": "2026-03-02", "available_to": "2026-06-28", "weeks": 4},
+          {"id": "ES-002", "country": "ES", "sector": "tourism", "languages": {"en": "B2"},
+           "available_from": "2026-03-02", "available_to": "2026-06-28", "weeks": 12}],
+         "hosts": [
+          {"id": "ES-H", "country": "ES", "offers": [
+            {"id": "ES-H/o", "sectors": ["tourism"], "from": "2026-03-02", "to": "2026-06-28", "capacity": 2}]},
+          {"id": "DE-H", "country": "DE", "offers": [
+            {"id": "DE-H/o", "sectors": ["tourism"], "languages": {"en": "B1"}, "from": "2026-03-02",
+             "to": "2026-06-28", "capacity": 2, "max_weeks": 8}]},
+          {"id": "PT-H", "country": "PT", "offers": [
+            {"id": "PT-H/o", "sectors": ["food"], "from": "2026-03-02", "to": "2026-06-28", "capacity": 2}]}]}
+        """
+
+    @Test func theDetailSaysWhereTheOffersAbroadFell() throws {
+        let path = try CLI.tempDir().appendingPathComponent("round.json").path
+        try Self.round.write(toFile: path, atomically: true, encoding: .utf8)
+        let out = try CLI.tempDir().appendingPathComponent("r").path
+        let run = try CLI.run(["solve", path, "--out", out])
+        #expect(run.status == 0, "\(run.stderr)")
+        let rows = try readCSV(URL(fileURLWithPath: out).appendingPathComponent("unplaced.csv"))
+        #expect(
+            rows.map { $0["detail"] ?? "" } == [
+                "abroad: sending country ES; the compatible offers are in ES too (ES-H/o); other offers fell at sector (1), language (1)",
+                "abroad: sending country ES; the compatible offers are in ES too (ES-H/o); other offers fell at sector (1), duration (1)",
+            ], "\(rows)")
+        let verify = try CLI.run(["verify", path, out])
+        #expect(verify.status == 0, "\(verify.stdout)\(verify.stderr)")
+        let check = try CLI.run(["check", path])
+        #expect(check.stdout.contains("removed by abroad: 2 (ES-001, ES-002)"), "\(check.stdout)")
+    }
+}
