@@ -76,7 +76,7 @@ import Testing
         let run = try CLI.run(["check", path])
         #expect(run.status == 65, "\(run.stderr)")
         #expect(
-            run.stderr.contains("huge.json: error: is 256 MiB; allvet reads input files of at most 256 MiB"),
+            run.stderr.contains("huge.json: error: is 67108865 bytes, more than the 64 MiB allvet reads"),
             "\(run.stderr)")
     }
 
