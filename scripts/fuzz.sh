@@ -147,7 +147,9 @@ run() {
   cov="$(grep -o 'cov: [0-9]*' "$log" | tail -n 1 | cut -d' ' -f2)"
   ft="$(grep -o 'ft: [0-9]*' "$log" | tail -n 1 | cut -d' ' -f2)"
   corpus="$(find "$work/corpus" -type f | wc -l)"
-  local figures="${execs:-?} executions in ${seconds} s (${rate:-?}/s), cov ${cov:-?} ft ${ft:-?}, $nseeds seeds, corpus $corpus"
+  local took
+  took="$(sed -n 's/^Done [0-9]* runs in \([0-9]*\) second.*/\1/p' "$log" | tail -n 1)"
+  local figures="${execs:-?} executions in ${took:-$seconds} s (${rate:-?}/s), cov ${cov:-?} ft ${ft:-?}, $nseeds seeds, corpus $corpus"
   if [ "$status" -ne 0 ] && grep -q 'libFuzzer: run interrupted' "$log"; then
     echo "fuzz $name: INTERRUPTED by a signal (SIGINT or SIGTERM from outside) after $figures" >&2
     return 1
