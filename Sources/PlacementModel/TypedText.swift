@@ -16,8 +16,10 @@ public enum TextReading<Value: Equatable>: Equatable {
 
 /// Spaces and tabs around a value (also the no-break space spreadsheets
 /// keep), but not line breaks: a line break in an id is a control
-/// character, refused by the instance checks.
-func trimmedSpaces(_ s: String) -> String {
+/// character, refused by the instance checks. The one definition of
+/// "spaces around" for both readers: the CSV reader's cells use it too, so
+/// that a value reads the same in both forms.
+public func trimmedSpaces(_ s: String) -> String {
     func isSpace(_ c: Character) -> Bool { c.isWhitespace && !c.isNewline }
     guard let first = s.firstIndex(where: { !isSpace($0) }) else { return "" }
     let last = s.lastIndex(where: { !isSpace($0) })!

@@ -97,3 +97,20 @@ import Testing
             ], "\(messages)")
     }
 }
+
+/// Found by the CSV fuzz target after the dialect change: a Windows-1252
+/// 0xA0 (no-break space) after a preference stayed in CSV, where the JSON
+/// reader trims it, so a round exported to JSON read back different.
+@Suite struct NoBreakSpaceTests {
+    @Test func noBreakSpacesAroundListItemsAreTrimmedAsInJSON() throws {
+        let folder = try makeFolder([
+            "participants.csv": participantsHeader + ",preferences\n"
+                + "ES-001,ES,tourism,2026-03-02,2026-06-28,2,DE-H0001\u{A0}\u{A0};\u{A0}DE-H0001/o1\n",
+            "hosts.csv": minimalHosts, "offers.csv": minimalOffers,
+        ])
+        let (instance, _) = try InstanceCSVReader.read(folder: folder)
+        #expect(instance.participants[0].preferences == ["DE-H0001", "DE-H0001/o1"])
+        let json = Array(InstanceJSONWriter.write(instance).utf8)
+        #expect(try InstanceJSONReader.read(data: json, file: "round.json").0 == instance)
+    }
+}
