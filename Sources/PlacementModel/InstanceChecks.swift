@@ -20,7 +20,7 @@ public protocol InstanceLocator {
 /// across the instance), empty country or sector, `weeks` < 1 or above
 /// ``maxWeeks``, reversed
 /// windows, negative capacities or totals, `min_weeks`/`max_weeks` < 1 or
-/// `min_weeks` > `max_weeks`, `min_age` < 0, an attribute named like a
+/// `min_weeks` > `max_weeks`, `min_age` < 0 or above ``maxAge``, an attribute named like a
 /// participant field or a placement-side scope key (`id`, `kind`, `country`,
 /// `sending_org`, `sector`, `weeks`, `host`, `host_country`, `offer`: a
 /// `who` or `within` key would be ambiguous), a repeated attribute name.
@@ -42,6 +42,11 @@ public func checkInstance(_ instance: Instance, locator: some InstanceLocator) -
 /// 9999-12-31, 3,652,425 days) hold no longer stay, and `7 × weeks` must not
 /// overflow in the date arithmetic of the checks, candidates and verifier.
 let maxWeeks = 521_775
+
+/// The largest `min_age`: an age in years. A larger one (the readers take
+/// whole numbers to 10^18) overflowed the date arithmetic of "the day the
+/// participant comes of age" (found by the CSV fuzz target).
+let maxAge = 150
 
 /// Names that an attribute must not have (see ``checkInstance(_:locator:)``).
 let reservedAttributeNames: Set<String> = Set(
@@ -243,6 +248,9 @@ struct InstanceChecker {
             error(at("min_weeks"), "min_weeks \(a) is more than max_weeks \(b); no stay length fits")
         }
         if let a = o.minAge, a < 0 { error(at("min_age"), "min_age must be 0 or more, found \(a)") }
+        if let a = o.minAge, a > maxAge {
+            error(at("min_age"), "min_age must be at most \(maxAge) (an age in years), found \(a)")
+        }
         if o.from > o.to {
             error(at("from"), "the offer window is reversed: from \(o.from) is after to \(o.to)")
         } else if o.to.ordinal - o.from.ordinal > Self.longWindowDays {

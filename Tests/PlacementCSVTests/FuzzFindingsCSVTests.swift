@@ -114,3 +114,23 @@ import Testing
         #expect(try InstanceJSONReader.read(data: json, file: "round.json").0 == instance)
     }
 }
+
+/// Found by the CSV fuzz target: a `min_age` of 18 digits overflowed the
+/// date arithmetic of the age filter (a trap in `Day(year:month:day:)`).
+@Suite struct MinAgeTests {
+    @Test(arguments: ["151", "999999999999999999"])
+    func aMinAgeBeyondAnyAgeIsAnInputError(_ cell: String) throws {
+        let folder = try makeFolder([
+            "participants.csv": participantsHeader
+                + ",birth_date\nES-001,ES,tourism,2026-03-02,2026-06-28,2,2006-05-17\n",
+            "hosts.csv": minimalHosts,
+            "offers.csv":
+                "id,host_id,sectors,from,to,capacity,min_age\nDE-H0001/o1,DE-H0001,tourism,2026-01-05,2026-12-27,1,\(cell)\n",
+        ])
+        let error = #expect(throws: InputError.self) { try InstanceCSVReader.read(folder: folder) }
+        #expect(
+            error?.errors.map { "\($0.location): \($0.message)" } == [
+                "line 2, column \"min_age\": min_age must be at most 150 (an age in years), found \(cell)"
+            ])
+    }
+}
