@@ -87,10 +87,9 @@ public struct DecomposedSolve: Sendable {
 
         if master.stopped {
             // The budget was spent while the master was built: no solve starts (BuildCheck).
-            run.interrupted = budget.stopRequested
-            levels = objectives.map { notSolved($0, nil) }
-            levels[0].status = .timeLimit
-            levels[0].termination = run.interrupted ? .interrupted : .timeLimit
+            let stopped = LexicographicDriver.stoppedWhileBuilding(policy.objective, budget: budget)
+            run.interrupted = stopped.interrupted
+            levels = stopped.levels
             note("stopped while building the master model: \(run.interrupted ? "interrupted" : "time limit")")
         }
         var i = master.stopped ? objectives.count : 0

@@ -20,6 +20,8 @@ public enum TextReading<Value: Equatable>: Equatable {
 /// "spaces around" for both readers: the CSV reader's cells use it too, so
 /// that a value reads the same in both forms.
 public func trimmedSpaces(_ s: String) -> String {
+    // Most cells start and end with a printable ASCII byte: nothing to trim.
+    if let f = s.utf8.first, let l = s.utf8.last, (0x21..<0x80).contains(f), (0x21..<0x80).contains(l) { return s }
     func isSpace(_ c: Character) -> Bool { c.isWhitespace && !c.isNewline }
     guard let first = s.firstIndex(where: { !isSpace($0) }) else { return "" }
     let last = s.lastIndex(where: { !isSpace($0) })!

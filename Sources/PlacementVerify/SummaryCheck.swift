@@ -43,6 +43,17 @@ extension ResultsVerifier {
                 report(path, "figure", "is \(show(found)); recomputed from the stays: \(show(recomputed))")
             }
         }
+        /// An object of counts (`rank_histogram`, `unplaced`) against the counts
+        /// recomputed: each member, then each count the object leaves out.
+        func expectCounts(_ key: String, _ counts: [String: Int], missing: (String, Int) -> String) {
+            let path = "$." + key
+            var listed = Set<String>()
+            for m in obj(root[key]) {
+                listed.insert(m.key)
+                expect("\(path).\(m.key)", num(m.value), Double(counts[m.key] ?? 0))
+            }
+            for (k, n) in counts where !listed.contains(k) { report(path, "figure", missing(k, n)) }
+        }
 
         if str(root["format"]) != "allvet-result/1" { report("$.format", "format", "expected \"allvet-result/1\"") }
         let status = str(root["status"]) ?? ""
@@ -93,14 +104,7 @@ extension ResultsVerifier {
         // Rank histogram.
         var hist: [String: Int] = [:]
         for s in stays { hist[String(s.rank), default: 0] += 1 }
-        var seen = Set<String>()
-        for m in obj(root["rank_histogram"]) {
-            seen.insert(m.key)
-            expect("$.rank_histogram.\(m.key)", num(m.value), Double(hist[m.key] ?? 0))
-        }
-        for (r, n) in hist where !seen.contains(r) {
-            report("$.rank_histogram", "figure", "rank \(r) is missing; recomputed: \(n)")
-        }
+        expectCounts("rank_histogram", hist) { "rank \($0) is missing; recomputed: \($1)" }
 
         // Quotas: value and slack of every rule, scope and bound.
         var byKey: [String: QuotaFigure] = [:]
@@ -177,14 +181,7 @@ extension ResultsVerifier {
 
         // Unplaced counts, by reason (and filter for no_candidate).
         if haveUnplaced {
-            var listed = Set<String>()
-            for m in obj(root["unplaced"]) {
-                listed.insert(m.key)
-                expect("$.unplaced.\(m.key)", num(m.value), Double(unplacedCounts[m.key] ?? 0))
-            }
-            for (k, n) in unplacedCounts where !listed.contains(k) {
-                report("$.unplaced", "figure", "\(k) is missing; unplaced.csv has \(n)")
-            }
+            expectCounts("unplaced", unplacedCounts) { "\($0) is missing; unplaced.csv has \($1)" }
         }
     }
 

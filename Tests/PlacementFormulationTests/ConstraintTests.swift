@@ -105,20 +105,12 @@ import Testing
     @Test func levelsAreHeldLexicographically() throws {
         // a lists o2 first; one place at o1 and one at o2 for a single week; b can only go to o2 (sector).
         // placed first: 2 (a@o1, b@o2) even though a's rank is then 2 rather than 1.
-        let hosts = [
-            host("h1", offers: [offer("o1", to: "2026-03-08")]),
-            host("h2", offers: [offer("o2", sectors: ["food", "ict"], to: "2026-03-08")]),
-        ]
-        let ps = [
-            participant("a", to: "2026-03-08", preferences: ["o2", "o1"]),
-            participant("b", sector: "ict", to: "2026-03-08"),
-        ]
-        let s = try solve(round(ps, hosts))
+        let s = try solve(lexicographicRound())
         #expect(s.values == [2, 1])
         // With rank first, a goes to o2 and b is left out: rank 0 first, then placed 1.
         var policy = Policy.default
         policy.objective = [.rank(cost: .linear), .placed(weights: [])]
-        let t = try solve(round(ps, hosts), policy)
+        let t = try solve(lexicographicRound(), policy)
         // rank 0 allows a@o2 (b out) or a out and b@o2 (rank 0 as b has no list) or nobody; placed then is 1.
         #expect(t.values == [0, 1])
     }

@@ -41,6 +41,21 @@ func round(_ participants: [Participant], _ hosts: [Host]) -> Instance {
     Instance(name: "test", participants: participants, hosts: hosts)
 }
 
+/// One place at o1 and one at o2, for a single week; a lists o2 first, b
+/// can only go to o2 (sector). Placed first: 2 (a@o1, b@o2), rank then 1.
+/// Rank first: 0, placed then 1.
+func lexicographicRound() -> Instance {
+    let hosts = [
+        host("h1", offers: [offer("o1", to: "2026-03-08")]),
+        host("h2", offers: [offer("o2", sectors: ["food", "ict"], to: "2026-03-08")]),
+    ]
+    let ps = [
+        participant("a", to: "2026-03-08", preferences: ["o2", "o1"]),
+        participant("b", sector: "ict", to: "2026-03-08"),
+    ]
+    return round(ps, hosts)
+}
+
 /// The outcome of solving a tiny round through the direct model and GLPK.
 struct Solved {
     var candidates: CandidateSet

@@ -6,17 +6,9 @@ import Testing
 
 /// `LexicographicDriver.levelModel`: the model an export of level K writes.
 @Suite(.serialized) struct LevelModelTests {
-    /// The round of `levelsAreHeldLexicographically`: placed 2, then rank 1.
+    /// The round of `levelsAreHeldLexicographically` (``lexicographicRound()``): placed 2, then rank 1.
     static func setUp() -> (LinearModel, [LevelObjective]) {
-        let hosts = [
-            host("h1", offers: [offer("o1", to: "2026-03-08")]),
-            host("h2", offers: [offer("o2", sectors: ["food", "ict"], to: "2026-03-08")]),
-        ]
-        let ps = [
-            participant("a", to: "2026-03-08", preferences: ["o2", "o1"]),
-            participant("b", sector: "ict", to: "2026-03-08"),
-        ]
-        let instance = round(ps, hosts)
+        let instance = lexicographicRound()
         let c = CandidateSet(instance: instance, policy: .default)
         let f = DirectFormulation(instance: instance, policy: .default, candidates: c)
         return (
