@@ -1,12 +1,18 @@
 /// One record of a CSV file, with the physical line each cell starts on.
-struct CSVRecord: Sendable {
+package struct CSVRecord: Sendable {
     /// 1-based physical line on which the record starts (the header is line 1
-    /// unless blank lines precede it).
-    var line: Int
-    var cells: [String]
+    /// unless blank lines precede it); a workbook's row number.
+    package var line: Int
+    package var cells: [String]
     /// 1-based physical line on which each cell starts (differs from `line`
     /// after a quoted cell holding a line break).
-    var cellLines: [Int]
+    package var cellLines: [Int]
+
+    package init(line: Int, cells: [String], cellLines: [Int]) {
+        self.line = line
+        self.cells = cells
+        self.cellLines = cellLines
+    }
 }
 
 /// A syntax problem in a CSV file, at a physical line.
@@ -35,7 +41,14 @@ struct CSVSyntaxError: Sendable, Equatable {
 /// do); a leading UTF-8 byte-order mark is skipped; lines that are entirely
 /// empty are skipped. Cells are decoded as UTF-8; invalid UTF-8 is an error
 /// naming its line.
-enum CSVParser {
+package enum CSVParser {
+    /// The cells of CSV text allvet wrote itself (a results file), header
+    /// first; nil when it does not parse.
+    package static func rows(ofWritten text: String) -> [[String]]? {
+        let (records, syntax) = parse(Array(text.utf8))
+        return syntax.isEmpty ? records.map(\.cells) : nil
+    }
+
     /// Parses `bytes` with `separator` between cells (a comma unless the
     /// file's dialect says otherwise; ``CSVDialect``).
     static func parse(_ bytes: [UInt8], separator: UInt8 = UInt8(ascii: ",")) -> (

@@ -1,5 +1,5 @@
 /// A CSV file read into a header and rows, with its column names checked.
-struct CSVTable {
+package struct CSVTable {
     /// The file's path as shown in diagnostics.
     var file: String
     var header: [String]
@@ -9,6 +9,9 @@ struct CSVTable {
     var columns: [String: Int]
     /// How the file was written (separator, decimal mark, encoding).
     var dialect = CSVDialect(separator: CSVDialect.comma)
+    /// How a row is named in diagnostics: `line` in a CSV file, `sheet
+    /// "participants", row` in a workbook (PlacementXLSX).
+    var lineLabel = "line"
 
     /// Whether the header has `column`.
     func has(_ column: String) -> Bool { columns[column] != nil }
@@ -21,28 +24,30 @@ struct CSVTable {
 
     /// `line N, column "x"` for a cell, or `line N` when the column is absent.
     func location(_ row: CSVRecord, _ column: String?) -> String {
-        guard let column, let c = columns[column] else { return "line \(row.line)" }
-        return "line \(row.cellLines[c]), column \"\(column)\""
+        guard let column, let c = columns[column] else { return "\(lineLabel) \(row.line)" }
+        return "\(lineLabel) \(row.cellLines[c]), column \"\(column)\""
     }
 }
 
 /// Collects diagnostics for one read.
-struct DiagnosticSink {
+package struct DiagnosticSink {
     private var kept: [Diagnostic] = []
     private var cap = DiagnosticCap()
     /// Every diagnostic kept, then a closing line for each kind over the cap (``DiagnosticCap``).
-    var diagnostics: [Diagnostic] {
+    package var diagnostics: [Diagnostic] {
         get { kept + cap.closing }
         set { kept = newValue }
     }
-    var hasErrors: Bool { kept.contains { $0.severity == .error } }
+    package var hasErrors: Bool { kept.contains { $0.severity == .error } }
 
-    mutating func error(_ file: String, _ location: String, _ message: String) {
+    package init() {}
+
+    package mutating func error(_ file: String, _ location: String, _ message: String) {
         let d = Diagnostic(.error, file: file, location: location, message: message)
         if cap.admit(d) { kept.append(d) }
     }
 
-    mutating func warning(_ file: String, _ location: String, _ message: String) {
+    package mutating func warning(_ file: String, _ location: String, _ message: String) {
         let d = Diagnostic(.warning, file: file, location: location, message: message)
         if cap.admit(d) { kept.append(d) }
     }
@@ -70,31 +75,49 @@ extension CSVTable {
         var (records, syntax) = CSVParser.parse(text, separator: dialect.separator)
         for e in syntax { sink.error(file, "line \(e.line)", e.message) }
         if syntax.isEmpty { dropTrailingEmptyColumns(&records) }
+        if records.isEmpty && !syntax.isEmpty { return nil }
+        // Broken quoting: only the header is checked; the rows cannot be trusted.
+        let table = checked(
+            file: file, records: syntax.isEmpty ? records : Array(records.prefix(1)), required: required, known: known,
+            lineLabel: "line", sink: &sink)
+        // A file with broken quoting is not read further: its cells cannot be trusted.
+        guard syntax.isEmpty, var table else { return nil }
+        table.dialect = dialect
+        return table
+    }
+
+    /// Checks the header (the first record) of `records`: no duplicate or
+    /// nameless columns, every `required` column present, and (when `known`
+    /// is given) no column outside `known`; rows with another number of
+    /// cells are reported and left out. The one header check of CSV files
+    /// and workbook sheets; nil only when there is no header row.
+    package static func checked(
+        file: String, records: [CSVRecord], required: [String], known: [String]?, lineLabel: String,
+        sink: inout DiagnosticSink
+    ) -> CSVTable? {
         guard let headerRecord = records.first else {
-            if syntax.isEmpty {
-                sink.error(
-                    file, "line 1",
-                    "The file is empty; expected a header row naming the columns (\(required.joined(separator: ", ")))."
-                )
-            }
+            sink.error(
+                file, "\(lineLabel) 1",
+                "The \(lineLabel == "line" ? "file" : "sheet") is empty; expected a header row naming the columns (\(required.joined(separator: ", ")))."
+            )
             return nil
         }
         let header = headerRecord.cells.map { $0.trimmingSpaces }
         var columns: [String: Int] = [:]
         for (c, name) in header.enumerated() {
-            let loc = "line \(headerRecord.line), column \(c + 1)"
+            let loc = "\(lineLabel) \(headerRecord.line), column \(c + 1)"
             if name.isEmpty {
                 sink.error(file, loc, "Column \(c + 1) has no name in the header; give it one or delete the column.")
             } else if let first = columns[name] {
                 sink.error(
-                    file, "line \(headerRecord.line), column \"\(name)\"",
+                    file, "\(lineLabel) \(headerRecord.line), column \"\(name)\"",
                     "Column \"\(name)\" appears twice in the header (columns \(first + 1) and \(c + 1)); expected each column once."
                 )
             } else {
                 columns[name] = c
                 if let known, !known.contains(name) {
                     sink.error(
-                        file, "line \(headerRecord.line), column \"\(name)\"",
+                        file, "\(lineLabel) \(headerRecord.line), column \"\(name)\"",
                         "Unknown column \"\(name)\"; expected only these columns: \(known.joined(separator: ", ")).")
                 }
             }
@@ -103,22 +126,21 @@ extension CSVTable {
         if !missing.isEmpty {
             let names = missing.map { "\"\($0)\"" }.joined(separator: ", ")
             sink.error(
-                file, "line \(headerRecord.line)",
+                file, "\(lineLabel) \(headerRecord.line)",
                 "Missing required column\(missing.count > 1 ? "s" : "") \(names); add \(missing.count > 1 ? "them" : "it") to the header."
             )
         }
-        // A file with broken quoting is not read further: its cells cannot be trusted.
-        guard syntax.isEmpty else { return nil }
         var rows: [CSVRecord] = []
         for r in records.dropFirst() {
             if r.cells.count == header.count { rows.append(r); continue }
             sink.error(
-                file, "line \(r.line)",
+                file, "\(lineLabel) \(r.line)",
                 "The row has \(r.cells.count) cell\(r.cells.count == 1 ? "" : "s"); expected \(header.count), one per header column."
             )
         }
         return CSVTable(
-            file: file, header: header, headerLine: headerRecord.line, rows: rows, columns: columns, dialect: dialect)
+            file: file, header: header, headerLine: headerRecord.line, rows: rows, columns: columns,
+            lineLabel: lineLabel)
     }
 }
 
@@ -135,7 +157,7 @@ extension CSVTable {
     /// spreadsheet keeps them after a column's contents were deleted) are
     /// not part of the table. A nameless column that holds anything stays,
     /// and the header check reports it.
-    static func dropTrailingEmptyColumns(_ records: inout [CSVRecord]) {
+    package static func dropTrailingEmptyColumns(_ records: inout [CSVRecord]) {
         guard let header = records.first?.cells else { return }
         var width = header.count
         while width > 1, header[width - 1].trimmingSpaces.isEmpty { width -= 1 }

@@ -49,7 +49,19 @@ public enum InstanceCSVReader {
         let participantsTable = load(participantsFile, required: CSVColumns.participantsRequired, known: nil)
         let hostsTable = load(hostsFile, required: CSVColumns.hostsRequired, known: CSVColumns.hosts)
         let offersTable = load(offersFile, required: CSVColumns.offersRequired, known: CSVColumns.offers)
+        return try decode(
+            participants: participantsTable, hosts: hostsTable, offers: offersTable, name: lastComponent(folder),
+            sink: &sink)
+    }
 
+    /// Decodes the three tables of a round (from a CSV folder or a
+    /// workbook's sheets) into an instance named `name`: the one place the
+    /// tabular forms become an ``/PlacementModel/Instance``. A nil table was
+    /// missing or unreadable, already reported in `sink`.
+    package static func decode(
+        participants participantsTable: CSVTable?, hosts hostsTable: CSVTable?, offers offersTable: CSVTable?,
+        name: String, hostsName: String = hostsFile, sink: inout DiagnosticSink
+    ) throws(InputError) -> (Instance, warnings: [Diagnostic]) {
         var participants: [Participant] = []
         if let t = participantsTable {
             let standard = Set(CSVColumns.participants)
@@ -73,7 +85,7 @@ public enum InstanceCSVReader {
                     if hostsTable != nil {
                         sink.error(
                             t.file, t.location(row, "host_id"),
-                            "Host \"\(hostID)\" is not in \(hostsFile); expected the id of a row of \(hostsFile).")
+                            "Host \"\(hostID)\" is not in \(hostsName); expected the id of a row of \(hostsName).")
                     }
                     continue
                 }
@@ -83,7 +95,7 @@ public enum InstanceCSVReader {
         }
 
         if sink.hasErrors { throw InputError(sink.diagnostics) }
-        let instance = Instance(name: lastComponent(folder), participants: participants, hosts: hosts)
+        let instance = Instance(name: name, participants: participants, hosts: hosts)
         if let p = participantsTable, let h = hostsTable, let o = offersTable {
             let locator = CSVLocator(participants: p, hosts: h, offers: o, offerRows: offerRows)
             sink.diagnostics += checkInstance(instance, locator: locator)

@@ -40,11 +40,22 @@ public enum InstanceCSVWriter {
 
     /// The three files' names and bytes, without touching the disk.
     public static func encode(_ instance: Instance) throws -> [(name: String, bytes: [UInt8])] {
+        try tables(instance).map { table in
+            var f = CSVFileText()
+            for row in table.rows { f.row(row) }
+            return (table.name, f.bytes)
+        }
+    }
+
+    /// The three files' names and cells (the header first), escaped as in
+    /// the files: the one place a round becomes tables, for CSV and for the
+    /// workbook form (PlacementXLSX).
+    package static func tables(_ instance: Instance) throws -> [(name: String, rows: [[String]])] {
         var problems: [String] = []
         let attributeNames = attributeColumns(instance, &problems)
         var cells = CellWriter()
 
-        var p = CSVFileText()
+        var p = CSVRows()
         p.row(CSVColumns.participants + attributeNames)
         for x in instance.participants {
             let context = "participant \"\(x.id)\""
@@ -66,9 +77,9 @@ public enum InstanceCSVWriter {
             p.row(row)
         }
 
-        var h = CSVFileText()
+        var h = CSVRows()
         h.row(CSVColumns.hosts)
-        var o = CSVFileText()
+        var o = CSVRows()
         o.row(CSVColumns.offers)
         var seenHosts: Set<String> = []
         for host in instance.hosts {
@@ -96,8 +107,8 @@ public enum InstanceCSVWriter {
         problems += cells.problems
         if !problems.isEmpty { throw CSVWriteError(problems: problems) }
         return [
-            (InstanceCSVReader.participantsFile, p.bytes), (InstanceCSVReader.hostsFile, h.bytes),
-            (InstanceCSVReader.offersFile, o.bytes),
+            (InstanceCSVReader.participantsFile, p.rows), (InstanceCSVReader.hostsFile, h.rows),
+            (InstanceCSVReader.offersFile, o.rows),
         ]
     }
 
@@ -144,6 +155,12 @@ public enum InstanceCSVWriter {
         }
         return result
     }
+}
+
+/// The rows of one table, header first.
+struct CSVRows {
+    var rows: [[String]] = []
+    mutating func row(_ cells: [String]) { rows.append(cells) }
 }
 
 /// One file of the instance CSV folder: a byte-order mark, then records
