@@ -5,7 +5,7 @@
 // Layers, with dependencies pointing one way only (docs/model.md, "Layers"):
 //   CGLPK (system library) <- GLPKSolver (the only target touching GLPK's C API)
 //   LinearModel (solver-neutral model, the solve budget, no GLPK)
-//   PlacementModel (domain values, readers) <- PlacementFormulation (candidates, scopes, models, drivers, elastic model)
+//   PlacementModel (domain values, readers) <- PlacementCSV <- PlacementXLSX (workbooks) ; PlacementFormulation (candidates, scopes, models, drivers, elastic model)
 //   PlacementModel + PlacementCSV <- PlacementVerify (independent results check; never sees the formulation)
 //   PlacementEngine (one solve of a round) <- PlacementResults (figures, reasons, files, the staged write, input loading)
 //   PlacementResults <- PlacementSweeps (sweep files, scenario processes, comparison) <- PlacementReports (HTML, Mustache templates)
@@ -31,6 +31,8 @@ let package = Package(
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
         // Templates that escape every value by default, for the HTML reports only (docs/reports.md).
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        // Workbooks (.xlsx) are ZIP archives: reading and writing them (docs/inputs.md, "Workbooks").
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         // Tests only: property tests (Tests/AllVETTests/PropertyTests.swift).
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
@@ -44,6 +46,11 @@ let package = Package(
         .target(name: "PlacementModel"),
         .target(name: "PlacementFormulation", dependencies: ["PlacementModel", "LinearModel"]),
         .target(name: "PlacementCSV", dependencies: ["PlacementModel"]),
+        // Rounds and results as workbooks (.xlsx): ZIP through ZIPFoundation, XML through Foundation's XMLParser.
+        .target(
+            name: "PlacementXLSX",
+            dependencies: ["PlacementModel", "PlacementCSV", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
         .target(name: "RoundGenerator", dependencies: ["PlacementModel"]),
         // The independent results checker: the domain and readers only, never the formulation.
         .target(name: "PlacementVerify", dependencies: ["PlacementModel", "PlacementCSV"]),
@@ -53,7 +60,8 @@ let package = Package(
         .target(
             name: "PlacementResults",
             dependencies: [
-                "PlacementModel", "PlacementCSV", "PlacementFormulation", "PlacementEngine", "LinearModel",
+                "PlacementModel", "PlacementCSV", "PlacementXLSX", "PlacementFormulation", "PlacementEngine",
+                "LinearModel",
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
@@ -72,8 +80,8 @@ let package = Package(
         .target(
             name: "AllVET",
             dependencies: [
-                "PlacementModel", "PlacementCSV", "PlacementVerify", "RoundGenerator", "PlacementFormulation",
-                "LinearModel",
+                "PlacementModel", "PlacementCSV", "PlacementXLSX", "PlacementVerify", "RoundGenerator",
+                "PlacementFormulation", "LinearModel",
                 "PlacementEngine", "PlacementResults", "PlacementReports", "PlacementSweeps",
             ]
         ),
@@ -90,12 +98,16 @@ let package = Package(
         .testTarget(
             name: "AllVETTests",
             dependencies: [
-                "AllVET", "allvet", "PlacementVerify", "RoundGenerator",
+                "AllVET", "allvet", "PlacementVerify", "PlacementXLSX", "RoundGenerator",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             exclude: ["Fixtures"]),
         .testTarget(
             name: "PlacementCSVTests", dependencies: ["PlacementCSV", "PlacementModel", "RoundGenerator"],
+            exclude: ["Fixtures"]),
+        .testTarget(
+            name: "PlacementXLSXTests",
+            dependencies: ["PlacementXLSX", "PlacementCSV", "PlacementModel", "RoundGenerator"],
             exclude: ["Fixtures"]),
         .testTarget(name: "RoundGeneratorTests", dependencies: ["RoundGenerator", "PlacementCSV", "PlacementModel"]),
     ]

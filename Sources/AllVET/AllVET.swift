@@ -10,3 +10,4 @@
 @_exported import PlacementResults
 @_exported import PlacementSweeps
 @_exported import PlacementVerify
+@_exported import PlacementXLSX

@@ -1,8 +1,9 @@
 import PlacementCSV
+import PlacementXLSX
 import RoundGenerator
 
 /// Instances as files: generated rounds and the two forms of formats.md,
-/// for `allvet generate` and `allvet export --to json|csv`.
+/// for `allvet generate` and `allvet export --to json|csv|xlsx`.
 public enum InstanceFiles {
     /// A realistic synthetic round (docs/generator.md); the same arguments
     /// give the same instance on every machine.
@@ -19,5 +20,10 @@ public enum InstanceFiles {
     /// Throws a `CSVWriteError` naming what the CSV form cannot hold.
     public static func csv(_ instance: Instance) throws -> [(name: String, bytes: [UInt8])] {
         try InstanceCSVWriter.encode(instance)
+    }
+
+    /// The workbook form (``/PlacementXLSX/InstanceXLSXWriter``): one `.xlsx` file's bytes.
+    public static func xlsx(_ instance: Instance) throws -> [UInt8] {
+        try InstanceXLSXWriter.bytes(instance)
     }
 }

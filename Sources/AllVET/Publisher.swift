@@ -20,6 +20,8 @@ public struct Publisher: Sendable {
     public var includePolicy = false
     /// How `assignments.csv` and `unplaced.csv` are written (`--csv-dialect`).
     public var csvDialect = CSVOutputDialect.rfc4180
+    /// Also write `results.xlsx`: the same tables as one workbook (`--xlsx`).
+    public var xlsx = false
 
     public init(engine: Engine = Engine(), options: EngineOptions) {
         self.engine = engine
@@ -78,6 +80,14 @@ public struct Publisher: Sendable {
             ("report.html", RoundReport(files: files, pseudonymise: pseudonymise).html),
         ]
         if includePolicy { written.append(("policy.json", PolicyJSONWriter.write(input.policy))) }
+        var binary: [(name: String, bytes: [UInt8])] = []
+        if xlsx {
+            let tables = [("assignments", files.assignments), ("unplaced", files.unplaced)]
+            guard let workbook = try? ResultsXLSX.bytes(tables) else {
+                throw .output(OutputError(path: out, message: "cannot compose results.xlsx (a bug; please report it)"))
+            }
+            binary.append(("results.xlsx", workbook))
+        }
         var verification: VerificationReport? = nil
         if verify {
             var verifier = ResultsVerifier(instance: input.instance, policy: input.policy)
@@ -88,10 +98,11 @@ public struct Publisher: Sendable {
             verification = report
         }
         do {
-            try ResultsFolder.write(written, to: out)
+            try ResultsFolder.write(written, binary: binary, to: out)
         } catch {
             throw .output(error)
         }
-        return Published(result: result, files: files, verification: verification, written: written.map(\.0))
+        return Published(
+            result: result, files: files, verification: verification, written: written.map(\.0) + binary.map(\.name))
     }
 }

@@ -2,6 +2,7 @@ import Crypto
 import Foundation
 import LinearModel
 import PlacementCSV
+import PlacementXLSX
 import PlacementEngine
 import PlacementFormulation
 import PlacementModel
@@ -58,13 +59,24 @@ public enum InputLoader {
         return LoadedInput(instance: instance, policy: policy, warnings: warnings, seconds: clock.elapsed)
     }
 
-    /// Reads a JSON instance file or a CSV folder.
+    /// Reads a JSON instance file, a CSV folder or a workbook (`.xlsx`).
     public static func readInstance(_ path: String, encoding: CSVEncoding = .automatic) throws(InputError) -> (
         Instance, [Diagnostic]
     ) {
         var isDir: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDir), isDir.boolValue {
             return try InstanceCSVReader.read(folder: path, encoding: encoding)
+        }
+        let lower = path.lowercased()
+        if lower.hasSuffix(".xlsx") { return try InstanceXLSXReader.read(path: path) }
+        for (suffix, what) in [(".xls", "an Excel 97-2003 workbook"), (".ods", "an OpenDocument spreadsheet")]
+        where lower.hasSuffix(suffix) {
+            throw InputError([
+                Diagnostic(
+                    .error, file: path, location: "",
+                    message: "This is \(what); allvet reads .xlsx workbooks. Save it as Excel Workbook (.xlsx) and "
+                        + "give that file.")
+            ])
         }
         return try InstanceJSONReader.read(path: path)
     }

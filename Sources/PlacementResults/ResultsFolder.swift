@@ -34,11 +34,13 @@ public enum ResultsFolder {
     /// Every file a results folder of allvet's may hold.
     public static let fileNames: Set<String> = [
         "assignments.csv", "unplaced.csv", "summary.json", "report.html", "policy.json", "VERIFICATION-FAILED.txt",
-        "failure.json",
+        "failure.json", "results.xlsx",
     ]
 
-    /// Writes `files` (name → text) to `path`.
-    public static func write(_ files: [(name: String, text: String)], to path: String) throws(OutputError) {
+    /// Writes `files` (name → text) and `binary` (name → bytes) to `path`.
+    public static func write(
+        _ files: [(name: String, text: String)], binary: [(name: String, bytes: [UInt8])] = [], to path: String
+    ) throws(OutputError) {
         let fm = FileManager.default
         guard !path.isEmpty else {
             throw OutputError(path: "--out", message: "is empty; give the results folder to write")
@@ -81,6 +83,9 @@ public enum ResultsFolder {
                 try fm.createDirectory(at: staging, withIntermediateDirectories: false)
                 for f in files {
                     try Data(f.text.utf8).write(to: staging.appendingPathComponent(f.name))
+                }
+                for f in binary {
+                    try Data(f.bytes).write(to: staging.appendingPathComponent(f.name))
                 }
             } catch {
                 throw OutputError(path: path, message: "cannot write the results: \(error.localizedDescription)")

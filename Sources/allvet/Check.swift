@@ -11,7 +11,7 @@ struct Check: ParsableCommand {
             """
     )
 
-    @Argument(help: "The round: a JSON instance file or a folder of CSV files.")
+    @Argument(help: "The round: a JSON instance file, a folder of CSV files or a workbook (.xlsx).")
     var instance: String
 
     @Option(help: "A policy file (allvet-policy/1); its filters (require_abroad, only_listed) shape the candidates.")

@@ -9,12 +9,13 @@ struct Export: ParsableCommand {
             What --to writes:
               json  the round as one JSON instance file, in canonical form;
               csv   the round as a CSV folder (participants.csv, hosts.csv, offers.csv);
+              xlsx  the round as one workbook (sheets participants, hosts, offers; real dates and numbers);
               lp    the direct time-indexed model of one goal (--level) in CPLEX-LP form;
               mps   the same model in free MPS form.
 
-            json and csv are lossless: converting back gives an identical round. The CSV form \
-            has no field for the round's name; a folder's round is named after the folder, so \
-            name the folder after the round to keep it (allvet notes when they differ).
+            json, csv and xlsx are lossless: converting back gives an identical round. The CSV and \
+            xlsx forms have no field for the round's name; a folder's or workbook's round is named \
+            after it, so name it after the round to keep the name (allvet notes when they differ).
 
             The model of level K has goal K's objective (level 1 includes the soft-quota \
             penalties). For K > 1, allvet first finds the optima of levels 1 … K−1 as `allvet \
@@ -35,7 +36,7 @@ struct Export: ParsableCommand {
             """
     )
 
-    @Argument(help: "The round: a JSON instance file or a folder of CSV files.")
+    @Argument(help: "The round: a JSON instance file, a folder of CSV files or a workbook (.xlsx).")
     var instance: String
 
     @Option(
@@ -46,10 +47,10 @@ struct Export: ParsableCommand {
 
     @OptionGroup var input: EncodingOption
 
-    @Option(help: "What to write: json, csv, lp or mps.")
+    @Option(help: "What to write: json, csv, xlsx, lp or mps.")
     var to: ExportFormat
 
-    @Option(help: "The file (json, lp, mps) or folder (csv) to write.")
+    @Option(help: "The file (json, xlsx, lp, mps) or folder (csv) to write.")
     var out: String
 
     @Option(help: "For lp|mps: which goal of the policy's objective, from 1.")
@@ -95,6 +96,14 @@ struct Export: ParsableCommand {
         case .csv:
             try write { try OutputFiles.writeFolder(try InstanceFiles.csv(input.instance), to: out, force: force) }
             if let note = InstanceFormat.csvNameNote(name: input.instance.name, folder: out) { Terminal.error(note) }
+        case .xlsx:
+            try write { try OutputFiles.writeFile(try InstanceFiles.xlsx(input.instance), to: out, force: force) }
+            let name = InstanceXLSXReader.roundName(out)
+            if name != input.instance.name {
+                Terminal.error(
+                    "allvet: note: a workbook has no name field; read back, this round is named \"\(name)\" (after "
+                        + "the file), not \"\(input.instance.name)\".")
+            }
         case .lp, .mps: try exportModel(input, format: to == .lp ? .lp : .mps)
         }
     }
@@ -163,6 +172,6 @@ struct Export: ParsableCommand {
 }
 
 enum ExportFormat: String, ExpressibleByArgument, CaseIterable {
-    case json, csv, lp, mps
+    case json, csv, xlsx, lp, mps
     var isModel: Bool { self == .lp || self == .mps }
 }

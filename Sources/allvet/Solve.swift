@@ -29,7 +29,7 @@ struct Solve: ParsableCommand {
             """
     )
 
-    @Argument(help: "The round: a JSON instance file (allvet-instance/1) or a folder of CSV files.")
+    @Argument(help: "The round: a JSON instance file (allvet-instance/1), a folder of CSV files or a workbook (.xlsx).")
     var instance: String
 
     @Option(help: "A policy file (allvet-policy/1). Default: goals [placed, rank], require_abroad, no quotas.")
@@ -80,6 +80,12 @@ struct Solve: ParsableCommand {
     var csvDialect: CSVOutputDialect = .rfc4180
 
     @Flag(
+        help: ArgumentHelp(
+            "Also write results.xlsx: the assignments and unplaced tables as one workbook with real dates and "
+                + "numbers. On by default when the round is a workbook (.xlsx)."))
+    var xlsx = false
+
+    @Flag(
         name: .customLong("keep-policy"),
         help:
             "Also write the policy solved under as policy.json in the results folder (sweeps do, so that each scenario's folder says what it was solved under)."
@@ -109,6 +115,7 @@ struct Solve: ParsableCommand {
         publisher.pseudonymise = pseudonymise
         publisher.csvDialect = csvDialect
         publisher.includePolicy = keepPolicy
+        publisher.xlsx = xlsx || instance.lowercased().hasSuffix(".xlsx")
         let published: Publisher.Published
         do {
             published = try publisher.publish(input, to: out)

@@ -21,7 +21,7 @@ struct Verify: ParsableCommand {
             """
     )
 
-    @Argument(help: "The round: a JSON instance file or a folder of CSV files.")
+    @Argument(help: "The round: a JSON instance file, a folder of CSV files or a workbook (.xlsx).")
     var instance: String
 
     @Argument(help: "The results folder written by `allvet solve`.")
