@@ -29,6 +29,11 @@ struct SheetRows {
     var rows: [Row] = []
     var problems: [Problem] = []
 
+    /// The most columns a sheet may use (a round has about 15, plus its
+    /// attributes): rows are padded to their last cell, so one cell far to
+    /// the right in every row would otherwise take memory for thousands.
+    static let maxColumns = 1_024
+
     /// Reads the worksheet part `bytes`; rows whose cells are all empty are
     /// left out, as the CSV reader skips blank lines.
     init(_ bytes: [UInt8], part: String, parts: WorkbookParts) throws(XLSXError) {
@@ -82,7 +87,13 @@ struct SheetRows {
                     text = CellText.number(value)
                 }
             }
-            guard column >= 0, column < 16_384 else { return }
+            guard column >= 0, column < SheetRows.maxColumns else {
+                problems.append(
+                    Problem(
+                        row: row.number, column: max(column, 0),
+                        message: "is beyond the \(SheetRows.maxColumns) columns a round's sheet may have; delete it"))
+                return
+            }
             let forced = isText && (parts.quotedStyles.contains(style) || text.utf8.first == UInt8(ascii: "'"))
             if text.isEmpty && !forced { return }
             if row.cells.count <= column {

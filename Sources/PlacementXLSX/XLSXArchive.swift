@@ -11,7 +11,7 @@ import ZIPFoundation
 /// error instead of filling the memory.
 struct XLSXArchive {
     /// The most the parts of one workbook may inflate to, together.
-    static let maxInflatedBytes = 512 << 20
+    static let maxInflatedBytes = 256 << 20
 
     private let archive: Archive
     private var inflated = 0
