@@ -98,12 +98,7 @@ struct Export: ParsableCommand {
             if let note = InstanceFormat.csvNameNote(name: input.instance.name, folder: out) { Terminal.error(note) }
         case .xlsx:
             try write { try OutputFiles.writeFile(try InstanceFiles.xlsx(input.instance), to: out, force: force) }
-            let name = InstanceXLSXReader.roundName(out)
-            if name != input.instance.name {
-                Terminal.error(
-                    "allvet: note: a workbook has no name field; read back, this round is named \"\(name)\" (after "
-                        + "the file), not \"\(input.instance.name)\".")
-            }
+            if let note = InstanceFormat.xlsxNameNote(name: input.instance.name, file: out) { Terminal.error(note) }
         case .lp, .mps: try exportModel(input, format: to == .lp ? .lp : .mps)
         }
     }

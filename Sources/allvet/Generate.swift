@@ -11,8 +11,9 @@ struct Generate: ParsableCommand {
             bytes on every machine. The round is named synthetic-n<N>-m<M>-s<SEED>.
 
             Form of the output: --format json writes one JSON instance file, --format csv a \
-            folder with participants.csv, hosts.csv and offers.csv. Without --format, a PATH \
-            ending in .json gives a JSON file and any other PATH a CSV folder.
+            folder with participants.csv, hosts.csv and offers.csv, --format xlsx one workbook \
+            with those three sheets. Without --format, a PATH ending in .json gives a JSON file, \
+            one ending in .xlsx a workbook, and any other PATH a CSV folder.
 
             An existing file or folder at PATH is never replaced unless --force is given; the \
             output is written whole or not at all (to a hidden temporary name, then renamed). \
@@ -32,10 +33,10 @@ struct Generate: ParsableCommand {
     @Option(help: "Seed of the random draws; any whole number from 0 to 2^64 − 1.")
     var seed: UInt64 = 1
 
-    @Option(help: "Where to write: a .json file or a folder for CSV files (see --format).")
+    @Option(help: "Where to write: a .json file, an .xlsx workbook or a folder for CSV files (see --format).")
     var out: String
 
-    @Option(help: "json or csv (default: json when --out ends in .json, else csv).")
+    @Option(help: "json, csv or xlsx (default: json or xlsx when --out ends in .json or .xlsx, else csv).")
     var format: InstanceFormat?
 
     @Flag(help: "Replace an existing file or folder at --out.")
@@ -56,6 +57,7 @@ struct Generate: ParsableCommand {
             switch form {
             case .json: try OutputFiles.writeFile(InstanceFiles.json(instance), to: out, force: force)
             case .csv: try OutputFiles.writeFolder(try InstanceFiles.csv(instance), to: out, force: force)
+            case .xlsx: try OutputFiles.writeFile(try InstanceFiles.xlsx(instance), to: out, force: force)
             }
         } catch {
             Terminal.error("allvet: \(error)")
@@ -64,19 +66,32 @@ struct Generate: ParsableCommand {
         if form == .csv, let note = InstanceFormat.csvNameNote(name: instance.name, folder: out) {
             Terminal.error(note)
         }
+        if form == .xlsx, let note = InstanceFormat.xlsxNameNote(name: instance.name, file: out) {
+            Terminal.error(note)
+        }
         Terminal.out(
             "\(instance.name): \(instance.participants.count) participants, \(instance.hosts.count) hosts, "
                 + "\(instance.hosts.reduce(0) { $0 + $1.offers.count }) offers; written to \(out) (\(form.rawValue))")
     }
 }
 
-/// The two forms of an instance (formats.md).
+/// The three forms of an instance (formats.md).
 enum InstanceFormat: String, ExpressibleByArgument, CaseIterable {
-    case json, csv
+    case json, csv, xlsx
 
-    /// JSON for a path ending in `.json` (any letter case), CSV otherwise.
+    /// JSON for a path ending in `.json`, XLSX for `.xlsx` (any letter case), CSV otherwise.
     static func implied(by path: String) -> InstanceFormat {
-        path.lowercased().hasSuffix(".json") ? .json : .csv
+        let lower = path.lowercased()
+        return lower.hasSuffix(".json") ? .json : lower.hasSuffix(".xlsx") ? .xlsx : .csv
+    }
+
+    /// The workbook form has no field for the round's name either: it is
+    /// named after the file. A note when that changes the name.
+    static func xlsxNameNote(name: String, file: String) -> String? {
+        let base = InstanceXLSXReader.roundName(file)
+        guard base != name else { return nil }
+        return
+            "allvet: note: a workbook has no name field; read back, this round is named \"\(base)\" (after the file), not \"\(name)\"."
     }
 
     /// The CSV form has no field for the round's name: the reader names a

@@ -64,4 +64,21 @@ import Testing
         let again = try CLI.run(["export", Self.round, "--to", "xlsx", "--out", workbook])
         #expect(again.status != 0 && again.stderr.contains("--force"), "never replaced without --force")
     }
+
+    /// `generate --out x.xlsx` writes a workbook of the same round as `--out x.json`.
+    @Test func generateWritesAWorkbookForAnXLSXPath() throws {
+        let dir = try CLI.tempDir()
+        let names = ["synthetic-n40-m10-s5.xlsx", "synthetic-n40-m10-s5.json"]
+        for name in names {
+            let run = try CLI.run([
+                "generate", "--participants", "40", "--seed", "5", "--out", dir.appendingPathComponent(name).path,
+            ])
+            #expect(run.status == 0 && run.stdout.contains("(\(name.split(separator: ".").last!))"), "\(run.stderr)")
+        }
+        let back = dir.appendingPathComponent("back.json").path
+        let export = try CLI.run(["export", dir.appendingPathComponent(names[0]).path, "--to", "json", "--out", back])
+        #expect(export.status == 0, "\(export.stderr)")
+        #expect(
+            try Data(contentsOf: URL(fileURLWithPath: back)) == Data(contentsOf: dir.appendingPathComponent(names[1])))
+    }
 }
