@@ -80,3 +80,32 @@ extension Instance {
         return 2 * alone > holders
     }
 }
+
+extension Policy {
+    /// Every key the policy selects or groups participants by: the keys of
+    /// each quota's `who` and `within` and of each `placed` weight's `who`.
+    /// A pseudonymised report breaks results down by these attributes only
+    /// (issue 16): the rest of a coordinator's columns may be personal.
+    public var keysUsed: Set<String> {
+        var keys = Set<String>()
+        for q in quotas {
+            for c in q.who.conditions { keys.insert(c.key) }
+            for w in q.within { keys.insert(w.description) }
+        }
+        for goal in objective {
+            guard case .placed(let weights) = goal else { continue }
+            for w in weights { for c in w.who.conditions { keys.insert(c.key) } }
+        }
+        return keys
+    }
+}
+
+extension Instance {
+    /// The group keys a pseudonymised report may show (``groupKeys``
+    /// limited to `country`, `kind`, `sector` and the attributes in
+    /// `keysUsed`): a name, a note or a health remark in a column of its
+    /// own is never charted, listed or compared.
+    public func pseudonymisedGroupKeys(using keysUsed: Set<String>) -> [String] {
+        groupKeys.filter { ["country", "kind", "sector"].contains($0) || keysUsed.contains($0) }
+    }
+}

@@ -115,8 +115,10 @@ public struct RoundReport: Sendable {
                     ]
                 } ?? []
 
-            // Groups.
-            groups = fig.groups.map { g in
+            // Groups; pseudonymised, only those the policy uses (a name column is never charted).
+            let shown =
+                pseudonymised ? Set(inst.pseudonymisedGroupKeys(using: r.policy.keysUsed)) : Set(fig.groups.map(\.key))
+            groups = fig.groups.filter { shown.contains($0.key) }.map { g in
                 let tooMany = g.values.count > RoundReport.maxGroupValues
                 return Group(
                     key: g.key, tooMany: tooMany, valueCount: "\(g.values.count)",

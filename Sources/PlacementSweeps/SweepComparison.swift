@@ -37,13 +37,22 @@ public struct SweepComparison: Sendable {
 
     /// Reads the rows of the scenarios `indices` (all when nil) from the
     /// first of `folders` that holds each one.
-    public init(manifest: SweepManifest, folders: [String], indices: [Int]? = nil) {
+    /// `pseudonymised` keeps only the group rates of `country`, `kind`,
+    /// `sector` and the attributes the scenario's policy uses (its
+    /// `policy.json`), as a pseudonymised report does (issue 16).
+    public init(manifest: SweepManifest, folders: [String], indices: [Int]? = nil, pseudonymised: Bool = false) {
         self.manifest = manifest
         self.rows = (indices ?? Array(manifest.scenarios.indices)).map { i in
             let e = manifest.scenarios[i]
             for f in folders {
                 let dir = URL(fileURLWithPath: f).appendingPathComponent("scenarios").appendingPathComponent(e.folder)
-                if let row = Self.readRow(dir, index: i, name: e.name) { return row }
+                if var row = Self.readRow(dir, index: i, name: e.name) {
+                    if pseudonymised {
+                        let keep = Self.keysUsed(policyIn: dir).union(["country", "kind", "sector"])
+                        row.groupRates.removeAll { !keep.contains(String($0.0.prefix { $0 != "=" })) }
+                    }
+                    return row
+                }
             }
             return ComparisonRow(
                 index: i, name: e.name, status: "missing", error: "no results folder found", hasSolution: false)
@@ -75,6 +84,33 @@ public struct SweepComparison: Sendable {
             return ComparisonRow(index: index, name: name, status: "error", error: message, hasSolution: false)
         }
         return nil
+    }
+
+    /// The keys a scenario's `policy.json` selects or groups by (quotas'
+    /// `who` and `within`, weights' `who`); empty when it cannot be read,
+    /// so that nothing beyond country, kind and sector is shown.
+    static func keysUsed(policyIn dir: URL) -> Set<String> {
+        guard let data = FileManager.default.contents(atPath: dir.appendingPathComponent("policy.json").path),
+            let v = try? JSONValue.parse([UInt8](data)).value
+        else { return [] }
+        var keys = Set<String>()
+        func who(_ w: JSONValue?) {
+            if case .object(let fields)? = w?.content { for f in fields { keys.insert(f.key) } }
+        }
+        if case .array(let quotas)? = v["quotas"]?.content {
+            for q in quotas {
+                who(q["who"])
+                if case .array(let within)? = q["within"]?.content {
+                    for w in within { if case .string(let k) = w.content { keys.insert(k) } }
+                }
+            }
+        }
+        if case .array(let goals)? = v["objective"]?.content {
+            for g in goals {
+                if case .array(let weights)? = g["weights"]?.content { for w in weights { who(w["who"]) } }
+            }
+        }
+        return keys
     }
 
     /// What a results folder holds beside its files when they break a rule.

@@ -67,7 +67,7 @@ struct Solve: ParsableCommand {
 
     @Flag(
         help:
-            "Replace participant ids in report.html by stable pseudonyms (for reports that leave the organisation; the CSV and JSON files keep the real ids)."
+            "Replace participant ids in report.html by stable pseudonyms and chart only the attributes the policy uses (for reports that leave the organisation; the CSV and JSON files keep the real ids)."
     )
     var pseudonymise = false
 

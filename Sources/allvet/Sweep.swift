@@ -72,7 +72,10 @@ struct Sweep: ParsableCommand {
     @Option(help: "Relative MIP gap for each scenario (default: each policy's limits.mip_gap, else 0).")
     var gap: Double?
 
-    @Flag(help: "Write the scenarios' report.html with participant pseudonyms (see docs/reports.md).")
+    @Flag(
+        help:
+            "Write the scenarios' report.html with participant pseudonyms, and break comparison.csv and comparison.html down by country, kind, sector and the attributes the policies use only (see docs/reports.md)."
+    )
     var pseudonymise = false
 
     @Option(
@@ -131,7 +134,8 @@ struct Sweep: ParsableCommand {
             Terminal.error("allvet: \(error)")
             throw Exit.failure
         }
-        let comparison = SweepComparison(manifest: plan.manifest, folders: [out], indices: runner.indices)
+        let comparison = SweepComparison(
+            manifest: plan.manifest, folders: [out], indices: runner.indices, pseudonymised: pseudonymise)
         try writeComparison(comparison, manifest: plan.manifest)
         let failed = runs.filter { if case .failed = $0.outcome { true } else { false } }
         let skipped = runs.filter { $0.outcome == .skipped }.count
@@ -174,7 +178,7 @@ struct Sweep: ParsableCommand {
             Terminal.error("allvet: \(out): cannot create the folder: \(error.localizedDescription)")
             throw Exit.failure
         }
-        let comparison = SweepComparison(manifest: manifests[0], folders: merge)
+        let comparison = SweepComparison(manifest: manifests[0], folders: merge, pseudonymised: pseudonymise)
         try writeComparison(comparison, manifest: manifests[0])
         let missing = comparison.missing
         if !quiet {

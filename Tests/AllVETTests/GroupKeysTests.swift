@@ -32,7 +32,8 @@ import Testing
             contentsOf: URL(fileURLWithPath: out).appendingPathComponent("report.html"), encoding: .utf8)
         #expect(!report.contains("Carla"))
         #expect(!report.contains("nombre"))
-        #expect(report.contains("school"))
+        // Pseudonymised, only what the policy uses is broken down: the default policy uses no attribute.
+        #expect(!report.contains("school") && !report.contains("gender"))
         let summary = try String(
             contentsOf: URL(fileURLWithPath: out).appendingPathComponent("summary.json"), encoding: .utf8)
         #expect(!summary.contains("Carla") && summary.contains("\"school\""))
@@ -46,5 +47,45 @@ import Testing
             .0
         instance.participants = Array(instance.participants.prefix(3))
         #expect(instance.groupKeys.contains("gender"))
+    }
+
+    /// With `--pseudonymise`, report.html and a sweep's comparison files break
+    /// results down by country, kind, sector and the attributes the policy
+    /// uses only (issue 16): `school` is charted in the plain report, and in
+    /// the pseudonymised one only once a quota selects by it.
+    @Test func pseudonymisedResultsShowOnlyTheAttributesThePolicyUses() throws {
+        let round = try Self.namedExample()
+        let dir = URL(fileURLWithPath: round).deletingLastPathComponent()
+        let policy = dir.appendingPathComponent("policy.json")
+        try """
+        { "format": "allvet-policy/1", "objective": [{ "goal": "placed" }],
+          "quotas": [{ "name": "fo", "who": { "fewer_opportunities": true }, "min_count": 1 }] }
+        """.write(to: policy, atomically: true, encoding: .utf8)
+        func report(_ extra: [String]) throws -> String {
+            let out = try CLI.tempDir().appendingPathComponent("r").path
+            let run = try CLI.run(["solve", round, "--policy", policy.path, "--out", out] + extra)
+            #expect(run.status == 0, "\(run.stderr)")
+            return try String(
+                contentsOf: URL(fileURLWithPath: out).appendingPathComponent("report.html"), encoding: .utf8)
+        }
+        let plain = try report([]), pseudonymised = try report(["--pseudonymise"])
+        #expect(plain.contains("school") && plain.contains("gender"))
+        #expect(pseudonymised.contains("fewer_opportunities"))
+        #expect(!pseudonymised.contains("school") && !pseudonymised.contains("gender"))
+
+        try """
+        { "format": "allvet-sweep/1", "instance": "named.json", "policy": "policy.json",
+          "scenarios": [{ "name": "as-is" }, { "name": "more", "set": { "quotas.fo.min_count": 2 } }] }
+        """.write(to: dir.appendingPathComponent("sweep.json"), atomically: true, encoding: .utf8)
+        let out = dir.appendingPathComponent("sweep").path
+        let sweep = try CLI.run([
+            "sweep", dir.appendingPathComponent("sweep.json").path, "--out", out, "--pseudonymise",
+        ])
+        #expect(sweep.status == 0, "\(sweep.stderr)")
+        for file in ["comparison.csv", "comparison.html"] {
+            let text = try String(contentsOf: URL(fileURLWithPath: out).appendingPathComponent(file), encoding: .utf8)
+            if file.hasSuffix(".csv") { #expect(text.contains("rate:fewer_opportunities=true"), "\(file)") }
+            #expect(!text.contains("school") && !text.contains("gender") && !text.contains("Carla"), "\(file)")
+        }
     }
 }
