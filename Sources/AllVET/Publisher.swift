@@ -22,6 +22,9 @@ public struct Publisher: Sendable {
     public var csvDialect = CSVOutputDialect.rfc4180
     /// Also write `results.xlsx`: the same tables as one workbook (`--xlsx`).
     public var xlsx = false
+    /// Find what each hard rule costs, by re-solving the first level without
+    /// it (`--no-rule-prices` turns it off).
+    public var rulePrices = true
 
     public init(engine: Engine = Engine(), options: EngineOptions) {
         self.engine = engine
@@ -70,8 +73,12 @@ public struct Publisher: Sendable {
         timings.read = input.seconds
         timings.build = result.buildSeconds
         timings.solve = result.levels.map(\.seconds)
+        var files = ResultFiles(result: result, inputHash: input.hash)
+        if rulePrices {
+            let spent = result.buildSeconds + result.levels.reduce(0) { $0 + $1.seconds }
+            files.prices = engine.rulePrices(result, options: options, elapsed: spent)
+        }
         let compose = Stopwatch()
-        let files = ResultFiles(result: result, inputHash: input.hash)
         timings.write = compose.elapsed  // composing the files; the disk write follows
         let summary = files.summary(timings: timings).rendered()
         let assignments = csvDialect.render(files.assignments), unplaced = csvDialect.render(files.unplaced)

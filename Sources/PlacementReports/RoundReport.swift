@@ -27,7 +27,12 @@ public struct RoundReport: Sendable {
     public init(files: ResultFiles, pseudonymise: Bool = false) {
         let f =
             pseudonymise
-            ? ResultFiles(result: Pseudonyms.apply(to: files.result, salt: files.inputHash), inputHash: files.inputHash)
+            ? {
+                var p = ResultFiles(
+                    result: Pseudonyms.apply(to: files.result, salt: files.inputHash), inputHash: files.inputHash)
+                p.prices = files.prices
+                return p
+            }()
             : files
         html = Self.render(f, pseudonymised: pseudonymise)
     }
@@ -55,10 +60,13 @@ public struct RoundReport: Sendable {
             let table: TableView
         }
         struct Unplaced { let counts: String; let table: TableView }
+        struct Prices { let lines: [RulePriceText.Line] }
 
         let title, version, name, status, inputHash: String
         let interrupted, pseudonymised: Bool
         let tiles: [Tile]
+        /// Zero or one: what each hard rule costs (none when no price was computed).
+        let prices: [Prices]
         /// Zero or one of each: none when nothing is placed (or the policy has no quotas, or everyone is placed).
         let rankChart: [SVGChart.VBars]
         let groups: [Group]
@@ -77,6 +85,8 @@ public struct RoundReport: Sendable {
             interrupted = r.interrupted
             self.pseudonymised = pseudonymised
             inputHash = pseudonymised ? "" : String(files.inputHash.prefix(19))
+            let priceLines = RulePriceText.lines(files)
+            prices = priceLines.isEmpty ? [] : [Prices(lines: priceLines)]
 
             // At a glance.
             let ranks = r.chosen.map { c.ranks[$0] }
@@ -166,7 +176,7 @@ public struct RoundReport: Sendable {
                             ? "all" : q.scope.map { "\($0.key)=\($0.value ?? "none")" }.joined(separator: ", ")
                         let mark =
                             q.slack >= -1e-9
-                            ? TableView.Cell("met", mark: "ok")
+                            ? TableView.Cell("met", mark: "muted")
                             : TableView.Cell(
                                 "short by \(HTML.num(-q.slack))\(q.soft == nil ? "" : " (soft)")", mark: "bad")
                         return [

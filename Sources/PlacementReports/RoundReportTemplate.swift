@@ -11,8 +11,16 @@ enum RoundReportTemplate {
         {{#interrupted}} (interrupted: the best solution found before the stop){{/interrupted}} · allvet {{version}}\
         {{^pseudonymised}} · input <code>{{inputHash}}…</code>{{/pseudonymised}}</p>
         {{#pseudonymised}}<p class="note">Pseudonymised: participant ids are replaced by pseudonyms (P-…) that are stable for this round.</p>
-        {{/pseudonymised}}\(glance)\(ranks)\(groups)\(timeline)\(quotas)\(unplaced)
+        {{/pseudonymised}}\(prices)\(glance)\(ranks)\(groups)\(timeline)\(quotas)\(unplaced)
         """)
+
+    static let prices = """
+        {{#prices}}<section id="prices"><h2>What each rule costs</h2>
+        {{#lines}}<p{{#mark}} class="{{mark}}"{{/mark}}>{{text}}</p>
+        {{/lines}}<p class="note">Each price is the first goal's optimum without the rule, against its optimum \
+        with it (one re-solve per hard rule; summary.json quotas[].price).</p></section>
+        {{/prices}}
+        """
 
     static let glance = """
         <section id="glance"><h2>The round at a glance</h2><div class="tiles">\

@@ -23,6 +23,9 @@ public struct UnplacedReason: Sendable, Equatable {
     public var participant: ParticipantIndex
     public var kind: Kind
     public var detail: String
+    /// For `quota`: the hard rules (indices in the policy's `quotas`) that
+    /// a stay with a free place would break, so the place stays empty.
+    public var quotas: [Int] = []
 }
 
 /// Why there is no solution to judge the places by, when there is none.
@@ -96,6 +99,7 @@ public func explainUnplaced(_ result: RoundResult) -> [UnplacedReason] {
         }
         var fullOffers: [Int] = []
         var brokenRules: [String] = []
+        var brokenQuotas: [Int] = []
         var fitsAll: Int? = nil
         for k in c.stayRange(of: index) {
             let s = c.stays[k]
@@ -113,6 +117,8 @@ public func explainUnplaced(_ result: RoundResult) -> [UnplacedReason] {
             }
             var broken: [String] = []
             for (qi, q) in result.policy.quotas.enumerated() where q.soft == nil {
+                let before = broken.count
+                defer { if broken.count > before, !brokenQuotas.contains(qi) { brokenQuotas.append(qi) } }
                 let sc = scopes[qi]
                 let si = sc.scope(participant: pi, offer: oi)
                 let scope = sc.scopes[si]
@@ -143,7 +149,8 @@ public func explainUnplaced(_ result: RoundResult) -> [UnplacedReason] {
             reasons.append(
                 UnplacedReason(
                     participant: index, kind: .quota,
-                    detail: "placing would break " + brokenRules.prefix(3).joined(separator: "; ")))
+                    detail: "placing would break " + brokenRules.prefix(3).joined(separator: "; "),
+                    quotas: brokenQuotas.sorted()))
         } else {
             let parts = fullOffers.prefix(3).map { oi in
                 let who = holders[oi].prefix(4).joined(separator: ", ")

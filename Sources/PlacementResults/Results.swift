@@ -22,11 +22,15 @@ public struct ResultFiles: Sendable {
     public let figures: RoundFigures
     public let reasons: [UnplacedReason]
     public let inputHash: String
+    /// What each hard rule costs (``/PlacementEngine/Engine/rulePrices(_:options:elapsed:)``);
+    /// empty when not computed. In `summary.json` as `quotas[].price`.
+    public var prices: [RulePrice] = []
 
     /// `summary.json` with the given timings (the only part that differs
     /// between two runs of the same input).
     public func summary(timings: Timings) -> JSONOutput {
-        Self.summary(result: result, figures: figures, reasons: reasons, inputHash: inputHash, timings: timings)
+        Self.summary(
+            result: result, figures: figures, reasons: reasons, inputHash: inputHash, timings: timings, prices: prices)
     }
 
     /// Builds the files of `result`. `inputHash` identifies the instance and
@@ -76,7 +80,8 @@ public struct ResultFiles: Sendable {
     }
 
     static func summary(
-        result: RoundResult, figures: RoundFigures, reasons: [UnplacedReason], inputHash: String, timings: Timings
+        result: RoundResult, figures: RoundFigures, reasons: [UnplacedReason], inputHash: String, timings: Timings,
+        prices: [RulePrice]
     ) -> JSONOutput {
         let inst = result.instance
         let levels: [JSONOutput] = result.levels.enumerated().map { i, l in
@@ -124,6 +129,11 @@ public struct ResultFiles: Sendable {
                 ("placed", .int(q.p)),
                 ("who_participants", .int(q.nWho)),
                 ("participants", .int(q.nAll)),
+                ("price", .number(prices.first { $0.quota == q.quota }?.price)),
+                (
+                    "price_certainty",
+                    prices.first { $0.quota == q.quota }.map { .string($0.certainty.rawValue) } ?? .null
+                ),
             ])
         }
         let histogram: JSONOutput = .object(

@@ -23,6 +23,8 @@ public struct ComparisonRow: Sendable {
     public var worstRank: Int?
     /// `NAME:BOUND` → value and slack in the tightest scope (smallest slack).
     public var quotas: [(String, value: Double?, slack: Double?)] = []
+    /// Hard rule name → its price (`summary.json` `quotas[].price`; nil when not found).
+    public var prices: [(String, Double?)] = []
     public var solveSeconds: Double?
     public var interrupted = false
 }
@@ -155,6 +157,9 @@ public struct SweepComparison: Sendable {
                 guard case .string(let qn)? = q["name"]?.content, case .string(let b)? = q["bound"]?.content else {
                     continue
                 }
+                if case .string = q["price_certainty"]?.content, !r.prices.contains(where: { $0.0 == qn }) {
+                    r.prices.append((qn, number(q["price"])))
+                }
                 let key = "\(qn):\(b)", slack = number(q["slack"]), value = number(q["value"])
                 if let i = r.quotas.firstIndex(where: { $0.0 == key }) {
                     if let s = slack, s < (r.quotas[i].slack ?? .infinity) { r.quotas[i] = (key, value, s) }
@@ -195,12 +200,14 @@ public struct SweepComparison: Sendable {
         let swept = sweptKeys
         let rateKeys = unionKeys { $0.groupRates.map(\.0) }
         let quotaKeys = unionKeys { $0.quotas.map(\.0) }
+        let priceKeys = unionKeys { $0.prices.map(\.0) }
         var header = ["scenario", "status"] + swept
         header += [
             "placed", "participants", "placement_rate", "mean_rank", "worst_rank", "placed_loss", "mean_rank_loss",
         ]
         header += rateKeys.map { "rate:" + $0 }
         header += quotaKeys.flatMap { ["quota:\($0):value", "quota:\($0):slack"] }
+        header += priceKeys.map { "price:" + $0 }
         header += ["solve_s", "error"]
         var out = CSVWriter.record(header.map(CSVWriter.text), ending: .lf)
         let base = baseline
@@ -220,6 +227,8 @@ public struct SweepComparison: Sendable {
                 guard let q = r.quotas.first(where: { $0.0 == k }) else { return ["", ""] }
                 return [fmt(q.value), fmt(q.slack)]
             }
+            let prices = Dictionary(r.prices, uniquingKeysWith: { a, _ in a })
+            cells += priceKeys.map { fmt(prices[$0] ?? nil) }
             cells += [
                 r.solveSeconds.map { dialect.number(NumberText.fixed($0, digits: 3)) } ?? "",
                 Self.text(r.error ?? (r.interrupted ? "interrupted: the best solution found before the stop" : "")),

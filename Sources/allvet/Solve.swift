@@ -86,6 +86,13 @@ struct Solve: ParsableCommand {
     var xlsx = false
 
     @Flag(
+        name: .customLong("no-rule-prices"),
+        help: ArgumentHelp(
+            "Skip finding what each hard quota costs (one re-solve of the first goal per hard quota, within the "
+                + "time limit; summary.json quotas[].price and the report's first section)."))
+    var noRulePrices = false
+
+    @Flag(
         name: .customLong("keep-policy"),
         help:
             "Also write the policy solved under as policy.json in the results folder (sweeps do, so that each scenario's folder says what it was solved under)."
@@ -115,6 +122,7 @@ struct Solve: ParsableCommand {
         publisher.pseudonymise = pseudonymise
         publisher.csvDialect = csvDialect
         publisher.includePolicy = keepPolicy
+        publisher.rulePrices = !noRulePrices
         publisher.xlsx = xlsx || instance.lowercased().hasSuffix(".xlsx")
         let published: Publisher.Published
         do {

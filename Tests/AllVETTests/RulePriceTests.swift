@@ -1,0 +1,89 @@
+import AllVET
+import Foundation
+import Testing
+
+/// The price of every hard rule (issue 16): the first goal's optimum
+/// without the rule minus its optimum with it, found by a re-solve, in
+/// `summary.json` `quotas[].price`, the report's first section and a
+/// sweep's `comparison.csv`.
+@Suite struct RulePriceTests {
+    static func summary(_ out: String) throws -> [String: Any] {
+        let data = try Data(contentsOf: URL(fileURLWithPath: out).appendingPathComponent("summary.json"))
+        return try JSONSerialization.jsonObject(with: data) as? [String: Any] ?? [:]
+    }
+
+    static func solve(_ round: String, _ policy: String, _ extra: [String] = []) throws -> String {
+        let out = try CLI.tempDir().appendingPathComponent("r").path
+        let run = try CLI.run(["solve", round, "--policy", policy, "--out", out] + extra)
+        #expect(run.status == 0, "\(run.stderr)")
+        return out
+    }
+
+    /// A policy file holding `policy`'s JSON without the quota at `index`.
+    static func without(_ policy: String, quota index: Int) throws -> String {
+        let data = try Data(contentsOf: URL(fileURLWithPath: policy))
+        var object = try JSONSerialization.jsonObject(with: data) as! [String: Any]
+        var quotas = object["quotas"] as! [Any]
+        quotas.remove(at: index)
+        object["quotas"] = quotas
+        let path = try CLI.tempDir().appendingPathComponent("without.json")
+        try JSONSerialization.data(withJSONObject: object).write(to: path)
+        return path.path
+    }
+
+    static func placed(_ out: String) throws -> Double {
+        let levels = try summary(out)["levels"] as? [[String: Any]] ?? []
+        return levels.first?["value"] as? Double ?? .nan
+    }
+
+    @Test(arguments: [
+        ("instances/quotas-that-bind.json", "instances/quotas-that-bind-policy.json"),
+        ("instances/sweep-demo/round.json", "instances/sweep-demo/policy.json"),
+    ])
+    func eachPriceEqualsAReSolveWithoutTheRule(_ round: String, _ policy: String) throws {
+        let roundPath = CLI.root.appendingPathComponent(round).path
+        let policyPath = CLI.root.appendingPathComponent(policy).path
+        let out = try Self.solve(roundPath, policyPath)
+        let quotas = try Self.summary(out)["quotas"] as? [[String: Any]] ?? []
+        var seen = Set<String>()
+        var names: [String] = []
+        for q in quotas where seen.insert(q["name"] as! String).inserted { names.append(q["name"] as! String) }
+        #expect(!names.isEmpty)
+        for (i, name) in names.enumerated() {
+            let row = quotas.first { $0["name"] as? String == name }!
+            let without = try Self.solve(roundPath, try Self.without(policyPath, quota: i), ["--no-rule-prices"])
+            let expected = try Self.placed(without) - Self.placed(out)
+            #expect(row["price"] as? Double == expected, "\(name)")
+            #expect(row["price_certainty"] as? String == "exact", "\(name)")
+        }
+        let verify = try CLI.run(["verify", roundPath, "--policy", policyPath, out])
+        #expect(verify.status == 0, "\(verify.stdout)\(verify.stderr)")
+    }
+
+    @Test func theReportLeadsWithThePriceInASentence() throws {
+        let out = try Self.solve(
+            CLI.root.appendingPathComponent("instances/quotas-that-bind.json").path,
+            CLI.root.appendingPathComponent("instances/quotas-that-bind-policy.json").path)
+        let report = try String(
+            contentsOf: URL(fileURLWithPath: out).appendingPathComponent("report.html"), encoding: .utf8)
+        let prices = try #require(report.range(of: "id=\"prices\""))
+        #expect(prices.lowerBound < report.range(of: "id=\"glance\"")!.lowerBound, "the first section")
+        #expect(
+            report.contains(
+                "Rule fewer-opportunities-half keeps exactly 1 person unplaced who could be placed without it."))
+        #expect(report.contains("2 people are unplaced although a place they could take stays empty"))
+        // A met bound is neutral; the price is what is highlighted.
+        #expect(!report.contains("<span class=\"ok\">met</span>"))
+    }
+
+    @Test func withoutPricesTheFieldsAreNullAndTheSectionIsLeftOut() throws {
+        let out = try Self.solve(
+            CLI.root.appendingPathComponent("instances/quotas-that-bind.json").path,
+            CLI.root.appendingPathComponent("instances/quotas-that-bind-policy.json").path, ["--no-rule-prices"])
+        let quotas = try Self.summary(out)["quotas"] as? [[String: Any]] ?? []
+        #expect(quotas.allSatisfy { $0["price"] is NSNull && $0["price_certainty"] is NSNull })
+        let report = try String(
+            contentsOf: URL(fileURLWithPath: out).appendingPathComponent("report.html"), encoding: .utf8)
+        #expect(!report.contains("id=\"prices\""))
+    }
+}
