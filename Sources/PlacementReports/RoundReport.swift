@@ -111,7 +111,9 @@ public struct RoundReport: Sendable {
                 tiles.append(
                     Tile(
                         value: hasSolution ? HTML.num(fig.levelValues[i], digits: 3) : "–",
-                        key: "goal \(i + 1): \(l.goal.name) (\(l.status.rawValue))"))
+                        key: "goal \(i + 1): \(l.goal.name) (\(l.status.rawValue))"
+                            + (hasSolution ? fig.valueInWords(level: i, policy: r.policy).map { ": " + $0 } ?? "" : ""))
+                )
             }
             self.tiles = tiles
 
@@ -180,7 +182,8 @@ public struct RoundReport: Sendable {
                             : TableView.Cell(
                                 "short by \(HTML.num(-q.slack))\(q.soft == nil ? "" : " (soft)")", mark: "bad")
                         return [
-                            .init(q.name), .init(scope), .init(q.bound.name), .init(HTML.num(q.bound.limit, digits: 3)),
+                            .init(q.name, note: RuleSentence.describe(r.policy.quotas[q.quota], q.bound)), .init(scope),
+                            .init(q.bound.name), .init(HTML.num(q.bound.limit, digits: 3)),
                             .init(HTML.num(q.value, digits: 3)), .init(HTML.num(q.slack)), mark,
                         ]
                     }, numeric: [3, 4, 5])

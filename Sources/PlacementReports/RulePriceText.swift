@@ -22,7 +22,9 @@ enum RulePriceText {
             return weights.isEmpty && !policy.quotas.contains { $0.soft != nil }
         }()
         return files.prices.map { p in
-            let name = "Rule \(p.name)"
+            let q = policy.quotas[p.quota]
+            let words = q.bounds.map { RuleSentence.describe(q, $0).dropLast() }.joined(separator: "; ")
+            let name = "Rule \(p.name) (\(words.prefix(1).lowercased() + words.dropFirst()))"
             guard let price = p.price else {
                 return Line(text: "\(name): what it costs was not found in the time left.", mark: "")
             }

@@ -160,7 +160,10 @@ struct Solve: ParsableCommand {
         let figures = files.figures
         for (i, l) in r.levels.enumerated() {
             let v = (r.status == .optimal || r.status == .feasible) ? NumberText.shortest(figures.levelValues[i]) : "-"
-            lines.append("  \(l.goal.name): \(v) (\(l.status.rawValue))")
+            let words =
+                (r.status == .optimal || r.status == .feasible)
+                ? figures.valueInWords(level: i, policy: r.policy).map { ": " + $0 } ?? "" : ""
+            lines.append("  \(l.goal.name): \(v) (\(l.status.rawValue))\(words)")
         }
         lines.append("results in \(out)")
         return lines.joined(separator: "\n")

@@ -45,7 +45,7 @@ import Testing
         let worst = fig.rankHistogram.keys.max()!
         #expect(html.components(separatedBy: "<rect class=\"bar\"").count - 1 >= worst)
         // Quotas with their slack; every unplaced participant with the reason.
-        for q in fig.quotas { #expect(html.contains("<td>\(HTML.escape(q.name))</td>")) }
+        for q in fig.quotas { #expect(html.contains("<td>\(HTML.escape(q.name))<br><span class=\"note\">")) }
         for r in files.reasons {
             #expect(html.contains("<td>\(HTML.escape(r.kind.rawValue))</td><td>\(HTML.escape(r.detail))</td>"))
         }

@@ -70,7 +70,8 @@ import Testing
         #expect(prices.lowerBound < report.range(of: "id=\"glance\"")!.lowerBound, "the first section")
         #expect(
             report.contains(
-                "Rule fewer-opportunities-half keeps exactly 1 person unplaced who could be placed without it."))
+                "Rule fewer-opportunities-half (at least 50 % of the people placed are people with "
+                    + "fewer_opportunities = true) keeps exactly 1 person unplaced who could be placed without it."))
         #expect(report.contains("2 people are unplaced although a place they could take stays empty"))
         // A met bound is neutral; the price is what is highlighted.
         #expect(!report.contains("<span class=\"ok\">met</span>"))
@@ -85,5 +86,25 @@ import Testing
         let report = try String(
             contentsOf: URL(fileURLWithPath: out).appendingPathComponent("report.html"), encoding: .utf8)
         #expect(!report.contains("id=\"prices\""))
+    }
+
+    /// Plain words (issue 16): every rule in a sentence from its fields, and a
+    /// first goal with weights and soft rules explained, not "placed 12.5".
+    @Test func rulesAndWeightedValuesAreSaidInWords() throws {
+        let out = try CLI.tempDir().appendingPathComponent("r").path
+        let run = try CLI.run([
+            "solve", CLI.root.appendingPathComponent("instances/example.json").path, "--policy",
+            CLI.root.appendingPathComponent("instances/example-policy.json").path, "--out", out,
+        ])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(
+            run.stdout.contains("placed: 12.5 (optimal): 10 people placed, weighted 12.5; soft rules cost 0 points"))
+        let report = try String(
+            contentsOf: URL(fileURLWithPath: out).appendingPathComponent("report.html"), encoding: .utf8)
+        #expect(report.contains("At least 40 % of the people placed are people with fewer_opportunities = true."))
+        #expect(
+            report.contains(
+                "At most 60 % of the people placed are people with gender = F (soft: 2 points per person short)."))
+        #expect(report.contains("10 people placed, weighted 12.5; soft rules cost 0 points"))
     }
 }
