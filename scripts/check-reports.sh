@@ -81,4 +81,25 @@ for id in $(grep -o '"id": "[A-Z][A-Z]-[0-9]*"' "$demo/round.json" | cut -d'"' -
   if grep -q -- "$id" "$work/report-pseudonymised.dom"; then echo "check-reports: pseudonymised report names $id" >&2; fail=1; fi
 done
 
+# Printed (A4, Chromium's print to PDF): every stay keeps its row in the
+# who-goes-where tables, so each placed participant is named twice in the
+# PDF's text (by host and by sending organisation). The text check needs
+# pdftotext (Debian's poppler-utils); without it the PDF is only written.
+"$chromium" --headless --no-sandbox --disable-gpu --no-pdf-header-footer \
+  --print-to-pdf="$PWD/docs/screenshots/report.pdf" "file://$work/solve/report.html" >/dev/null 2>>"$work/pdf.log" ||
+  { echo "check-reports: report.pdf: chromium could not print" >&2; fail=1; }
+if command -v pdftotext >/dev/null 2>&1 && [ -f docs/screenshots/report.pdf ]; then
+  pdftotext -layout docs/screenshots/report.pdf "$work/report.txt"
+  missing=0
+  for id in $(tail -n +2 "$work/solve/assignments.csv" | cut -d, -f1); do
+    n=$(grep -o -- "$id" "$work/report.txt" | wc -l)
+    if [ "$n" -lt 2 ]; then echo "check-reports: report.pdf: $id printed $n times (expected in both tables)" >&2; missing=1; fi
+  done
+  if [ "$missing" = 0 ]; then
+    echo "check-reports: report.pdf: ok ($(pdfinfo docs/screenshots/report.pdf | grep Pages | tr -s ' '), every stay in both tables)"
+  else
+    fail=1
+  fi
+fi
+
 exit "$fail"

@@ -44,12 +44,21 @@ enum PageTemplates {
         .ok { color: #207227; } .bad { color: #b42318; font-weight: 600; } .muted { color: #7b8794; }
         .scroll { overflow-x: auto; } svg { display: block; margin: .4rem 0; } svg text { font-size: 11px; fill: #1f2933; }
         .note { color: #52606d; font-size: .85rem; }
+        tr.group td { border-top: 2px solid #9aa5b1; }
+        @page { size: A4; margin: 14mm 12mm; }
+        @media print {
+          body { max-width: none; margin: 0; padding: 0; font-size: 10pt; }
+          h2 { break-after: avoid; } h3 { break-after: avoid; }
+          tr, .tile, svg { break-inside: avoid; } thead { display: table-header-group; }
+          .scroll { overflow: visible; } td:first-child { white-space: normal; }
+          table { font-size: 8.5pt; width: 100%; }
+        }
         """
 
     /// A ``TableView``: header texts, then rows of ``TableView/Cell``.
     static let table = """
         <table><thead><tr>{{#header}}<th>{{.}}</th>{{/header}}</tr></thead><tbody>
-        {{#rows}}<tr>{{#cells}}<td{{#numeric}} class="n"{{/numeric}}>\
+        {{#rows}}<tr{{#groupStart}} class="group"{{/groupStart}}>{{#cells}}<td{{#numeric}} class="n"{{/numeric}}>\
         {{#marked}}<span class="{{mark}}">{{text}}</span>{{/marked}}{{^marked}}{{text}}{{/marked}}\
         {{#notes}}<br><span class="note">{{.}}</span>{{/notes}}</td>{{/cells}}</tr>
         {{/rows}}</tbody></table>

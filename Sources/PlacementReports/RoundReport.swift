@@ -61,12 +61,15 @@ public struct RoundReport: Sendable {
         }
         struct Unplaced { let counts: String; let table: TableView }
         struct Prices { let lines: [RulePriceText.Line] }
+        struct Where { let byHost, bySendingOrg: TableView }
 
         let title, version, name, status, inputHash: String
         let interrupted, pseudonymised: Bool
         let tiles: [Tile]
         /// Zero or one: what each hard rule costs (none when no price was computed).
         let prices: [Prices]
+        /// Zero (nothing placed) or one: who goes where, by host and by sending organisation.
+        let whereTables: [Where]
         /// Zero or one of each: none when nothing is placed (or the policy has no quotas, or everyone is placed).
         let rankChart: [SVGChart.VBars]
         let groups: [Group]
@@ -85,6 +88,10 @@ public struct RoundReport: Sendable {
             interrupted = r.interrupted
             self.pseudonymised = pseudonymised
             inputHash = pseudonymised ? "" : String(files.inputHash.prefix(19))
+            let stays = WhoGoesWhere.rows(files)
+            whereTables =
+                stays.isEmpty
+                ? [] : [Where(byHost: WhoGoesWhere.byHost(stays), bySendingOrg: WhoGoesWhere.bySendingOrg(stays))]
             let priceLines = RulePriceText.lines(files)
             prices = priceLines.isEmpty ? [] : [Prices(lines: priceLines)]
 

@@ -11,7 +11,7 @@ enum RoundReportTemplate {
         {{#interrupted}} (interrupted: the best solution found before the stop){{/interrupted}} · allvet {{version}}\
         {{^pseudonymised}} · input <code>{{inputHash}}…</code>{{/pseudonymised}}</p>
         {{#pseudonymised}}<p class="note">Pseudonymised: participant ids are replaced by pseudonyms (P-…) that are stable for this round.</p>
-        {{/pseudonymised}}\(prices)\(glance)\(ranks)\(groups)\(timeline)\(quotas)\(unplaced)
+        {{/pseudonymised}}\(prices)\(glance)\(whereSection)\(ranks)\(groups)\(timeline)\(quotas)\(unplaced)
         """)
 
     static let prices = """
@@ -25,6 +25,17 @@ enum RoundReportTemplate {
     static let glance = """
         <section id="glance"><h2>The round at a glance</h2><div class="tiles">\
         {{#tiles}}<div class="tile"><div class="v">{{value}}</div><div class="k">{{key}}</div></div>{{/tiles}}</div></section>
+
+        """
+
+    static let whereSection = """
+        <section id="where"><h2>Who goes where</h2>
+        {{^whereTables}}<p class="note">No placements.</p>
+        {{/whereTables}}{{#whereTables}}<h3>By host</h3>
+        <div class="scroll">{{#byHost}}{{>table}}{{/byHost}}</div>
+        <h3>By sending organisation</h3>
+        <div class="scroll">{{#bySendingOrg}}{{>table}}{{/bySendingOrg}}</div>
+        {{/whereTables}}</section>
 
         """
 

@@ -21,10 +21,12 @@ struct TableView {
 
     struct Row {
         let cells: [Cell]
+        /// The first row of a group after another (a rule above it).
+        var groupStart = false
     }
 
     let header: [String]
-    let rows: [Row]
+    var rows: [Row]
 
     /// `numeric` marks the columns to right-align.
     init(_ header: [String], _ rows: [[Cell]], numeric: Set<Int> = []) {

@@ -1,0 +1,85 @@
+import PlacementEngine
+import PlacementModel
+import PlacementResults
+
+/// The tables a coordinator forwards (issue 16): every stay, grouped by
+/// host (for the hosts) and by sending organisation (what each partner
+/// sends its learners), with full names and dates, so that nothing depends
+/// on hovering over the chart and every row prints.
+enum WhoGoesWhere {
+    struct Row {
+        let host, hostName, city, hostCountry, participant, sendingOrg, country, offer: String
+        let start, end: Day
+        let weeks, rank: Int
+    }
+
+    /// One row a stay, in no particular order.
+    static func rows(_ files: ResultFiles) -> [Row] {
+        let r = files.result, c = r.candidates, inst = r.instance
+        return r.chosen.map { k in
+            let s = c.stays[k]
+            let p = inst.participants[s.participant.rawValue]
+            let (h, o) = c.offers[s.offer.rawValue]
+            let host = inst.hosts[h.rawValue]
+            let start = c.monday(ofWeek: s.start)
+            return Row(
+                host: host.id, hostName: host.name ?? host.id, city: host.city ?? "", hostCountry: host.country,
+                participant: p.id, sendingOrg: p.sendingOrg ?? "(none given)", country: p.country, offer: o.id,
+                start: start, end: start.adding(days: 7 * p.weeks - 1), weeks: p.weeks, rank: c.ranks[k])
+        }
+    }
+
+    static func byID(_ a: String, _ b: String) -> Bool { a.utf8.lexicographicallyPrecedes(b.utf8) }
+
+    /// Grouped by host: host country, host name, then start and participant.
+    static func byHost(_ rows: [Row]) -> TableView {
+        let sorted = rows.sorted {
+            ($0.hostCountry, $0.hostName, $0.host) != ($1.hostCountry, $1.hostName, $1.host)
+                ? byID(
+                    $0.hostCountry + "\u{0}" + $0.hostName + "\u{0}" + $0.host,
+                    $1.hostCountry + "\u{0}" + $1.hostName + "\u{0}" + $1.host)
+                : ($0.start, $0.participant) < ($1.start, $1.participant)
+        }
+        return grouped(
+            [
+                "Host", "City", "Country", "Participant", "From country", "Sending organisation", "Offer", "Start", "End",
+                "Weeks", "Rank",
+            ],
+            sorted, key: \.host
+        ) { r in
+            [
+                r.hostName, r.city, r.hostCountry, r.participant, r.country, r.sendingOrg, r.offer, r.start.iso,
+                r.end.iso, String(r.weeks), String(r.rank),
+            ]
+        }
+    }
+
+    /// Grouped by sending organisation: then start and participant.
+    static func bySendingOrg(_ rows: [Row]) -> TableView {
+        let sorted = rows.sorted {
+            $0.sendingOrg != $1.sendingOrg
+                ? byID($0.sendingOrg, $1.sendingOrg) : ($0.start, $0.participant) < ($1.start, $1.participant)
+        }
+        return grouped(
+            ["Sending organisation", "Participant", "Host", "City", "Country", "Start", "End", "Weeks", "Rank"],
+            sorted, key: \.sendingOrg
+        ) { r in
+            [
+                r.sendingOrg, r.participant, r.hostName, r.city, r.hostCountry, r.start.iso, r.end.iso,
+                String(r.weeks), String(r.rank),
+            ]
+        }
+    }
+
+    /// A table whose rows start a group where `key` changes (a rule above them).
+    private static func grouped(
+        _ header: [String], _ rows: [Row], key: KeyPath<Row, String>, cells: (Row) -> [String]
+    ) -> TableView {
+        let numeric: Set<Int> = [header.count - 2, header.count - 1]
+        var table = TableView(header, rows.map { cells($0).map { TableView.Cell($0) } }, numeric: numeric)
+        for i in table.rows.indices where i > 0 && rows[i][keyPath: key] != rows[i - 1][keyPath: key] {
+            table.rows[i].groupStart = true
+        }
+        return table
+    }
+}
