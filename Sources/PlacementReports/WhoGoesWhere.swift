@@ -42,7 +42,8 @@ enum WhoGoesWhere {
         }
         return grouped(
             [
-                "Host", "City", "Country", "Participant", "From country", "Sending organisation", "Offer", "Start", "End",
+                "Host", "City", "Country", "Participant", "From country", "Sending organisation", "Offer", "Start",
+                "End",
                 "Weeks", "Rank",
             ],
             sorted, key: \.host
