@@ -9,18 +9,53 @@ import PlacementModel
 /// nearest miss among the offers that fell at that filter asks for, e.g.
 /// `language: speaks en B1, es native; offers need de B1 or en B2 (DE-PADERBORN-METAL/cnc)`.
 enum NearestMiss {
-    /// The detail, then where the participant's other offers fell, so that
-    /// an `abroad` at the end does not hide the language level or the weeks
-    /// that kept them from every offer abroad (issue 16): `…; other offers
-    /// fell at sector (4), language (2)`.
+    /// The detail, then the nearest of the participant's other offers with
+    /// every filter that removes each, so that an `abroad` at the end does
+    /// not hide the language level or the weeks that kept them from every
+    /// offer abroad (issue 16): `…; nearest other offers: at DE-H/o:
+    /// language en A2 < B1, weeks 12 > max 8; at PT-H/o: sector tourism not offered`.
     static func detail(participant pi: ParticipantIndex, filter: Filter, instance: Instance, policy: Policy) -> String {
         let outcomes = CandidateSet.outcomes(of: pi, instance: instance, policy: policy)
-        var others: [Filter: Int] = [:]
-        for o in outcomes { if case .removed(let f) = o, f != filter { others[f, default: 0] += 1 } }
         let text = detail(participant: pi, filter: filter, instance: instance, policy: policy, outcomes: outcomes)
+        let others = outcomes.indices.filter { outcomes[$0] != .removed(filter) }
         guard !others.isEmpty else { return text }
-        let list = Filter.allCases.compactMap { f in others[f].map { "\(f) (\($0))" } }.joined(separator: ", ")
-        return text + "; other offers fell at " + list
+        // Nearest: the fewest filters to overcome, then the order of the round.
+        let failing = others.map { ($0, CandidateSet.failures(of: pi, offer: $0, instance: instance, policy: policy)) }
+        let nearest = failing.sorted { ($0.1.count, $0.0) < ($1.1.count, $1.0) }.prefix(3)
+        let p = instance.participants[pi.rawValue]
+        let parts = nearest.map { i, filters in
+            let e = instance.offers[i]
+            let words = filters.map { why($0, p, instance.hosts[e.host.rawValue], e.offer) }
+            return "at \(e.offer.id): " + words.joined(separator: ", ")
+        }
+        let rest = others.count > 3 ? " (\(others.count - 3) more)" : ""
+        return text + "; nearest other offers: " + parts.joined(separator: "; ") + rest
+    }
+
+    /// One filter's failure at one offer, in a few words.
+    static func why(_ f: Filter, _ p: Participant, _ host: Host, _ o: Offer) -> String {
+        switch f {
+        case .sector: return "sector \(p.sector) not offered"
+        case .language:
+            // The requirement nearest to what the participant speaks.
+            let best = o.languages.min {
+                ($0.value.strength - (p.languages[$0.key]?.strength ?? 0), $0.key)
+                    < ($1.value.strength - (p.languages[$1.key]?.strength ?? 0), $1.key)
+            }!
+            guard let has = p.languages[best.key] else { return "language \(best.key) \(best.value.rawValue) needed" }
+            return "language \(best.key) \(has.rawValue) < \(best.value.rawValue)"
+        case .dates: return "dates \(o.from.iso) to \(o.to.iso) do not fit"
+        case .duration:
+            if let m = o.minWeeks, p.weeks < m { return "weeks \(p.weeks) < min \(m)" }
+            return "weeks \(p.weeks) > max \(o.maxWeeks ?? p.weeks)"
+        case .accessibility:
+            let missing = p.needs.filter { !host.accessibility.contains($0) && !o.accessibility.contains($0) }
+            return "lacks \(missing.joined(separator: ", "))"
+        case .age: return p.birthDate == nil ? "no birth date (min_age \(o.minAge ?? 0))" : "under \(o.minAge ?? 0)"
+        case .abroad: return "same country (\(host.country))"
+        case .kind: return "\(p.kind.rawValue) not accepted"
+        case .listed: return "not listed"
+        }
     }
 
     private static func detail(

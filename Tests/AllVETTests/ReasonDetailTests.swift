@@ -11,10 +11,12 @@ import Testing
           {"id": "ES-001", "country": "ES", "sector": "tourism", "languages": {"en": "A2"},
            "available_from": "2026-03-02", "available_to": "2026-06-28", "weeks": 4},
           {"id": "ES-002", "country": "ES", "sector": "tourism", "languages": {"en": "B2"},
+           "available_from": "2026-03-02", "available_to": "2026-06-28", "weeks": 12},
+          {"id": "ES-003", "country": "ES", "sector": "tourism", "languages": {"en": "A2"},
            "available_from": "2026-03-02", "available_to": "2026-06-28", "weeks": 12}],
          "hosts": [
           {"id": "ES-H", "country": "ES", "offers": [
-            {"id": "ES-H/o", "sectors": ["tourism"], "from": "2026-03-02", "to": "2026-06-28", "capacity": 2}]},
+            {"id": "ES-H/o", "sectors": ["tourism"], "from": "2026-03-02", "to": "2026-06-28", "capacity": 3}]},
           {"id": "DE-H", "country": "DE", "offers": [
             {"id": "DE-H/o", "sectors": ["tourism"], "languages": {"en": "B1"}, "from": "2026-03-02",
              "to": "2026-06-28", "capacity": 2, "max_weeks": 8}]},
@@ -31,12 +33,14 @@ import Testing
         let rows = try readCSV(URL(fileURLWithPath: out).appendingPathComponent("unplaced.csv"))
         #expect(
             rows.map { $0["detail"] ?? "" } == [
-                "abroad: sending country ES; the compatible offers are in ES too (ES-H/o); other offers fell at sector (1), language (1)",
-                "abroad: sending country ES; the compatible offers are in ES too (ES-H/o); other offers fell at sector (1), duration (1)",
+                "abroad: sending country ES; the compatible offers are in ES too (ES-H/o); nearest other offers: at DE-H/o: language en A2 < B1; at PT-H/o: sector tourism not offered",
+                "abroad: sending country ES; the compatible offers are in ES too (ES-H/o); nearest other offers: at DE-H/o: weeks 12 > max 8; at PT-H/o: sector tourism not offered",
+                // Every filter that removes the offer abroad, not only the first (language before duration).
+                "abroad: sending country ES; the compatible offers are in ES too (ES-H/o); nearest other offers: at PT-H/o: sector tourism not offered; at DE-H/o: language en A2 < B1, weeks 12 > max 8",
             ], "\(rows)")
         let verify = try CLI.run(["verify", path, out])
         #expect(verify.status == 0, "\(verify.stdout)\(verify.stderr)")
         let check = try CLI.run(["check", path])
-        #expect(check.stdout.contains("removed by abroad: 2 (ES-001, ES-002)"), "\(check.stdout)")
+        #expect(check.stdout.contains("removed by abroad: 3 (ES-001, ES-002, ES-003)"), "\(check.stdout)")
     }
 }
