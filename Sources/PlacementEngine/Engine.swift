@@ -106,6 +106,38 @@ public struct RoundResult: Sendable {
     public var interrupted: Bool
     /// For an infeasible round: the rules that conflict and by how much.
     public var conflicts: ConflictFinder.Explanation? = nil
+
+    /// A result put together again from a results folder (`allvet report`):
+    /// the stays chosen and the levels as they were written; no model sizes,
+    /// no decomposition figures.
+    public init(
+        instance: Instance, policy: Policy, candidates: CandidateSet, status: RoundStatus, levels: [LevelOutcome],
+        chosen: [Int], buildSeconds: Double, solverName: String, interrupted: Bool
+    ) {
+        self.init(
+            instance: instance, policy: policy, candidates: candidates, status: status, levels: levels, chosen: chosen,
+            modelSize: (0, candidates.stays.count, 0), decomposition: nil, buildSeconds: buildSeconds,
+            solverName: solverName, options: EngineOptions(), interrupted: interrupted)
+    }
+
+    init(
+        instance: Instance, policy: Policy, candidates: CandidateSet, status: RoundStatus, levels: [LevelOutcome],
+        chosen: [Int], modelSize: (rows: Int, columns: Int, nonZeros: Int), decomposition: DecomposedSolve.Statistics?,
+        buildSeconds: Double, solverName: String, options: EngineOptions, interrupted: Bool
+    ) {
+        self.instance = instance
+        self.policy = policy
+        self.candidates = candidates
+        self.status = status
+        self.levels = levels
+        self.chosen = chosen
+        self.modelSize = modelSize
+        self.decomposition = decomposition
+        self.buildSeconds = buildSeconds
+        self.solverName = solverName
+        self.options = options
+        self.interrupted = interrupted
+    }
 }
 
 /// Where a solve is: the level (0-based) of how many, its goal, and the

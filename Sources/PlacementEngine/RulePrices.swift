@@ -27,6 +27,14 @@ public struct RulePrice: Sendable, Equatable {
     }
     /// The first goal's value without the rule (nil: no solution found).
     public var without: Double?
+
+    public init(quota: Int, name: String, price: Double?, certainty: Certainty, without: Double?) {
+        self.quota = quota
+        self.name = name
+        self.price = price
+        self.certainty = certainty
+        self.without = without
+    }
 }
 
 extension Engine {

@@ -26,6 +26,19 @@ public struct LevelOutcome: Sendable {
     public var seconds: Double
     public var nodes: Int
 
+    public init(
+        goal: Goal, status: Status, value: Double?, bound: Double?, termination: TerminationReason?, seconds: Double,
+        nodes: Int
+    ) {
+        self.goal = goal
+        self.status = status
+        self.value = value
+        self.bound = bound
+        self.termination = termination
+        self.seconds = seconds
+        self.nodes = nodes
+    }
+
     /// `|value − bound| / max(1, |value|)`; 0 when proven optimal.
     public var gap: Double? {
         guard let v = value, let b = bound else { return nil }

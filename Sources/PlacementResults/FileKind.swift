@@ -42,6 +42,10 @@ package enum FileKind: Equatable, CustomStringConvertible {
     /// (sorted), or that are not regular files.
     package static func foreignItems(in path: String, allowed names: Set<String>) -> [String] {
         let items = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
-        return items.filter { !names.contains($0) || FileKind(path: path + "/" + $0) != .regular }.sorted()
+        // Reports rendered again by `allvet report` (report.es.html, report-pseudonymised.html) are allvet's too.
+        func allowed(_ item: String) -> Bool {
+            names.contains(item) || (item.hasPrefix("report") && item.hasSuffix(".html") && !item.contains("/"))
+        }
+        return items.filter { !allowed($0) || FileKind(path: path + "/" + $0) != .regular }.sorted()
     }
 }

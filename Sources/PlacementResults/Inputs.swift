@@ -17,6 +17,11 @@ public struct LoadedInput: Sendable {
     public var hash: String
     /// Seconds spent reading and checking.
     public var seconds: Double
+    /// The files read, as absolute paths (nil for a round built in code or
+    /// the default policy): `summary.json` `inputs`, so that `allvet report`
+    /// finds the round again.
+    public var instancePath: String? = nil
+    public var policyPath: String? = nil
 
     /// A round built in code (or read in some other way), ready for
     /// `Publisher` (in AllVET): the hash is computed as ``InputLoader`` computes it for
@@ -56,7 +61,10 @@ public enum InputLoader {
             policy = p
             warnings += w
         }
-        return LoadedInput(instance: instance, policy: policy, warnings: warnings, seconds: clock.elapsed)
+        var loaded = LoadedInput(instance: instance, policy: policy, warnings: warnings, seconds: clock.elapsed)
+        loaded.instancePath = URL(fileURLWithPath: path).standardizedFileURL.path
+        loaded.policyPath = policyPath.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
+        return loaded
     }
 
     /// Reads a JSON instance file, a CSV folder or a workbook (`.xlsx`).

@@ -25,12 +25,26 @@ public struct ResultFiles: Sendable {
     /// What each hard rule costs (``/PlacementEngine/Engine/rulePrices(_:options:elapsed:)``);
     /// empty when not computed. In `summary.json` as `quotas[].price`.
     public var prices: [RulePrice] = []
+    /// The files the round and policy were read from (`summary.json`
+    /// `inputs`, for `allvet report`); nil when not from files.
+    public var inputs: (instance: String, policy: String?)? = nil
 
     /// `summary.json` with the given timings (the only part that differs
     /// between two runs of the same input).
     public func summary(timings: Timings) -> JSONOutput {
-        Self.summary(
+        var json = Self.summary(
             result: result, figures: figures, reasons: reasons, inputHash: inputHash, timings: timings, prices: prices)
+        if let inputs, case .object(var fields) = json {
+            fields.append(
+                (
+                    "inputs",
+                    .object([
+                        ("instance", .string(inputs.instance)), ("policy", inputs.policy.map { .string($0) } ?? .null),
+                    ])
+                ))
+            json = .object(fields)
+        }
+        return json
     }
 
     /// Builds the files of `result`. `inputHash` identifies the instance and

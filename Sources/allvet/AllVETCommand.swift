@@ -24,7 +24,7 @@ struct AllVETCommand: ParsableCommand {
               130  interrupted: the best solution found so far was written, marked as such
             """,
         version: allvetVersion,
-        subcommands: [Solve.self, Check.self, Verify.self, Generate.self, Export.self, Sweep.self]
+        subcommands: [Solve.self, Check.self, Verify.self, Report.self, Generate.self, Export.self, Sweep.self]
     )
 
     static func main() {
