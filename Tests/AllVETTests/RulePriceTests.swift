@@ -107,4 +107,38 @@ import Testing
                 "At most 60 % of the people placed are people with gender = F (soft: 2 points per person short)."))
         #expect(report.contains("10 people placed, weighted 12.5; soft rules cost 0 points"))
     }
+
+    /// The parity case of issue 16: the Portuguese learners' only host
+    /// withdrew, so country parity holds only by placing nobody. The price
+    /// says so, and the report says the seats stay empty.
+    @Test func aParityRuleThatLevelsDownHasThePriceOfEveryoneItKeepsOut() throws {
+        let dir = try CLI.tempDir()
+        let round = dir.appendingPathComponent("round.json"), policy = dir.appendingPathComponent("policy.json")
+        func person(_ id: String, _ country: String, _ sector: String) -> String {
+            """
+            {"id": "\(id)", "country": "\(country)", "sector": "\(sector)", "languages": {}, "available_from": "2026-03-02",
+             "available_to": "2026-06-28", "weeks": 4}
+            """
+        }
+        let people = [
+            ("ES-1", "ES", "tourism"), ("ES-2", "ES", "tourism"), ("ES-3", "ES", "tourism"),
+            ("PT-1", "PT", "food"), ("PT-2", "PT", "food"),
+        ].map(person)
+        try """
+        {"format": "allvet-instance/1", "participants": [\(people.joined(separator: ","))],
+         "hosts": [{"id": "DE-H", "country": "DE", "offers": [{"id": "DE-H/o", "sectors": ["tourism"],
+          "from": "2026-03-02", "to": "2026-06-28", "capacity": 3}]}]}
+        """.write(to: round, atomically: true, encoding: .utf8)
+        try """
+        {"format": "allvet-policy/1", "quotas": [{"name": "parity-PT", "who": {"country": "PT"}, "min_parity": 1}]}
+        """.write(to: policy, atomically: true, encoding: .utf8)
+        let out = try Self.solve(round.path, policy.path)
+        #expect(try Self.placed(out) == 0)
+        let quotas = try Self.summary(out)["quotas"] as? [[String: Any]] ?? []
+        #expect(quotas.first?["price"] as? Double == 3 && quotas.first?["price_certainty"] as? String == "exact")
+        let report = try String(
+            contentsOf: URL(fileURLWithPath: out).appendingPathComponent("report.html"), encoding: .utf8)
+        #expect(report.contains("keeps exactly 3 people unplaced who could be placed without it."))
+        #expect(report.contains("3 people are unplaced although a place they could take stays empty"))
+    }
 }
