@@ -98,7 +98,7 @@ let package = Package(
         .testTarget(
             name: "AllVETTests",
             dependencies: [
-                "AllVET", "allvet", "PlacementVerify", "PlacementXLSX", "RoundGenerator",
+                "AllVET", "allvet", "PlacementVerify", "PlacementXLSX", "PlacementReports", "RoundGenerator",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             exclude: ["Fixtures"]),

@@ -72,7 +72,18 @@ check() {
   fi
 }
 
+# The report in each partner's language, rendered again from the one solve.
+for lang in es pt fi pl de; do
+  "$allvet" report "$work/solve" --lang "$lang" --out "$work/report-$lang.html" >/dev/null
+done
+
 check report "$work/solve/report.html" 20
+for lang in es pt fi pl de; do
+  check "report-$lang" "$work/report-$lang.html" 20
+  if ! grep -q "<html lang=\"$lang\">" "$work/report-$lang.html"; then
+    echo "check-reports: report-$lang: no lang=\"$lang\"" >&2; fail=1
+  fi
+done
 check report-pseudonymised "$work/solve-pseudo/report.html" 20
 check comparison "$work/sweep/comparison.html" 10
 

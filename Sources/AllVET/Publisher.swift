@@ -25,6 +25,8 @@ public struct Publisher: Sendable {
     /// Find what each hard rule costs, by re-solving the first level without
     /// it (`--no-rule-prices` turns it off).
     public var rulePrices = true
+    /// The language of report.html (`--lang`); the other files stay English.
+    public var language: ReportLanguage = .en
 
     public init(engine: Engine = Engine(), options: EngineOptions) {
         self.engine = engine
@@ -85,7 +87,7 @@ public struct Publisher: Sendable {
         let assignments = csvDialect.render(files.assignments), unplaced = csvDialect.render(files.unplaced)
         var written = [
             ("assignments.csv", assignments), ("unplaced.csv", unplaced), ("summary.json", summary),
-            ("report.html", RoundReport(files: files, pseudonymise: pseudonymise).html),
+            ("report.html", RoundReport(files: files, pseudonymise: pseudonymise, language: language).html),
         ]
         if includePolicy { written.append(("policy.json", PolicyJSONWriter.write(input.policy))) }
         var binary: [(name: String, bytes: [UInt8])] = []

@@ -9,7 +9,7 @@ enum ChartTemplates {
 
     /// ``SVGChart/HBars``.
     static let hbars = """
-        {{#empty}}<p class="note">Nothing to show.</p>{{/empty}}{{^empty}}\(svg){{#bars}}<g><title>{{tip}}</title>\
+        {{#empty}}<p class="note">⟦Nothing to show.⟧</p>{{/empty}}{{^empty}}\(svg){{#bars}}<g><title>{{tip}}</title>\
         <text x="{{labelX}}" y="{{textY}}" text-anchor="end">{{label}}</text>\
         <rect x="{{barX}}" y="{{barY}}" width="{{trackWidth}}" height="{{barHeight}}" fill="#eef2f7"/>\
         <rect class="bar" x="{{barX}}" y="{{barY}}" width="{{w}}" height="{{barHeight}}" fill="{{color}}"/>\
@@ -18,7 +18,7 @@ enum ChartTemplates {
 
     /// ``SVGChart/VBars``.
     static let vbars = """
-        {{#empty}}<p class="note">Nothing to show.</p>{{/empty}}{{^empty}}\(svg)\
+        {{#empty}}<p class="note">⟦Nothing to show.⟧</p>{{/empty}}{{^empty}}\(svg)\
         <line x1="{{axisX1}}" y1="{{axisY}}" x2="{{axisX2}}" y2="{{axisY}}" stroke="#9aa5b1"/>\
         {{#bars}}<g><title>{{tip}}</title>\
         <rect class="bar" x="{{x}}" y="{{y}}" width="{{barWidth}}" height="{{h}}" fill="{{color}}"/>\
@@ -29,7 +29,7 @@ enum ChartTemplates {
 
     /// ``SVGChart/Lines``.
     static let lines = """
-        {{#empty}}<p class="note">No scenario with a solution to draw.</p>{{/empty}}{{^empty}}\(svg)\
+        {{#empty}}<p class="note">⟦No scenario with a solution to draw.⟧</p>{{/empty}}{{^empty}}\(svg)\
         <rect x="{{left}}" y="{{top}}" width="{{plotWidth}}" height="{{plotHeight}}" fill="none" stroke="#9aa5b1"/>\
         {{#yTicks}}<line x1="{{left}}" y1="{{at}}" x2="{{right}}" y2="{{at}}" stroke="#e4e7eb"/>\
         <text x="{{yLabelX}}" y="{{labelAt}}" text-anchor="end">{{label}}</text>{{/yTicks}}\
@@ -45,9 +45,9 @@ enum ChartTemplates {
 
     /// ``TimelineChart``: the legend, the weeks, then per host its row and its stays.
     static let timeline = """
-        <p class="note">One row a host, one bar a stay (Monday to Sunday). Colour: \
-        <span style="color:#3aa76d">■</span> rank 1 <span style="color:#2f6fdf">■</span> rank 2 \
-        <span style="color:#e8833a">■</span> rank 3 <span style="color:#c94f7c">■</span> rank 4 or more</p>
+        <p class="note">⟦One row a host, one bar a stay (Monday to Sunday). Colour:⟧ \
+        <span style="color:#3aa76d">■</span> ⟦rank 1⟧ <span style="color:#2f6fdf">■</span> ⟦rank 2⟧ \
+        <span style="color:#e8833a">■</span> ⟦rank 3⟧ <span style="color:#c94f7c">■</span> ⟦rank 4 or more⟧</p>
         <div class="scroll"><svg xmlns="http://www.w3.org/2000/svg" class="chart timeline" width="{{width}}" height="{{height}}" role="img">\
         {{#weeks}}<line x1="{{x}}" y1="{{gridTop}}" x2="{{x}}" y2="{{gridBottom}}" stroke="#e4e7eb"/>\
         <text x="{{x}}" y="{{weekLabelY}}" text-anchor="middle">{{monday}}</text>{{/weeks}}\

@@ -17,7 +17,7 @@ enum PageTemplates {
 
     static let start = """
         <!DOCTYPE html>
-        <html lang="en">
+        <html lang="{{lang}}">
         <head>
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">

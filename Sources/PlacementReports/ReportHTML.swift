@@ -59,23 +59,56 @@ public enum HTML {
         .merging(RoundReportTemplate.all) { a, _ in a }
         .merging(ComparisonTemplate.all) { a, _ in a }
 
-    /// The parsed templates, each behind the pragma that selects ``Escaping``.
-    static let library: MustacheLibrary = {
+    /// The parsed templates of each language, each behind the pragma that
+    /// selects ``Escaping``: the texts between `⟦` and `⟧` in a template are
+    /// replaced by the language's (``translated(_:_:)``).
+    static let libraries: [ReportLanguage: MustacheLibrary] = {
         MustacheContentTypes.register(Escaping(), named: Escaping.name)
-        var library = MustacheLibrary()
-        for (name, text) in sources {
-            do {
-                try library.register("{{% CONTENT_TYPE: \(Escaping.name)}}" + text, named: name)
-            } catch {
-                preconditionFailure("report template \(name): \(error)")
+        var all: [ReportLanguage: MustacheLibrary] = [:]
+        for language in ReportLanguage.allCases {
+            var library = MustacheLibrary()
+            for (name, text) in sources {
+                do {
+                    try library.register(
+                        "{{% CONTENT_TYPE: \(Escaping.name)}}" + translated(text, language), named: name)
+                } catch {
+                    preconditionFailure("report template \(name): \(error)")
+                }
             }
+            all[language] = library
         }
-        return library
+        return all
     }()
 
-    /// Renders `view` with the template `name`.
+    /// `template` with each `⟦text⟧` replaced by `text` in `language`.
+    static func translated(_ template: String, _ language: ReportLanguage) -> String {
+        var out = "", rest = Substring(template)
+        while let open = rest.range(of: "⟦"), let close = rest.range(of: "⟧", range: open.upperBound..<rest.endIndex) {
+            out += rest[..<open.lowerBound]
+            out += language.text(String(rest[open.upperBound..<close.lowerBound]), [])
+            rest = rest[close.upperBound...]
+        }
+        return out + rest
+    }
+
+    /// The texts to translate in every template (for the catalogue tests).
+    static var templateKeys: Set<String> {
+        var keys = Set<String>()
+        for text in sources.values {
+            var rest = Substring(text)
+            while let open = rest.range(of: "⟦"),
+                let close = rest.range(of: "⟧", range: open.upperBound..<rest.endIndex)
+            {
+                keys.insert(String(rest[open.upperBound..<close.lowerBound]))
+                rest = rest[close.upperBound...]
+            }
+        }
+        return keys
+    }
+
+    /// Renders `view` with the template `name`, in ``ReportLanguage/current``.
     static func render(_ view: Any, template name: String) -> String {
-        guard let html = library.render(fields(view), withTemplate: name) else {
+        guard let html = libraries[ReportLanguage.current]!.render(fields(view), withTemplate: name) else {
             preconditionFailure("no report template \(name)")
         }
         return html
@@ -108,14 +141,19 @@ public enum HTML {
     }
 
     /// A number for a person: integers plainly, others with `digits` decimals.
+    /// A number with the decimal mark of ``ReportLanguage/current``.
     static func num(_ d: Double?, digits: Int = 2) -> String {
         guard let d, d.isFinite else { return "–" }
         if d == d.rounded(), abs(d) < 1e15 { return NumberText.shortest(d) }
-        return NumberText.fixed(d, digits: digits)
+        return localised(NumberText.fixed(d, digits: digits))
     }
 
     static func percent(_ d: Double?) -> String {
         guard let d, d.isFinite else { return "–" }
-        return NumberText.fixed(d * 100, digits: 1) + " %"
+        return localised(NumberText.fixed(d * 100, digits: 1)) + " %"
+    }
+
+    static func localised(_ number: String) -> String {
+        ReportLanguage.current.decimalComma ? number.replacingOccurrences(of: ".", with: ",") : number
     }
 }

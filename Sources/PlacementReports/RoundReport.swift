@@ -24,7 +24,8 @@ public struct RoundReport: Sendable {
     /// The quota table shows at most this many scopes, the tightest first.
     static let maxQuotaRows = 200
 
-    public init(files: ResultFiles, pseudonymise: Bool = false) {
+    /// `language`: the report's texts, dates and numbers (`--lang`).
+    public init(files: ResultFiles, pseudonymise: Bool = false, language: ReportLanguage = .en) {
         let f =
             pseudonymise
             ? {
@@ -34,7 +35,7 @@ public struct RoundReport: Sendable {
                 return p
             }()
             : files
-        html = Self.render(f, pseudonymised: pseudonymise)
+        html = ReportLanguage.$current.withValue(language) { Self.render(f, pseudonymised: pseudonymise) }
     }
 
     static func render(_ files: ResultFiles, pseudonymised: Bool) -> String {
@@ -63,7 +64,7 @@ public struct RoundReport: Sendable {
         struct Prices { let lines: [RulePriceText.Line] }
         struct Where { let byHost, bySendingOrg: TableView }
 
-        let title, version, name, status, inputHash: String
+        let title, version, name, status, inputHash, lang: String
         let interrupted, pseudonymised: Bool
         let tiles: [Tile]
         /// Zero or one: what each hard rule costs (none when no price was computed).
@@ -81,10 +82,11 @@ public struct RoundReport: Sendable {
         init(_ files: ResultFiles, pseudonymised: Bool) {
             let r = files.result, fig = files.figures, inst = r.instance, c = r.candidates
             let hasSolution = r.status == .optimal || r.status == .feasible
-            title = "allvet report: \(inst.name)"
+            title = tr("allvet report: {0}", inst.name)
+            lang = ReportLanguage.current.rawValue
             version = allvetVersion
             name = inst.name
-            status = r.status.rawValue
+            status = tr(r.status.rawValue)
             interrupted = r.interrupted
             self.pseudonymised = pseudonymised
             inputHash = pseudonymised ? "" : String(files.inputHash.prefix(19))
@@ -100,26 +102,30 @@ public struct RoundReport: Sendable {
             let meanRank = ranks.isEmpty ? nil : Double(ranks.reduce(0, +)) / Double(ranks.count)
             var tiles: [Tile] = [
                 Tile(
-                    value: "\(fig.placed) of \(fig.participants)",
-                    key:
-                        "placed (\(HTML.percent(fig.participants == 0 ? nil : Double(fig.placed) / Double(fig.participants))))"
+                    value: tr("{0} of {1}", "\(fig.placed)", "\(fig.participants)"),
+                    key: tr(
+                        "placed ({0})",
+                        HTML.percent(fig.participants == 0 ? nil : Double(fig.placed) / Double(fig.participants)))
                 ),
-                Tile(value: "\(files.reasons.count)", key: "not placed"),
-                Tile(value: HTML.num(meanRank), key: "mean preference rank"),
-                Tile(value: "\(ranks.max() ?? 0)", key: "worst rank"),
+                Tile(value: "\(files.reasons.count)", key: tr("not placed")),
+                Tile(value: HTML.num(meanRank), key: tr("mean preference rank")),
+                Tile(value: "\(ranks.max() ?? 0)", key: tr("worst rank")),
             ]
             if !fig.quotas.isEmpty {
                 tiles.append(
                     Tile(
-                        value: "\(fig.quotas.filter { $0.slack >= -1e-9 }.count) of \(fig.quotas.count)",
-                        key: "quota bounds met"))
+                        value: tr(
+                            "{0} of {1}", "\(fig.quotas.filter { $0.slack >= -1e-9 }.count)", "\(fig.quotas.count)"),
+                        key: tr("quota bounds met")))
             }
             for (i, l) in r.levels.enumerated() {
                 tiles.append(
                     Tile(
                         value: hasSolution ? HTML.num(fig.levelValues[i], digits: 3) : "–",
-                        key: "goal \(i + 1): \(l.goal.name) (\(l.status.rawValue))"
-                            + (hasSolution ? fig.valueInWords(level: i, policy: r.policy).map { ": " + $0 } ?? "" : ""))
+                        key: tr("goal {0}: {1} ({2})", "\(i + 1)", tr(l.goal.name), tr(l.status.rawValue))
+                            + (hasSolution
+                                ? RulePriceText.valueInWords(fig, level: i, policy: r.policy).map { ": " + $0 } ?? ""
+                                : ""))
                 )
             }
             self.tiles = tiles
@@ -130,7 +136,7 @@ public struct RoundReport: Sendable {
                     [
                         SVGChart.vbars(
                             (1...worst).map { (String($0), Double(fig.rankHistogram[$0] ?? 0)) },
-                            xTitle: "rank in the participant's preferences (1 = first choice)")
+                            xTitle: tr("rank in the participant's preferences (1 = first choice)"))
                     ]
                 } ?? []
 
@@ -146,7 +152,10 @@ public struct RoundReport: Sendable {
                             ? []
                             : g.values.map { v in
                                 let rate = v.participants == 0 ? 0 : Double(v.placed) / Double(v.participants)
-                                return (v.value, rate, "\(v.placed) of \(v.participants) (\(HTML.percent(rate)))")
+                                return (
+                                    v.value, rate,
+                                    tr("{0} of {1}", "\(v.placed)", "\(v.participants)") + " (\(HTML.percent(rate)))"
+                                )
                             }, maxValue: 1))
             }
             var byHostCountry: [String: Int] = [:]
@@ -178,16 +187,17 @@ public struct RoundReport: Sendable {
                         ).map(\.element))
                 }
                 let table = TableView(
-                    ["Rule", "Scope", "Bound", "Limit", "Value", "Slack", ""],
+                    [tr("Rule"), tr("Scope"), tr("Bound"), tr("Limit"), tr("Value"), tr("Slack"), ""],
                     qs.map { q in
                         let scope =
                             q.scope.isEmpty
-                            ? "all" : q.scope.map { "\($0.key)=\($0.value ?? "none")" }.joined(separator: ", ")
+                            ? tr("all") : q.scope.map { "\($0.key)=\($0.value ?? tr("none"))" }.joined(separator: ", ")
                         let mark =
                             q.slack >= -1e-9
-                            ? TableView.Cell("met", mark: "muted")
+                            ? TableView.Cell(tr("met"), mark: "muted")
                             : TableView.Cell(
-                                "short by \(HTML.num(-q.slack))\(q.soft == nil ? "" : " (soft)")", mark: "bad")
+                                tr(q.soft == nil ? "short by {0}" : "short by {0} (soft)", HTML.num(-q.slack)),
+                                mark: "bad")
                         return [
                             .init(q.name, note: RuleSentence.describe(r.policy.quotas[q.quota], q.bound)), .init(scope),
                             .init(q.bound.name), .init(HTML.num(q.bound.limit, digits: 3)),
@@ -208,7 +218,9 @@ public struct RoundReport: Sendable {
             } else {
                 var counts: [String: Int] = [:]
                 for x in files.reasons {
-                    counts[x.kind == .noCandidate ? "no candidate (\(x.detail))" : x.kind.rawValue, default: 0] += 1
+                    let filter = String(x.detail.prefix { $0 != ":" })
+                    let key = x.kind == .noCandidate ? tr("no candidate ({0})", tr(filter)) : tr(x.kind.rawValue)
+                    counts[key, default: 0] += 1
                 }
                 let rows = files.reasons.map { x in (inst.participants[x.participant.rawValue].id, x) }
                     .sorted { $0.0.utf8.lexicographicallyPrecedes($1.0.utf8) }
@@ -216,8 +228,8 @@ public struct RoundReport: Sendable {
                     Unplaced(
                         counts: counts.keys.sorted().map { "\($0): \(counts[$0]!)" }.joined(separator: " · "),
                         table: TableView(
-                            ["Participant", "Reason", "Detail"],
-                            rows.map { [.init($0.0), .init($0.1.kind.rawValue), .init($0.1.detail)] }))
+                            [tr("Participant"), tr("Reason"), tr("Detail")],
+                            rows.map { [.init($0.0), .init(tr($0.1.kind.rawValue)), .init($0.1.detail)] }))
                 ]
             }
         }

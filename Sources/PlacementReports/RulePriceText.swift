@@ -24,40 +24,79 @@ enum RulePriceText {
         return files.prices.map { p in
             let q = policy.quotas[p.quota]
             let words = q.bounds.map { RuleSentence.describe(q, $0).dropLast() }.joined(separator: "; ")
-            let name = "Rule \(p.name) (\(words.prefix(1).lowercased() + words.dropFirst()))"
+            let name = tr("Rule {0} ({1})", p.name, words.prefix(1).lowercased() + words.dropFirst())
             guard let price = p.price else {
-                return Line(text: "\(name): what it costs was not found in the time left.", mark: "")
+                return Line(text: tr("{0}: what it costs was not found in the time left.", name), mark: "")
             }
             let held = files.reasons.filter { $0.kind == .quota && $0.quotas.contains(p.quota) }.count
             let qualifier =
                 switch p.certainty {
-                case .exact: "exactly"
-                case .atLeast: "at least"
-                case .estimate: "about"
+                case .exact: tr("exactly")
+                case .atLeast: tr("at least")
+                case .estimate: tr("about")
                 }
             if price <= 0 {
-                let tail = p.certainty == .exact ? "" : " (none better was found in the time left)"
-                return Line(
-                    text: inPeople
-                        ? "\(name) costs no placement: without it, no more people could be placed\(tail)."
-                        : "\(name) costs nothing in the first goal (\(goal.name))\(tail).",
-                    mark: "muted")
+                let exact = p.certainty == .exact
+                let text =
+                    inPeople
+                    ? tr(
+                        exact
+                            ? "{0} costs no placement: without it, no more people could be placed."
+                            : "{0} costs no placement: without it, no more people could be placed (none better was found in the time left).",
+                        name)
+                    : tr(
+                        exact
+                            ? "{0} costs nothing in the first goal ({1})."
+                            : "{0} costs nothing in the first goal ({1}) (none better was found in the time left).",
+                        name, tr(goal.name))
+                return Line(text: text, mark: "muted")
             }
             var text =
                 inPeople
-                ? "\(name) keeps \(qualifier) \(count(price, "person", "people")) unplaced who could be placed "
-                    + "without it."
-                : "\(name) costs \(qualifier) \(HTML.num(price)) points of the first goal (\(goal.name))."
+                ? tr("{0} keeps {1} {2} unplaced who could be placed without it.", name, qualifier, people(price))
+                : tr(
+                    "{0} costs {1} {2} points of the first goal ({3}).", name, qualifier, HTML.num(price), tr(goal.name)
+                )
             if held > 0 {
                 text +=
-                    " \(count(Double(held), "person is", "people are")) unplaced although a place they could take "
-                    + "stays empty: the rule forbids filling it."
+                    " "
+                    + (held == 1
+                        ? tr(
+                            "1 person is unplaced although a place they could take stays empty: the rule forbids filling it."
+                        )
+                        : tr(
+                            "{0} people are unplaced although a place they could take stays empty: the rule forbids filling it.",
+                            String(held)))
             }
             return Line(text: text, mark: "bad")
         }
     }
 
-    static func count(_ n: Double, _ one: String, _ many: String) -> String {
-        "\(HTML.num(n)) \(n == 1 ? one : many)"
+    /// "1 person", "3 people".
+    static func people(_ n: Double) -> String { n == 1 ? tr("1 person") : tr("{0} people", HTML.num(n)) }
+
+    /// What the first goal's value is made of, in words, in the report's
+    /// language (``/PlacementResults/RoundFigures/valueInWords(level:policy:)`` says it in English for `solve`).
+    static func valueInWords(_ fig: RoundFigures, level: Int, policy: Policy) -> String? {
+        guard level == 0, let goal = policy.objective.first else { return nil }
+        let soft = policy.quotas.contains { $0.soft != nil }
+        var weighted = false
+        if case .placed(let w) = goal { weighted = !w.isEmpty }
+        guard soft || weighted else { return nil }
+        var parts: [String] = []
+        if case .placed = goal {
+            var text = fig.placed == 1 ? tr("1 person placed") : tr("{0} people placed", String(fig.placed))
+            if weighted {
+                text += tr(", weighted {0}", HTML.localised(NumberText.shortest(fig.levelValues[0] + fig.softPenalty)))
+            }
+            parts.append(text)
+        }
+        if soft {
+            parts.append(
+                tr(
+                    "soft rules cost {0} points",
+                    HTML.localised(NumberText.shortest((fig.softPenalty * 1e6).rounded() / 1e6))))
+        }
+        return parts.joined(separator: "; ")
     }
 }

@@ -6,8 +6,12 @@ extension SweepComparison {
     /// `comparison.html`: the trade-off curves (placements and mean rank
     /// against each swept number) and the table of every scenario, in one
     /// self-contained file (inline SVG, no script).
-    public var html: String {
-        HTML.render(Page(self), template: ComparisonTemplate.name)
+    /// comparison.html in English.
+    public var html: String { html(language: .en) }
+
+    /// comparison.html in `language` (`--lang`).
+    public func html(language: ReportLanguage) -> String {
+        ReportLanguage.$current.withValue(language) { HTML.render(Page(self), template: ComparisonTemplate.name) }
     }
 
     /// What comparison.html shows (``ComparisonTemplate``): plain texts and
@@ -20,14 +24,15 @@ extension SweepComparison {
             let gaps: [String]
         }
 
-        let title, version, instance, scenarios, solved, firstName: String
+        let title, version, instance, scenarios, solved, firstName, lang: String
         let hasBaseline: Bool
         let curves: [Curve]
         let table: TableView
 
         init(_ comparison: SweepComparison) {
             let manifest = comparison.manifest, rows = comparison.rows, base = comparison.baseline
-            title = "allvet sweep: \(manifest.instance)"
+            title = tr("allvet sweep: {0}", manifest.instance)
+            lang = ReportLanguage.current.rawValue
             version = allvetVersion
             instance = manifest.instance
             scenarios = "\(rows.count)"
@@ -56,9 +61,11 @@ extension SweepComparison {
                 curves.append(
                     Curve(
                         key: key,
-                        placed: SVGChart.lines(series { $0.placed.map(Double.init) }, xTitle: key, yTitle: "placed"),
-                        meanRank: SVGChart.lines(series { $0.meanRank }, xTitle: key, yTitle: "mean rank"),
-                        gaps: gaps.isEmpty ? [] : [gaps.map { "\($0.0.name) (\($0.0.status))" }.joined(separator: ", ")]
+                        placed: SVGChart.lines(
+                            series { $0.placed.map(Double.init) }, xTitle: key, yTitle: tr("placed")),
+                        meanRank: SVGChart.lines(series { $0.meanRank }, xTitle: key, yTitle: tr("mean rank")),
+                        gaps: gaps.isEmpty
+                            ? [] : [gaps.map { "\($0.0.name) (\(tr($0.0.status)))" }.joined(separator: ", ")]
                     ))
             }
             self.curves = curves
@@ -67,24 +74,27 @@ extension SweepComparison {
             let swept = comparison.sweptKeys
             var quotaKeys: [String] = []
             for r in rows { for q in r.quotas where !quotaKeys.contains(q.0) { quotaKeys.append(q.0) } }
-            var header = ["Scenario", "Status"] + swept
-            header += ["Placed", "Rate", "Mean rank", "Worst rank", "Placements lost", "Mean rank lost"]
-            header += quotaKeys.map { "Slack " + $0 }
-            header += ["Solve s"]
+            var header = [tr("Scenario"), tr("Status")] + swept
+            header += [
+                tr("Placed"), tr("Rate"), tr("Mean rank"), tr("Worst rank"), tr("Placements lost"),
+                tr("Mean rank lost"),
+            ]
+            header += quotaKeys.map { tr("Slack {0}", $0) }
+            header += [tr("Solve s")]
             let firstNumeric = 2 + swept.count
             table = TableView(
                 header,
                 rows.map { r in
                     let values = manifest.scenarios[r.index].values
                     var cells: [TableView.Cell] = [
-                        .init(r.name), .init(r.status, mark: r.hasSolution ? "ok" : "bad", note: r.error),
+                        .init(r.name), .init(tr(r.status), mark: r.hasSolution ? "ok" : "bad", note: r.error),
                     ]
                     cells += swept.map { k in .init(values.last(where: { $0.0 == k })?.1 ?? "") }
                     let rate: Double? =
                         (r.placed != nil && (r.participants ?? 0) > 0)
                         ? Double(r.placed!) / Double(r.participants!) : nil
                     cells += [
-                        r.placed.map { "\($0) of \(r.participants ?? 0)" } ?? "–", HTML.percent(rate),
+                        r.placed.map { tr("{0} of {1}", "\($0)", "\(r.participants ?? 0)") } ?? "–", HTML.percent(rate),
                         HTML.num(r.meanRank, digits: 3),
                         r.worstRank.map(String.init) ?? "–", HTML.num(SweepComparison.placedLoss(r, base)),
                         HTML.num(SweepComparison.rankLoss(r, base), digits: 3),

@@ -35,7 +35,9 @@ struct TimelineChart {
             byHost[h.rawValue, default: []].append(
                 Bar(
                     start: s.start, end: end, label: p.id,
-                    tip: "\(p.id) (\(p.country)) at \(o.id): \(from.iso) – \(to.iso), rank \(c.ranks[k])",
+                    tip: tr(
+                        "{0} ({1}) at {2}: {3} – {4}, rank {5}", p.id, p.country, o.id,
+                        ReportLanguage.current.date(from), ReportLanguage.current.date(to), String(c.ranks[k])),
                     rank: c.ranks[k]))
         }
         let weeks = last - first
@@ -71,7 +73,7 @@ struct TimelineChart {
         barHeight = f(laneH - 3)
         let step = max(1, Int((72 / px).rounded(.up)))
         self.weeks = stride(from: first, through: last, by: step).map {
-            Week(x: f(x($0)), monday: c.monday(ofWeek: $0).iso)
+            Week(x: f(x($0)), monday: ReportLanguage.current.date(c.monday(ofWeek: $0)))
         }
         var y = axisH
         var hostRows: [HostRow] = []

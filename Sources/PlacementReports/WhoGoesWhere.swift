@@ -24,10 +24,12 @@ enum WhoGoesWhere {
             let start = c.monday(ofWeek: s.start)
             return Row(
                 host: host.id, hostName: host.name ?? host.id, city: host.city ?? "", hostCountry: host.country,
-                participant: p.id, sendingOrg: p.sendingOrg ?? "(none given)", country: p.country, offer: o.id,
+                participant: p.id, sendingOrg: p.sendingOrg ?? tr("(none given)"), country: p.country, offer: o.id,
                 start: start, end: start.adding(days: 7 * p.weeks - 1), weeks: p.weeks, rank: c.ranks[k])
         }
     }
+
+    static func date(_ d: Day) -> String { ReportLanguage.current.date(d) }
 
     static func byID(_ a: String, _ b: String) -> Bool { a.utf8.lexicographicallyPrecedes(b.utf8) }
 
@@ -42,15 +44,15 @@ enum WhoGoesWhere {
         }
         return grouped(
             [
-                "Host", "City", "Country", "Participant", "From country", "Sending organisation", "Offer", "Start",
-                "End",
-                "Weeks", "Rank",
+                tr("Host"), tr("City"), tr("Country"), tr("Participant"), tr("From country"),
+                tr("Sending organisation"),
+                tr("Offer"), tr("Start"), tr("End"), tr("Weeks"), tr("Rank"),
             ],
             sorted, key: \.host
         ) { r in
             [
-                r.hostName, r.city, r.hostCountry, r.participant, r.country, r.sendingOrg, r.offer, r.start.iso,
-                r.end.iso, String(r.weeks), String(r.rank),
+                r.hostName, r.city, r.hostCountry, r.participant, r.country, r.sendingOrg, r.offer, date(r.start),
+                date(r.end), String(r.weeks), String(r.rank),
             ]
         }
     }
@@ -62,11 +64,14 @@ enum WhoGoesWhere {
                 ? byID($0.sendingOrg, $1.sendingOrg) : ($0.start, $0.participant) < ($1.start, $1.participant)
         }
         return grouped(
-            ["Sending organisation", "Participant", "Host", "City", "Country", "Start", "End", "Weeks", "Rank"],
+            [
+                tr("Sending organisation"), tr("Participant"), tr("Host"), tr("City"), tr("Country"), tr("Start"),
+                tr("End"), tr("Weeks"), tr("Rank"),
+            ],
             sorted, key: \.sendingOrg
         ) { r in
             [
-                r.sendingOrg, r.participant, r.hostName, r.city, r.hostCountry, r.start.iso, r.end.iso,
+                r.sendingOrg, r.participant, r.hostName, r.city, r.hostCountry, date(r.start), date(r.end),
                 String(r.weeks), String(r.rank),
             ]
         }

@@ -45,6 +45,8 @@ public struct SweepRunner: Sendable {
     public var pseudonymise = false
     /// Passed on to each scenario's solve (`--csv-dialect`).
     public var csvDialect = CSVOutputDialect.rfc4180
+    /// The scenarios' report language (`--lang`; a code such as `es`), passed on to `allvet solve`.
+    public var reportLanguage: String? = nil
     /// Polled while scenarios run; true interrupts the running ones (each
     /// writes its best solution so far) and starts no more.
     public var shouldStop: @Sendable () -> Bool = { false }
@@ -137,6 +139,7 @@ public struct SweepRunner: Sendable {
         if let g = mipGap { arguments += ["--gap", String(g)] }
         if pseudonymise { arguments.append("--pseudonymise") }
         if csvDialect != .rfc4180 { arguments += ["--csv-dialect", csvDialect.rawValue] }
+        if let reportLanguage { arguments += ["--lang", reportLanguage] }
         let child: ScenarioProcess.Ending
         do {
             let errorFile = scenariosFolder.appendingPathComponent(".\(scenario.folder).stderr-\(getpid())")

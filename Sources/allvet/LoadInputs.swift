@@ -57,3 +57,7 @@ func printGrouped(_ warnings: [Diagnostic]) {
         for w in group { Terminal.error(w.description) }
     }
 }
+
+extension ReportLanguage: ExpressibleByArgument {
+    public static var defaultCompletionKind: CompletionKind { .list(allCases.map(\.rawValue)) }
+}

@@ -17,11 +17,13 @@ struct Report: ParsableCommand {
             scenario folders.
 
             The output is a new file beside the results unless --out says otherwise: \
-            report-pseudonymised.html for --pseudonymise, comparison-pseudonymised.html for a sweep. \
-            The results themselves are never changed.
+            report-pseudonymised.html for --pseudonymise, report.es.html for --lang es, \
+            report-pseudonymised.es.html for both; comparison….html for a sweep. The results \
+            themselves are never changed.
 
             Examples:
               allvet report results/spring --pseudonymise
+              allvet report results/spring --pseudonymise --lang pt
               allvet report results/spring --round moved/round.json --out /tmp/report.html
             """
     )
@@ -40,17 +42,23 @@ struct Report: ParsableCommand {
     @Flag(help: "Replace participant ids by pseudonyms and chart only the attributes the policy uses.")
     var pseudonymise = false
 
+    @Option(help: ArgumentHelp("The report's language: en, es, pt, fi, pl or de.", valueName: "lang"))
+    var lang: ReportLanguage = .en
+
     @Option(help: "The file to write (default: beside the results, see above).")
     var out: String?
 
     func run() throws {
         let isSweep = FileManager.default.fileExists(
             atPath: URL(fileURLWithPath: results).appendingPathComponent("sweep.json").path)
-        let name = (isSweep ? "comparison" : "report") + (pseudonymise ? "-pseudonymised" : "") + ".html"
+        let name =
+            (isSweep ? "comparison" : "report") + (pseudonymise ? "-pseudonymised" : "")
+            + (lang == .en ? "" : "." + lang.rawValue) + ".html"
         let target = out ?? URL(fileURLWithPath: results).appendingPathComponent(name).path
-        if !isSweep && out == nil && !pseudonymise {
+        if !isSweep && out == nil && !pseudonymise && lang == .en {
             Terminal.error(
-                "allvet: the results already hold report.html; give --pseudonymise or --out to write another report")
+                "allvet: the results already hold report.html; give --pseudonymise, --lang or --out to write another report"
+            )
             throw ExitCode.validationFailure
         }
         let html: String
@@ -60,7 +68,8 @@ struct Report: ParsableCommand {
                 for d in error.diagnostics { Terminal.error(d.description) }
                 throw Exit.inputError
             }
-            html = SweepComparison(manifest: manifest, folders: [results], pseudonymised: pseudonymise).html
+            html = SweepComparison(manifest: manifest, folders: [results], pseudonymised: pseudonymise).html(
+                language: lang)
         } else {
             let named: (instance: String?, policy: String?)
             do { named = try ResultsReload.inputs(folder: results) } catch {
@@ -78,7 +87,7 @@ struct Report: ParsableCommand {
                 Terminal.error("allvet: \(error)")
                 throw Exit.inputError
             }
-            html = RoundReport(files: files, pseudonymise: pseudonymise).html
+            html = RoundReport(files: files, pseudonymise: pseudonymise, language: lang).html
         }
         do { try OutputFiles.writeFile(Array(html.utf8), to: target, force: true) } catch {
             Terminal.error("allvet: \(error)")

@@ -85,6 +85,12 @@ struct Solve: ParsableCommand {
                 + "numbers. On by default when the round is a workbook (.xlsx)."))
     var xlsx = false
 
+    @Option(
+        help: ArgumentHelp(
+            "The language of report.html: en, es, pt, fi, pl or de (texts, dates, numbers); the CSV and JSON files stay English.",
+            valueName: "lang"))
+    var lang: ReportLanguage = .en
+
     @Flag(
         name: .customLong("no-rule-prices"),
         help: ArgumentHelp(
@@ -123,6 +129,7 @@ struct Solve: ParsableCommand {
         publisher.csvDialect = csvDialect
         publisher.includePolicy = keepPolicy
         publisher.rulePrices = !noRulePrices
+        publisher.language = lang
         publisher.xlsx = xlsx || instance.lowercased().hasSuffix(".xlsx")
         let published: Publisher.Published
         do {

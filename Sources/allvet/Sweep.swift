@@ -85,6 +85,12 @@ struct Sweep: ParsableCommand {
                 + "decimal commas, a byte-order mark).", valueName: "dialect"))
     var csvDialect: CSVOutputDialect = .rfc4180
 
+    @Option(
+        help: ArgumentHelp(
+            "The language of comparison.html and the scenarios' report.html: en, es, pt, fi, pl or de.",
+            valueName: "lang"))
+    var lang: ReportLanguage = .en
+
     @Flag(help: "Print nothing but errors (no progress lines).")
     var quiet = false
 
@@ -125,6 +131,7 @@ struct Sweep: ParsableCommand {
         runner.mipGap = gap
         runner.pseudonymise = pseudonymise
         runner.csvDialect = csvDialect
+        runner.reportLanguage = lang == .en ? nil : lang.rawValue
         installInterruptHandlers()
         runner.shouldStop = { stopRequested.load(ordering: .relaxed) }
         let quiet = self.quiet
@@ -210,7 +217,7 @@ struct Sweep: ParsableCommand {
     func writeComparison(_ c: SweepComparison, manifest: SweepManifest) throws {
         do {
             for (name, text) in [
-                ("comparison.csv", c.csv(csvDialect)), ("comparison.html", c.html),
+                ("comparison.csv", c.csv(csvDialect)), ("comparison.html", c.html(language: lang)),
                 ("sweep.json", manifest.json.rendered()),
             ] {
                 try OutputFiles.writeFile(

@@ -26,15 +26,19 @@ import Testing
 
     @Test func noTemplateWritesAValueUnescaped() throws {
         #expect(!HTML.sources.isEmpty)
-        for (name, text) in HTML.sources {
-            // `{{{v}}}` and `{{& v}}` write a value as is; `{{=` could change the delimiters to hide one.
-            for unescaped in ["{{{", "{{&", "{{="] {
-                #expect(!text.contains(unescaped), "template \(name) has \(unescaped)")
+        // Every language's templates: a catalogue's text must not bring one in either.
+        for language in ReportLanguage.allCases {
+            for (name, source) in HTML.sources {
+                let text = HTML.translated(source, language)
+                // `{{{v}}}` and `{{& v}}` write a value as is; `{{=` could change the delimiters to hide one.
+                for unescaped in ["{{{", "{{&", "{{="] {
+                    #expect(!text.contains(unescaped), "template \(name) (\(language)) has \(unescaped)")
+                }
+                let parsed = try #require(HTML.libraries[language]?.getTemplate(named: name))
+                #expect(
+                    parsed.description.hasPrefix("{{% CONTENT_TYPE: \(HTML.Escaping.name)}}"),
+                    "template \(name) (\(language)) is not behind the escaping pragma")
             }
-            let parsed = try #require(HTML.library.getTemplate(named: name))
-            #expect(
-                parsed.description.hasPrefix("{{% CONTENT_TYPE: \(HTML.Escaping.name)}}"),
-                "template \(name) is not behind the escaping pragma")
         }
     }
 
