@@ -14,8 +14,9 @@ public struct ResultsText: Sendable {
     }
 
     /// Reads `folder/assignments.csv`, `folder/unplaced.csv` and
-    /// `folder/summary.json`; a file that cannot be read is nil (and reported
-    /// as missing by the verifier).
+    /// `folder/summary.json`; a file that cannot be read is nil (only a
+    /// missing `assignments.csv` is a violation: results of another tool may
+    /// have no other file).
     public static func read(folder: String) -> ResultsText {
         let base = URL(fileURLWithPath: folder)
         func text(_ name: String) -> String? {
@@ -47,15 +48,49 @@ public struct Violation: Sendable, Equatable, CustomStringConvertible {
 public struct VerificationReport: Sendable {
     /// Rows of `assignments.csv` read as stays.
     public var stays: Int
+    /// Rules the stays break (and rows of `unplaced.csv` that are wrong).
     public var violations: [Violation]
-    public var holds: Bool { violations.isEmpty }
+    /// Where `summary.json` differs from what the stays give (a stale or
+    /// hand-edited folder, or another tool's figures): a separate finding,
+    /// since the stays themselves may keep every rule (issue 11).
+    public var figures: [Violation] = []
+    /// What was not checked, and why (a file another tool does not write).
+    public var notes: [String] = []
 
-    /// "verified: N stays, every rule holds", or one line per violation
-    /// after a count.
+    public init(stays: Int, violations: [Violation], figures: [Violation] = [], notes: [String] = []) {
+        self.stays = stays
+        self.violations = violations
+        self.figures = figures
+        self.notes = notes
+    }
+
+    /// Every rule holds and every figure present agrees.
+    public var holds: Bool { violations.isEmpty && figures.isEmpty }
+    /// Every rule holds (the figures aside).
+    public var rulesHold: Bool { violations.isEmpty }
+
+    /// "verified: N stays, every rule holds", or the broken rules, then the
+    /// figures that differ, each after a count; then the notes.
     public var text: String {
-        if holds { return "verified: \(stays) stay\(stays == 1 ? "" : "s"), every rule holds" }
-        let n = violations.count
-        return (["verification failed: \(n) violation\(n == 1 ? "" : "s")"] + violations.map { "  " + $0.description })
-            .joined(separator: "\n")
+        var lines: [String] = []
+        let s = "\(stays) stay\(stays == 1 ? "" : "s")"
+        if holds {
+            lines.append("verified: \(s), every rule holds")
+        } else if rulesHold {
+            let n = figures.count
+            lines.append(
+                "every rule holds for the \(s), but summary.json differs from them (\(n) figure\(n == 1 ? "" : "s")):")
+            lines += figures.map { "  " + $0.description }
+        } else {
+            let n = violations.count
+            lines.append("verification failed: \(n) violation\(n == 1 ? "" : "s")")
+            lines += violations.map { "  " + $0.description }
+            if !figures.isEmpty {
+                lines.append("and summary.json differs from the stays (\(figures.count)):")
+                lines += figures.map { "  " + $0.description }
+            }
+        }
+        lines += notes.map { "note: " + $0 }
+        return lines.joined(separator: "\n")
     }
 }

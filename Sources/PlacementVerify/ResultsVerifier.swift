@@ -33,7 +33,7 @@ public struct ResultsVerifier: Sendable {
 
     public func verify(_ files: ResultsText) -> VerificationReport {
         let rules = Rules(instance: instance, policy: policy)
-        var out: [Violation] = []
+        var out: [Violation] = [], figures: [Violation] = [], notes: [String] = []
         func report(_ file: String, _ location: String, _ rule: String, _ message: String) {
             out.append(Violation(file: file, location: location, rule: rule, message: message))
         }
@@ -206,23 +206,24 @@ public struct ResultsVerifier: Sendable {
                 }
             }
         } else {
-            report(U, "", "missing", "the file is missing")
+            notes.append(
+                "no unplaced.csv: the participants not in assignments.csv count as unplaced; reasons not checked")
         }
         for (pi, p) in instance.participants.enumerated()
         where accounted[pi] == nil && files.assignments != nil && files.unplaced != nil {
             report(U, "participant \(p.id)", "accounted", "\(p.id) is neither in assignments.csv nor in unplaced.csv")
         }
 
-        // summary.json
+        // summary.json: its figures, apart from the rules.
         if let text = files.summary {
             checkSummary(
                 text, rules: rules, stays: stays, quotas: quotas, unplacedCounts: unplacedCounts,
                 haveUnplaced: files.unplaced != nil
-            ) { report(S, $0, $1, $2) }
+            ) { figures.append(Violation(file: S, location: $0, rule: $1, message: $2)) }
         } else {
-            report(S, "", "missing", "the file is missing")
+            notes.append("no summary.json: the stays were judged alone, no figures compared")
         }
-        return VerificationReport(stays: stays.count, violations: out)
+        return VerificationReport(stays: stays.count, violations: out, figures: figures, notes: notes)
     }
 
     // MARK: reading

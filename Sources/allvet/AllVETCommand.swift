@@ -19,6 +19,7 @@ struct AllVETCommand: ParsableCommand {
               2    infeasible: the hard rules cannot all be met
               3    time limit reached before any solution was found
               4    verification failed: the results break a rule
+              5    verify: every rule holds, but summary.json's figures differ from the stays
               64   usage error: wrong arguments
               65   input error: an instance or policy file is invalid
               130  interrupted: the best solution found so far was written, marked as such
@@ -41,6 +42,8 @@ enum Exit {
     static let infeasible = ExitCode(2)
     static let timeLimit = ExitCode(3)
     static let verifyFailed = ExitCode(4)
+    /// `verify`: every rule holds, but summary.json's figures differ from the stays.
+    static let figuresDiffer = ExitCode(5)
     static let inputError = ExitCode(65)
     static let interrupted = ExitCode(130)
 }

@@ -17,7 +17,12 @@ struct Verify: ParsableCommand {
             and the results were written for this round and policy (summary.json's input_hash).
 
             Prints "verified: N stays, every rule holds" (exit 0), or every violation with the \
-            file, the row or participant and the rule (exit 4). Use the same policy as the solve.
+            file, the row or participant and the rule (exit 4). When every rule holds but \
+            summary.json differs from the stays (a hand-edited assignments.csv, or figures \
+            written by other code), it lists the figures that differ (exit 5). Results of another \
+            tool are judged on their stays: assignments.csv alone is enough; without \
+            unplaced.csv the others count as unplaced, and only the keys a summary.json holds are \
+            compared. Use the same policy as the solve.
             """
     )
 
@@ -38,6 +43,7 @@ struct Verify: ParsableCommand {
         verifier.expectedInputHash = input.hash
         let report = verifier.verify(ResultsText.read(folder: results))
         Terminal.out(report.text)
-        if !report.holds { throw Exit.verifyFailed }
+        if !report.rulesHold { throw Exit.verifyFailed }
+        if !report.holds { throw Exit.figuresDiffer }
     }
 }
