@@ -46,7 +46,7 @@ let benchmarks: @Sendable () -> Void = {
             "\(form)-generated-10000x2500",
             configuration: .init(
                 metrics: [.wallClock, reported("participants"), reported("kilobytes")],
-                warmupIterations: 1, maxDuration: .seconds(5), maxIterations: 5
+                warmupIterations: 1, maxDuration: .seconds(3), maxIterations: 3
             )
         ) { benchmark in
             // Written afresh (untimed) by allvet's own writers, from the generator's round.
