@@ -24,6 +24,12 @@ public struct RoundReport: Sendable {
     /// The quota table shows at most this many scopes, the tightest first.
     static let maxQuotaRows = 200
 
+    /// The first goal's value in words, in English (`solve`'s summary line;
+    /// ``RulePriceText/valueInWords(_:level:policy:)``).
+    public static func valueInWords(_ figures: RoundFigures, level: Int, policy: Policy) -> String? {
+        RulePriceText.valueInWords(figures, level: level, policy: policy)
+    }
+
     /// `language`: the report's texts, dates and numbers (`--lang`).
     public init(files: ResultFiles, pseudonymise: Bool = false, language: ReportLanguage = .en) {
         let f =

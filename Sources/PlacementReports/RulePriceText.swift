@@ -75,8 +75,11 @@ enum RulePriceText {
     /// "1 person", "3 people".
     static func people(_ n: Double) -> String { n == 1 ? tr("1 person") : tr("{0} people", HTML.num(n)) }
 
-    /// What the first goal's value is made of, in words, in the report's
-    /// language (``/PlacementResults/RoundFigures/valueInWords(level:policy:)`` says it in English for `solve`).
+    /// What the first goal's value is made of, in words, when it is not
+    /// simply the number placed (issue 16: a headline "placed 21.292"
+    /// explained nothing): "10 people placed, weighted 12.5; soft rules cost
+    /// 0.708 points", in ``ReportLanguage/current`` (English for `solve`'s
+    /// summary line). nil for any other level, or a plain `placed` goal.
     static func valueInWords(_ fig: RoundFigures, level: Int, policy: Policy) -> String? {
         guard level == 0, let goal = policy.objective.first else { return nil }
         let soft = policy.quotas.contains { $0.soft != nil }

@@ -35,13 +35,10 @@ enum WhoGoesWhere {
 
     /// Grouped by host: host country, host name, then start and participant.
     static func byHost(_ rows: [Row]) -> TableView {
-        let sorted = rows.sorted {
-            ($0.hostCountry, $0.hostName, $0.host) != ($1.hostCountry, $1.hostName, $1.host)
-                ? byID(
-                    $0.hostCountry + "\u{0}" + $0.hostName + "\u{0}" + $0.host,
-                    $1.hostCountry + "\u{0}" + $1.hostName + "\u{0}" + $1.host)
-                : ($0.start, $0.participant) < ($1.start, $1.participant)
-        }
+        // The host key once per row, not once per comparison.
+        let sorted = rows.map { ($0.hostCountry + "\u{0}" + $0.hostName + "\u{0}" + $0.host, $0) }.sorted {
+            $0.0 != $1.0 ? byID($0.0, $1.0) : ($0.1.start, $0.1.participant) < ($1.1.start, $1.1.participant)
+        }.map(\.1)
         return grouped(
             [
                 tr("Host"), tr("City"), tr("Country"), tr("Participant"), tr("From country"),

@@ -142,28 +142,3 @@ public struct RoundFigures: Sendable {
         }
     }
 }
-
-extension RoundFigures {
-    /// What the first goal's value is made of, in words, when it is not
-    /// simply the number placed (issue 16: a headline "placed 21.292"
-    /// explained nothing): "10 people placed, weighted 12.5; soft rules cost
-    /// 0.708 points". nil for any other level, or a plain `placed` goal.
-    public func valueInWords(level: Int, policy: Policy) -> String? {
-        guard level == 0, let goal = policy.objective.first else { return nil }
-        let soft = policy.quotas.contains { $0.soft != nil }
-        let weighted: Bool = {
-            if case .placed(let w) = goal { return !w.isEmpty }
-            return false
-        }()
-        guard soft || weighted else { return nil }
-        var parts: [String] = []
-        if case .placed = goal {
-            parts.append("\(placed) \(placed == 1 ? "person" : "people") placed")
-            if weighted { parts[0] += ", weighted \(NumberText.shortest(levelValues[0] + softPenalty))" }
-        }
-        if soft {
-            parts.append("soft rules cost \(NumberText.shortest((softPenalty * 1e6).rounded() / 1e6)) points")
-        }
-        return parts.joined(separator: "; ")
-    }
-}

@@ -15,10 +15,8 @@ import PlacementModel
 public enum InstanceXLSXReader {
     /// Columns whose cells are numbers, dates or kinds: text forced there
     /// with a leading apostrophe (`'8`) is read as its value.
-    static let typedColumns: Set<String> = [
-        "kind", "available_from", "available_to", "weeks", "birth_date", "from", "to", "capacity", "total",
-        "min_weeks", "max_weeks", "min_age",
-    ]
+    static let typedColumns: Set<String> =
+        InstanceXLSXWriter.dateColumns.union(InstanceXLSXWriter.wholeColumns).union(["kind"])
 
     /// Reads the workbook at `path`; the round is named after the file
     /// (without `.xlsx`). Throws every error as ``/PlacementModel/InputError``.

@@ -34,17 +34,12 @@ public enum InstanceXLSXWriter {
 
     /// A CSV cell as a typed workbook cell.
     static func typed(_ cell: String, column: String, attribute: Bool) -> XLSXCell? {
-        if cell.isEmpty { return nil }
-        if cell.utf8.first == UInt8(ascii: "'") { return .text(String(cell.dropFirst()), forced: true) }
-        if dateColumns.contains(column), let d = Day(iso: cell) { return .date(d) }
-        if wholeColumns.contains(column), Int(cell) != nil { return .number(cell) }
-        if attribute {
-            switch AttributeCell.decode(cell) {
-            case .bool(let b)?: return .bool(b)
-            case .number?: return .number(cell)
-            default: break
-            }
+        let typed = XLSXCell.fromCSV(cell, date: dateColumns.contains(column), number: wholeColumns.contains(column))
+        guard attribute, case .text(_, forced: false)? = typed else { return typed }
+        switch AttributeCell.decode(cell) {
+        case .bool(let b)?: return .bool(b)
+        case .number?: return .number(cell)
+        default: return typed
         }
-        return .text(cell)
     }
 }

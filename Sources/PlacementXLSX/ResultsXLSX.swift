@@ -31,10 +31,6 @@ public enum ResultsXLSX {
     }
 
     static func typed(_ cell: String, column: String) -> XLSXCell? {
-        if cell.isEmpty { return nil }
-        if cell.utf8.first == UInt8(ascii: "'") { return .text(String(cell.dropFirst()), forced: true) }
-        if dateColumns.contains(column), let d = Day(iso: cell) { return .date(d) }
-        if numberColumns.contains(column), Double(cell) != nil { return .number(cell) }
-        return .text(cell)
+        XLSXCell.fromCSV(cell, date: dateColumns.contains(column), number: numberColumns.contains(column))
     }
 }

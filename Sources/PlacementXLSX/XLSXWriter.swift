@@ -15,6 +15,20 @@ public enum XLSXCell: Sendable, Equatable {
     case bool(Bool)
 }
 
+extension XLSXCell {
+    /// A cell of allvet's CSV text as a workbook cell: empty is no cell; a
+    /// leading `'` (``/PlacementCSV/SpreadsheetText``) is forced text; in a
+    /// `date` column an ISO date is a date cell, in a `number` column a
+    /// number a number cell; the rest text. The one rule for rounds and results.
+    static func fromCSV(_ cell: String, date: Bool, number: Bool) -> XLSXCell? {
+        if cell.isEmpty { return nil }
+        if cell.utf8.first == UInt8(ascii: "'") { return .text(String(cell.dropFirst()), forced: true) }
+        if date, let d = Day(iso: cell) { return .date(d) }
+        if number, Double(cell) != nil { return .number(cell) }
+        return .text(cell)
+    }
+}
+
 /// A sheet to write: its name and rows, the first row a header (bold,
 /// frozen, with a filter); nil cells are empty.
 public struct XLSXSheet: Sendable {

@@ -169,7 +169,7 @@ struct Solve: ParsableCommand {
             let v = (r.status == .optimal || r.status == .feasible) ? NumberText.shortest(figures.levelValues[i]) : "-"
             let words =
                 (r.status == .optimal || r.status == .feasible)
-                ? figures.valueInWords(level: i, policy: r.policy).map { ": " + $0 } ?? "" : ""
+                ? RoundReport.valueInWords(figures, level: i, policy: r.policy).map { ": " + $0 } ?? "" : ""
             lines.append("  \(l.goal.name): \(v) (\(l.status.rawValue))\(words)")
         }
         lines.append("results in \(out)")
