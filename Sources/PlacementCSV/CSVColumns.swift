@@ -15,4 +15,10 @@ package enum CSVColumns {
         "max_weeks", "min_age", "kinds", "accessibility",
     ]
     package static let offersRequired = ["id", "host_id", "sectors", "from", "to", "capacity"]
+
+    /// `locks.csv` and `bans.csv` (rounds.md, section 1): optional files;
+    /// exactly one of `host_id` and `offer_id` filled per row.
+    package static let locks = ["participant_id", "host_id", "offer_id", "start"]
+    package static let bans = ["participant_id", "host_id", "offer_id"]
+    package static let agreementsRequired = ["participant_id"]
 }

@@ -7,6 +7,9 @@ struct CSVLocator: InstanceLocator {
     let offers: CSVTable
     /// offerRows[h][o] = the row of offers.csv holding offer `o` of host `h`.
     let offerRows: [[CSVRecord]]
+    /// `locks.csv` and `bans.csv` with the row of each decoded lock and ban.
+    var locks: (table: CSVTable, rows: [CSVRecord])? = nil
+    var bans: (table: CSVTable, rows: [CSVRecord])? = nil
 
     private func place(_ table: CSVTable, _ row: CSVRecord?, _ field: String?) -> (file: String, location: String) {
         guard let row else { return (table.file, "") }
@@ -28,5 +31,22 @@ struct CSVLocator: InstanceLocator {
             offerRows.indices.contains(host) && offerRows[host].indices.contains(offer) ? offerRows[host][offer] : nil
         // An offer's host fields (`host_id`) live in offers.csv too.
         return place(offers, row, field)
+    }
+
+    func lock(_ index: Int, field: String?) -> (file: String, location: String) {
+        agreement(locks, index, field)
+    }
+
+    func ban(_ index: Int, field: String?) -> (file: String, location: String) {
+        agreement(bans, index, field)
+    }
+
+    /// A lock's or ban's field names its column: `participant` is `participant_id`, and so on.
+    private func agreement(_ t: (table: CSVTable, rows: [CSVRecord])?, _ index: Int, _ field: String?) -> (
+        file: String, location: String
+    ) {
+        guard let t else { return ("", "") }
+        let column = field.map { $0 == "start" ? $0 : $0 + "_id" }
+        return place(t.table, t.rows.indices.contains(index) ? t.rows[index] : nil, column)
     }
 }

@@ -16,6 +16,9 @@ struct CellReader {
         sink.error(table.file, table.location(row, column), message)
     }
 
+    /// An error about the row, placed at `column`.
+    func error(_ column: String, _ message: String, _ sink: inout DiagnosticSink) { fail(column, message, &sink) }
+
     /// An empty required cell is an error, unless the whole column is
     /// missing (already reported once for the header).
     private func missing(_ column: String, _ expected: String, _ sink: inout DiagnosticSink) {

@@ -2,7 +2,8 @@ import Foundation
 import PlacementModel
 
 /// Reads an instance from the CSV folder form of formats.md ("Instance,
-/// CSV"): `participants.csv`, `hosts.csv` and `offers.csv`.
+/// CSV"): `participants.csv`, `hosts.csv` and `offers.csv`, and the
+/// optional `locks.csv` and `bans.csv` of rounds.md.
 ///
 /// Every problem is reported in one run, each naming the file, the physical
 /// line (the header is line 1; a quoted cell with line breaks spans several)
@@ -22,6 +23,9 @@ public enum InstanceCSVReader {
     public static let participantsFile = "participants.csv"
     public static let hostsFile = "hosts.csv"
     public static let offersFile = "offers.csv"
+    /// Optional files of agreed placements and forbidden pairs (rounds.md, section 1).
+    public static let locksFile = "locks.csv"
+    public static let bansFile = "bans.csv"
 
     /// Reads the instance in `folder`; its name is the folder's last path
     /// component. Returns the warnings of ``/PlacementModel/checkInstance(_:locator:)``;
@@ -32,10 +36,10 @@ public enum InstanceCSVReader {
         Instance, warnings: [Diagnostic]
     ) {
         var sink = DiagnosticSink()
-        func load(_ name: String, required: [String], known: [String]?) -> CSVTable? {
+        func load(_ name: String, required: [String], known: [String]?, optional: Bool = false) -> CSVTable? {
             let path = join(folder, name)
             guard FileManager.default.fileExists(atPath: path) else {
-                sink.error(path, "", "The file is missing; expected \(name) in the folder \(folder).")
+                if !optional { sink.error(path, "", "The file is missing; expected \(name) in the folder \(folder).") }
                 return nil
             }
             let bytes: [UInt8]
@@ -49,9 +53,12 @@ public enum InstanceCSVReader {
         let participantsTable = load(participantsFile, required: CSVColumns.participantsRequired, known: nil)
         let hostsTable = load(hostsFile, required: CSVColumns.hostsRequired, known: CSVColumns.hosts)
         let offersTable = load(offersFile, required: CSVColumns.offersRequired, known: CSVColumns.offers)
+        let locksTable = load(
+            locksFile, required: CSVColumns.agreementsRequired, known: CSVColumns.locks, optional: true)
+        let bansTable = load(bansFile, required: CSVColumns.agreementsRequired, known: CSVColumns.bans, optional: true)
         return try decode(
-            participants: participantsTable, hosts: hostsTable, offers: offersTable, name: lastComponent(folder),
-            sink: &sink)
+            participants: participantsTable, hosts: hostsTable, offers: offersTable, locks: locksTable,
+            bans: bansTable, name: lastComponent(folder), sink: &sink)
     }
 
     /// Decodes the three tables of a round (from a CSV folder or a
@@ -60,7 +67,8 @@ public enum InstanceCSVReader {
     /// missing or unreadable, already reported in `sink`.
     package static func decode(
         participants participantsTable: CSVTable?, hosts hostsTable: CSVTable?, offers offersTable: CSVTable?,
-        name: String, hostsName: String = hostsFile, sink: inout DiagnosticSink
+        locks locksTable: CSVTable? = nil, bans bansTable: CSVTable? = nil, name: String, hostsName: String = hostsFile,
+        sink: inout DiagnosticSink
     ) throws(InputError) -> (Instance, warnings: [Diagnostic]) {
         var participants: [Participant] = []
         if let t = participantsTable {
@@ -94,10 +102,28 @@ public enum InstanceCSVReader {
             }
         }
 
+        var locks: [Lock] = [], lockRows: [CSVRecord] = []
+        for row in locksTable?.rows ?? [] {
+            if let lock = RowDecoders.lock(CellReader(table: locksTable!, row: row), &sink) {
+                locks.append(lock)
+                lockRows.append(row)
+            }
+        }
+        var bans: [Ban] = [], banRows: [CSVRecord] = []
+        for row in bansTable?.rows ?? [] {
+            if let ban = RowDecoders.ban(CellReader(table: bansTable!, row: row), &sink) {
+                bans.append(ban)
+                banRows.append(row)
+            }
+        }
+
         if sink.hasErrors { throw InputError(sink.diagnostics) }
-        let instance = Instance(name: name, participants: participants, hosts: hosts)
+        var instance = Instance(name: name, participants: participants, hosts: hosts, locks: locks, bans: bans)
         if let p = participantsTable, let h = hostsTable, let o = offersTable {
-            let locator = CSVLocator(participants: p, hosts: h, offers: o, offerRows: offerRows)
+            var locator = CSVLocator(participants: p, hosts: h, offers: o, offerRows: offerRows)
+            locator.locks = locksTable.map { ($0, lockRows) }
+            locator.bans = bansTable.map { ($0, banRows) }
+            locateLocks(&instance, locator: locator)
             sink.diagnostics += checkInstance(instance, locator: locator)
         }
         if sink.hasErrors { throw InputError(sink.diagnostics) }

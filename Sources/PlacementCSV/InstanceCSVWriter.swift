@@ -38,7 +38,8 @@ public enum InstanceCSVWriter {
         }
     }
 
-    /// The three files' names and bytes, without touching the disk.
+    /// The files' names and bytes (three, and `locks.csv`, `bans.csv` when
+    /// the round has any), without touching the disk.
     public static func encode(_ instance: Instance) throws -> [(name: String, bytes: [UInt8])] {
         try tables(instance).map { table in
             var f = CSVFileText()
@@ -104,12 +105,31 @@ public enum InstanceCSVWriter {
                 ])
             }
         }
-        problems += cells.problems
-        if !problems.isEmpty { throw CSVWriteError(problems: problems) }
-        return [
-            (InstanceCSVReader.participantsFile, p.rows), (InstanceCSVReader.hostsFile, h.rows),
+        var tables = [
+            (name: InstanceCSVReader.participantsFile, rows: p.rows), (InstanceCSVReader.hostsFile, h.rows),
             (InstanceCSVReader.offersFile, o.rows),
         ]
+        func target(_ t: AgreementTarget) -> [String] {
+            switch t {
+            case .host(let id): [cells.text(id), ""]
+            case .offer(let id): ["", cells.text(id)]
+            }
+        }
+        if !instance.locks.isEmpty {
+            var l = CSVRows()
+            l.row(CSVColumns.locks)
+            for x in instance.locks { l.row([cells.text(x.participant)] + target(x.target) + [x.start?.iso ?? ""]) }
+            tables.append((InstanceCSVReader.locksFile, l.rows))
+        }
+        if !instance.bans.isEmpty {
+            var b = CSVRows()
+            b.row(CSVColumns.bans)
+            for x in instance.bans { b.row([cells.text(x.participant)] + target(x.target)) }
+            tables.append((InstanceCSVReader.bansFile, b.rows))
+        }
+        problems += cells.problems
+        if !problems.isEmpty { throw CSVWriteError(problems: problems) }
+        return tables
     }
 
     /// Attribute names ordered by first appearance, then reordered (stably)

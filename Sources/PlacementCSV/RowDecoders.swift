@@ -53,4 +53,34 @@ enum RowDecoders {
             accessibility: r.list("accessibility", &sink) ?? [])
         return (hostID, offer)
     }
+
+    /// The target of a lock or ban row: exactly one of `host_id` and `offer_id`.
+    static func target(_ r: CellReader, what: String, _ sink: inout DiagnosticSink) -> AgreementTarget? {
+        let host = r.id("host_id", what: "host id", &sink), offer = r.id("offer_id", what: "offer id", &sink)
+        switch (host, offer) {
+        case (let h?, nil): return .host(h)
+        case (nil, let o?): return .offer(o)
+        case (_?, _?):
+            r.error(
+                "offer_id", "A \(what) names exactly one of host_id and offer_id; leave the other cell empty.", &sink)
+        case (nil, nil):
+            r.error("host_id", "A \(what) needs a host_id or an offer_id; both cells are empty.", &sink)
+        }
+        return nil
+    }
+
+    static func lock(_ r: CellReader, _ sink: inout DiagnosticSink) -> Lock? {
+        let participant = r.id("participant_id", what: "participant id", required: true, &sink)
+        let target = target(r, what: "lock", &sink)
+        let start = r.date("start", &sink)
+        guard let participant, let target else { return nil }
+        return Lock(participant: participant, target: target, start: start)
+    }
+
+    static func ban(_ r: CellReader, _ sink: inout DiagnosticSink) -> Ban? {
+        let participant = r.id("participant_id", what: "participant id", required: true, &sink)
+        let target = target(r, what: "ban", &sink)
+        guard let participant, let target else { return nil }
+        return Ban(participant: participant, target: target)
+    }
 }

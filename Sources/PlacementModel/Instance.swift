@@ -149,11 +149,25 @@ public struct Instance: Sendable, Equatable {
     public var name: String
     public var participants: [Participant]
     public var hosts: [Host]
+    /// Placements agreed before the round (rounds.md, section 1).
+    public var locks: [Lock]
+    /// Pairs that must never happen (rounds.md, section 1).
+    public var bans: [Ban]
+    /// The stays of an earlier round's results, when the round is
+    /// re-planned (`solve --previous`; rounds.md, section 3). Not part of
+    /// the instance file: they come from the earlier results folder.
+    public var previous: [PreviousStay]
 
-    public init(name: String, participants: [Participant], hosts: [Host]) {
+    public init(
+        name: String, participants: [Participant], hosts: [Host], locks: [Lock] = [], bans: [Ban] = [],
+        previous: [PreviousStay] = []
+    ) {
         self.name = name
         self.participants = participants
         self.hosts = hosts
+        self.locks = locks
+        self.bans = bans
+        self.previous = previous
     }
 
     /// Every offer with the host it belongs to, in host order then offer order.

@@ -10,6 +10,22 @@ public protocol InstanceLocator {
     /// The place of offer `offer` of host `host` (both 0-based, in the
     /// order of `Instance.hosts[host].offers`) or one of its fields.
     func offer(host: Int, offer: Int, field: String?) -> (file: String, location: String)
+    /// The place of lock `index` (in the order of ``Instance/locks``) or one of its fields.
+    func lock(_ index: Int, field: String?) -> (file: String, location: String)
+    /// The place of ban `index` or one of its fields.
+    func ban(_ index: Int, field: String?) -> (file: String, location: String)
+}
+
+extension InstanceLocator {
+    /// For a locator written before locks existed: the lock's position.
+    public func lock(_ index: Int, field: String?) -> (file: String, location: String) {
+        ("", "locks[\(index)]" + (field.map { "." + $0 } ?? ""))
+    }
+
+    /// For a locator written before bans existed: the ban's position.
+    public func ban(_ index: Int, field: String?) -> (file: String, location: String) {
+        ("", "bans[\(index)]" + (field.map { "." + $0 } ?? ""))
+    }
 }
 
 /// Checks on a decoded instance that do not depend on its file format:
@@ -121,6 +137,7 @@ struct InstanceChecker {
             checkParticipant(p, i, loc, &participantIDs, knownTargets)
         }
         checkVocabulary(instance, loc)
+        checkAgreements(instance, loc, hosts: hostIDs, offers: offerIDs, participants: participantIDs)
     }
 
     private mutating func checkParticipant(

@@ -30,8 +30,9 @@ public enum InstanceJSONReader {
         var ctx = JSONReadContext(file: file)
         guard let root = ctx.parse(data) else { throw InputError(ctx.diagnostics) }
         var decoder = InstanceDecoding(ctx: ctx)
-        let instance = decoder.instance(root)
+        var instance = decoder.instance(root)
         ctx = decoder.ctx
+        locateLocks(&instance, locator: decoder.locator(file: file))
         // Entries that failed to decode are left out; the locator maps the
         // rest back to their file positions, so the checks still run.
         ctx.append(checkInstance(instance, locator: decoder.locator(file: file)))
@@ -55,6 +56,8 @@ struct JSONInstanceLocator: InstanceLocator {
     let participantIndex: [Int]
     let hostIndex: [Int]
     let offerIndex: [[Int]]
+    var lockIndex: [Int] = []
+    var banIndex: [Int] = []
 
     private func path(_ base: String, _ field: String?) -> (file: String, location: String) {
         (file, field.map { base + JSONPath.member($0) } ?? base)
@@ -71,6 +74,14 @@ struct JSONInstanceLocator: InstanceLocator {
     func offer(host: Int, offer: Int, field: String?) -> (file: String, location: String) {
         path("$.hosts[\(hostIndex[host])].offers[\(offerIndex[host][offer])]", field)
     }
+
+    func lock(_ index: Int, field: String?) -> (file: String, location: String) {
+        path("$.locks[\(lockIndex[index])]", field)
+    }
+
+    func ban(_ index: Int, field: String?) -> (file: String, location: String) {
+        path("$.bans[\(banIndex[index])]", field)
+    }
 }
 
 /// The decoding of one instance document.
@@ -79,8 +90,12 @@ private struct InstanceDecoding {
     var participantIndex: [Int] = []
     var hostIndex: [Int] = []
     var offerIndex: [[Int]] = []
+    var lockIndex: [Int] = []
+    var banIndex: [Int] = []
 
-    static let topFields = ["format", "name", "participants", "hosts"]
+    static let topFields = ["format", "name", "participants", "hosts", "locks", "bans"]
+    static let lockFields = ["participant", "offer", "host", "start"]
+    static let banFields = ["participant", "offer", "host"]
     static let participantFields = [
         "id", "kind", "country", "sending_org", "sector", "languages", "available_from", "available_to", "weeks",
         "birth_date", "needs", "attributes", "preferences",
@@ -93,7 +108,8 @@ private struct InstanceDecoding {
 
     func locator(file: String) -> JSONInstanceLocator {
         JSONInstanceLocator(
-            file: file, participantIndex: participantIndex, hostIndex: hostIndex, offerIndex: offerIndex)
+            file: file, participantIndex: participantIndex, hostIndex: hostIndex, offerIndex: offerIndex,
+            lockIndex: lockIndex, banIndex: banIndex)
     }
 
     mutating func instance(_ root: JSONValue) -> Instance {
@@ -123,7 +139,45 @@ private struct InstanceDecoding {
                 }
             }
         }
+        if let v = o["locks"], let items = ctx.array(v, o.path("locks")) {
+            for (k, (item, path)) in items.enumerated() {
+                guard let a = agreement(item, path, allowed: Self.lockFields, what: "lock") else { continue }
+                var start: Day?? = .some(nil)
+                if let s = a.object["start"] { start = ctx.day(s, a.object.path("start")).map { .some($0) } }
+                guard let start else { continue }
+                instance.locks.append(Lock(participant: a.participant, target: a.target, start: start))
+                lockIndex.append(k)
+            }
+        }
+        if let v = o["bans"], let items = ctx.array(v, o.path("bans")) {
+            for (k, (item, path)) in items.enumerated() {
+                guard let a = agreement(item, path, allowed: Self.banFields, what: "ban") else { continue }
+                instance.bans.append(Ban(participant: a.participant, target: a.target))
+                banIndex.append(k)
+            }
+        }
         return instance
+    }
+
+    /// A lock's or ban's participant and its one target, `offer` or `host`.
+    private mutating func agreement(_ v: JSONValue, _ path: String, allowed: [String], what: String) -> (
+        object: JSONObject, participant: String, target: AgreementTarget
+    )? {
+        guard let o = ctx.object(v, path, allowed: allowed) else { return nil }
+        let participant = ctx.required(o, "participant").flatMap {
+            ctx.id($0, o.path("participant"), what: "participant id")
+        }
+        let offer = o["offer"].flatMap { ctx.id($0, o.path("offer"), what: "offer id") }
+        let host = o["host"].flatMap { ctx.id($0, o.path("host"), what: "host id") }
+        var target: AgreementTarget?
+        switch (o["offer"], o["host"]) {
+        case (nil, nil): ctx.error(path, "a \(what) names exactly one of \"offer\" and \"host\"; it has neither")
+        case (_?, _?): ctx.error(path, "a \(what) names exactly one of \"offer\" and \"host\"; it has both")
+        case (_?, nil): target = offer.map { .offer($0) }
+        case (nil, _?): target = host.map { .host($0) }
+        }
+        guard let participant, let target else { return nil }
+        return (o, participant, target)
     }
 
     private mutating func participant(_ v: JSONValue, _ path: String) -> Participant? {

@@ -16,7 +16,26 @@ public enum InstanceJSONWriter {
         ]
         top.append(member("participants", .array(instance.participants.map(participant))))
         top.append(member("hosts", .array(instance.hosts.map(host))))
+        if !instance.locks.isEmpty { top.append(member("locks", .array(instance.locks.map(lock)))) }
+        if !instance.bans.isEmpty {
+            top.append(member("bans", .array(instance.bans.map { agreement($0.participant, $0.target) })))
+        }
         return JSONValue(.object(top)).prettyText
+    }
+
+    static func agreement(_ participant: String, _ target: AgreementTarget) -> JSONValue {
+        let key: String
+        switch target {
+        case .offer: key = "offer"
+        case .host: key = "host"
+        }
+        return JSONValue(.object([member("participant", .string(participant)), member(key, .string(target.id))]))
+    }
+
+    static func lock(_ l: Lock) -> JSONValue {
+        guard case .object(var m) = agreement(l.participant, l.target).content else { preconditionFailure() }
+        if let s = l.start { m.append(member("start", .string(s.iso))) }
+        return JSONValue(.object(m))
     }
 
     static func participant(_ p: Participant) -> JSONValue {

@@ -42,6 +42,8 @@ public enum Goal: Sendable, Equatable {
     case worstRank
     /// Minimise the sum of start weeks.
     case early
+    /// Minimise the previous stays not kept (rounds.md, section 3).
+    case changes(keep: KeepMode)
 
     /// The goal's name as written in policies and results.
     public var name: String {
@@ -50,8 +52,15 @@ public enum Goal: Sendable, Equatable {
         case .rank: "rank"
         case .worstRank: "worst_rank"
         case .early: "early"
+        case .changes: "changes"
         }
     }
+
+    /// Whether the goal's value depends on start weeks, which the pair
+    /// decomposition's master does not see: `early` does. (`changes` with
+    /// `keep: stay` does too, but the pairs are split at each previous
+    /// start, so the master sees it exactly.)
+    public var needsStartWeeks: Bool { self == .early }
 
     public var isMaximised: Bool { if case .placed = self { true } else { false } }
 }
@@ -180,4 +189,25 @@ public struct Policy: Sendable, Equatable {
 
     /// The default policy of model.md: `[placed, rank]`, `require_abroad`, no quotas.
     public static let `default` = Policy()
+
+    /// The level that carries the soft-quota penalties: the first `placed`
+    /// level when there is one, else the first (rounds.md, ruling 20).
+    public var penaltyLevel: Int {
+        objective.firstIndex { if case .placed = $0 { true } else { false } } ?? 0
+    }
+
+    /// Whether the policy has a `changes` goal.
+    public var hasChanges: Bool {
+        objective.contains { if case .changes = $0 { true } else { false } }
+    }
+
+    /// The policy for a re-planned round (`solve --previous`): as it is when
+    /// it has a `changes` goal, else with `changes` (keep `stay`) put first
+    /// (rounds.md, section 3).
+    public var replanning: Policy {
+        guard !hasChanges else { return self }
+        var p = self
+        p.objective.insert(.changes(keep: .stay), at: 0)
+        return p
+    }
 }

@@ -69,8 +69,9 @@ struct PolicyDecoding {
     static let topFields = ["format", "require_abroad", "only_listed", "objective", "quotas", "limits"]
     static let goalFields: [String: [String]] = [
         "placed": ["goal", "weights"], "rank": ["goal", "cost"], "worst_rank": ["goal"], "early": ["goal"],
+        "changes": ["goal", "keep"],
     ]
-    static let goalNames = ["placed", "rank", "worst_rank", "early"]
+    static let goalNames = ["placed", "rank", "worst_rank", "early", "changes"]
     static let boundFields = ["min_count", "max_count", "min_share", "max_share", "min_rate", "min_parity"]
     static let quotaFields = ["name", "who", "within"] + boundFields + ["soft"]
     static let placementKeys = ["host", "host_country", "offer"]
@@ -155,6 +156,14 @@ struct PolicyDecoding {
             }
             return .rank(cost: cost)
         case "worst_rank": return .worstRank
+        case "changes":
+            guard let kv = o["keep"] else { return .changes(keep: .stay) }
+            guard let k = ctx.string(kv, o.path("keep")) else { return nil }
+            guard let keep = KeepMode(rawValue: k) else {
+                ctx.error(o.path("keep"), "unknown keep \"\(k)\"; expected stay, offer or host")
+                return nil
+            }
+            return .changes(keep: keep)
         default: return .early
         }
     }

@@ -48,6 +48,7 @@ public enum PolicyJSONWriter {
                                 ]))
                         })))
         case .rank(let cost): m.append(W.member("cost", .string(cost.rawValue)))
+        case .changes(let keep): if keep != .stay { m.append(W.member("keep", .string(keep.rawValue))) }
         case .worstRank, .early: break
         }
         return JSONValue(.object(m))

@@ -48,28 +48,33 @@ public enum InstanceXLSXReader {
             throw fail(error.message)
         }
         return try InstanceCSVReader.decode(
-            participants: sheets["participants"], hosts: sheets["hosts"], offers: sheets["offers"], name: name,
-            hostsName: "the sheet \"hosts\"", sink: &sink)
+            participants: sheets["participants"], hosts: sheets["hosts"], offers: sheets["offers"],
+            locks: sheets["locks"], bans: sheets["bans"], name: name, hostsName: "the sheet \"hosts\"", sink: &sink)
     }
 
-    /// The three sheets as tables, their headers checked as a CSV file's.
+    /// The three sheets (and the optional `locks` and `bans`) as tables,
+    /// their headers checked as a CSV file's.
     private static func tables(
         _ archive: inout XLSXArchive, _ parts: WorkbookParts, file: String, sink: inout DiagnosticSink
     ) throws(XLSXError) -> [String: CSVTable] {
-        let wanted: [(name: String, required: [String], known: [String]?)] = [
-            ("participants", CSVColumns.participantsRequired, nil),
-            ("hosts", CSVColumns.hostsRequired, CSVColumns.hosts),
-            ("offers", CSVColumns.offersRequired, CSVColumns.offers),
+        let wanted: [(name: String, required: [String], known: [String]?, optional: Bool)] = [
+            ("participants", CSVColumns.participantsRequired, nil, false),
+            ("hosts", CSVColumns.hostsRequired, CSVColumns.hosts, false),
+            ("offers", CSVColumns.offersRequired, CSVColumns.offers, false),
+            ("locks", CSVColumns.agreementsRequired, CSVColumns.locks, true),
+            ("bans", CSVColumns.agreementsRequired, CSVColumns.bans, true),
         ]
         let found = parts.sheets.map { trimmedSpaces($0.name).lowercased() }
         for (sheet, key) in zip(parts.sheets, found) where !wanted.contains(where: { $0.name == key }) {
             sink.warning(
                 file, "sheet \"\(sheet.name)\"",
-                "This sheet is not read: a round's workbook has the sheets participants, hosts and offers.")
+                "This sheet is not read: a round's workbook has the sheets participants, hosts and offers, "
+                    + "and may have locks and bans.")
         }
         var out: [String: CSVTable] = [:]
         for w in wanted {
             guard let i = found.firstIndex(of: w.name) else {
+                if w.optional { continue }
                 let names = parts.sheets.map { "\"\($0.name)\"" }.joined(separator: ", ")
                 sink.error(
                     file, "",
