@@ -188,7 +188,11 @@ public struct Engine: Sendable {
     /// Solves `instance` under `policy`. Infeasibility is a result
     /// (`status == .infeasible`), not an error; errors are for invalid
     /// models and solver failures.
+    /// A lock that no candidate satisfies is an ``/PlacementModel/InputError``
+    /// (rounds.md, ruling 15).
     public func solve(_ instance: Instance, policy: Policy, options: EngineOptions) throws -> RoundResult {
+        let lockErrors = CandidateSet.lockErrors(instance: instance, policy: policy)
+        if !lockErrors.isEmpty { throw InputError(lockErrors) }
         let budget = options.budget()
         let candidates = CandidateSet(instance: instance, policy: policy)
         let settings = options.solverSettings

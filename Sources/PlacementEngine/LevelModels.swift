@@ -40,7 +40,8 @@ extension Engine {
         }
         var model = formulation.model
         for (k, l) in held.enumerated() { model.addRow(objectives[k].holdRow(l.value!, name: "hold_\(k)")) }
-        model.setObjective(sense: objectives[level].sense, terms: objectives[level].terms)
+        model.setObjective(
+            sense: objectives[level].sense, constant: objectives[level].constant, terms: objectives[level].terms)
         return LevelModel(model: model, earlier: earlier)
     }
 }

@@ -37,6 +37,15 @@ public struct CandidateSet: Sendable {
     public let noCandidateFilter: [ParticipantIndex: Filter]
     /// Weeks of each participant's stay.
     public let weeks: [Int]
+    /// Participants with a lock (rounds.md, section 1): their stays are the
+    /// lock's, and they must be placed.
+    public let locked: Set<ParticipantIndex>
+    /// How each stay compares with its participant's previous stay
+    /// (re-planning, rounds.md, section 3); empty without previous stays.
+    public let previousMatch: [PreviousMatch]
+    /// The previous stays that count (of participants still in the round):
+    /// the `changes` goal's value when nobody keeps theirs.
+    public let previousCount: Int
 
     public var participantCount: Int { participantStart.count - 1 }
 
@@ -53,8 +62,11 @@ public struct CandidateSet: Sendable {
 }
 
 extension CandidateSet {
-    /// Generates the candidates of model.md with all nine filters, and for
-    /// each participant without any, the filter that removed the last one.
+    /// Generates the candidates of model.md with all ten filters (the tenth,
+    /// `banned`, from rounds.md), and for each participant without any, the
+    /// filter that removed the last one. A locked participant keeps only the
+    /// stays its lock admits; each stay is compared with its participant's
+    /// previous stay when the round is re-planned.
     public init(instance: Instance, policy: Policy) {
         let offers = instance.offers
         let weekZero = instance.weekZero ?? Day(ordinal: 4)  // any Monday; no dates at all
@@ -67,6 +79,9 @@ extension CandidateSet {
 
         // Per host: accessibility set, for filter 5.
         let hostAccess = instance.hosts.map { Set($0.accessibility) }
+        let agreements = Agreements(instance)
+        var previousMatch: [PreviousMatch] = []
+        var locked = Set<ParticipantIndex>()
 
         for (pi, p) in instance.participants.enumerated() {
             let pIndex = ParticipantIndex(pi)
@@ -75,21 +90,41 @@ extension CandidateSet {
             let unlisted = p.preferences.count + 1
             var deepest = Filter.sector
             var any = false
+            let lock = agreements.lock[p.id]
+            if lock != nil { locked.insert(pIndex) }
+            let previous = agreements.previous[p.id]
+            let previousHost = previous.flatMap { instance.previousHost(of: $0) }
             for (oi, entry) in offers.enumerated() {
                 let host = instance.hosts[entry.host.rawValue]
                 let o = entry.offer
                 let outcome = Self.admit(
                     p, offer: o, host: host, hostAccess: hostAccess[entry.host.rawValue],
-                    policy: policy, weekZero: weekZero, position: position)
+                    policy: policy, weekZero: weekZero, position: position,
+                    banned: agreements.bans(p.id, offer: o.id, host: host.id))
                 switch outcome {
                 case .removed(let f):
                     if f > deepest { deepest = f }
-                case .starts(let first, let last):
+                case .starts(var first, var last):
+                    if let lock {
+                        // A locked participant's stays are the lock's (it is checked to have one).
+                        guard lock.target.names(offer: o.id, host: host.id) else { continue }
+                        if let start = lock.start {
+                            let w = (start.ordinal - weekZero.ordinal) / 7
+                            guard first <= w && w <= last else { continue }
+                            (first, last) = (w, w)
+                        }
+                    }
                     any = true
                     let rank = min(position[o.id] ?? unlisted, position[host.id] ?? unlisted)
                     for s in first...last {
                         stays.append(Stay(participant: pIndex, offer: OfferIndex(oi), start: s))
                         ranks.append(rank)
+                        if !agreements.previous.isEmpty {
+                            previousMatch.append(
+                                PreviousMatch(
+                                    offer: o.id, host: host.id, monday: weekZero.adding(days: 7 * s),
+                                    previous: previous, previousHost: previousHost))
+                        }
                     }
                     horizon = max(horizon, last + p.weeks)
                 }
@@ -105,6 +140,9 @@ extension CandidateSet {
         self.participantStart = starts
         self.noCandidateFilter = reasons
         self.weeks = instance.participants.map(\.weeks)
+        self.locked = locked
+        self.previousMatch = previousMatch
+        self.previousCount = agreements.previous.count
     }
 
     enum Admission {
@@ -118,7 +156,7 @@ extension CandidateSet {
     /// participant and offer.
     static func admit(
         _ p: Participant, offer o: Offer, host: Host, hostAccess: Set<String>, policy: Policy,
-        weekZero: Day, position: [String: Int]
+        weekZero: Day, position: [String: Int], banned: Bool
     ) -> Admission {
         // 1. Sector (exact code match).
         guard o.sectors.contains(p.sector) else { return .removed(.sector) }
@@ -159,6 +197,8 @@ extension CandidateSet {
         if let kinds = o.kinds, !kinds.contains(p.kind) { return .removed(.kind) }
         // 9. Listed only.
         if policy.onlyListed && position[o.id] == nil && position[host.id] == nil { return .removed(.listed) }
+        // 10. Banned (rounds.md, ruling 14).
+        if banned { return .removed(.banned) }
         return .starts(first, last)
     }
 
@@ -172,7 +212,7 @@ extension CandidateSet {
 }
 
 extension CandidateSet {
-    /// What the nine filters made of one (participant, offer) pair.
+    /// What the ten filters made of one (participant, offer) pair.
     public enum FilterOutcome: Sendable, Equatable {
         /// Every start fell away at this filter (the latest filter reached).
         case removed(Filter)
@@ -186,13 +226,15 @@ extension CandidateSet {
     public static func outcomes(of p: ParticipantIndex, instance: Instance, policy: Policy) -> [FilterOutcome] {
         let participant = instance.participants[p.rawValue]
         let weekZero = instance.weekZero ?? Day(ordinal: 4)
+        let agreements = Agreements(instance)
         var position: [String: Int] = [:]
         for (k, entry) in participant.preferences.enumerated() where position[entry] == nil { position[entry] = k + 1 }
         return instance.offers.map { entry in
             let host = instance.hosts[entry.host.rawValue]
             switch admit(
                 participant, offer: entry.offer, host: host, hostAccess: Set(host.accessibility), policy: policy,
-                weekZero: weekZero, position: position)
+                weekZero: weekZero, position: position,
+                banned: agreements.bans(participant.id, offer: entry.offer.id, host: host.id))
             {
             case .removed(let f): return .removed(f)
             case .starts(let a, let b): return .starts(first: a, last: b)

@@ -8,6 +8,8 @@ public struct RuleConflict: Sendable, Equatable {
         case capacity
         case total
         case hostCapacity = "host_capacity"
+        /// A lock (rounds.md, section 1) that cannot be kept.
+        case lock
     }
 
     public var rule: Rule
@@ -25,6 +27,9 @@ public struct RuleConflict: Sendable, Equatable {
     public var amount: Double
     /// Whether the bound is a lower one (then the round falls short of it).
     public var isLower: Bool
+    /// For a capacity or total: the locked participants whose agreed stays
+    /// fill it (rounds.md: infeasibility is explained with the locks involved).
+    public var locks: [String] = []
 
     /// E.g. `fewer-opportunities min_share 0.4 (host_country=DE): short by 1.5 placements`.
     public var text: String {
@@ -32,7 +37,23 @@ public struct RuleConflict: Sendable, Equatable {
             scope.isEmpty ? "" : " (" + scope.map { "\($0.key)=\($0.value ?? "none")" }.joined(separator: ", ") + ")"
         let n = NumberText.shortest((amount * 1e6).rounded() / 1e6)
         let unit = amount == 1 ? "placement" : "placements"
+        if !locks.isEmpty && rule != .quota && rule != .lock {
+            // E.g. "locks of ES-001 and ES-004 need 2 places at X in week 2026-03-09; capacity 1".
+            let who =
+                locks.count == 1
+                ? "the lock of \(locks[0]) needs"
+                : "locks of \(locks.dropLast().joined(separator: ", ")) and \(locks.last!) need"
+            let needed = NumberText.shortest(limit + (amount * 1e6).rounded() / 1e6)
+            let week = scope.first { $0.key == "week" }?.value.map { " in week \($0)" } ?? ""
+            let what =
+                rule == .total
+                ? "stays at offer \(name); total"
+                : "places at \(rule == .hostCapacity ? "host " : "")\(name)\(week); capacity"
+            return "\(who) \(needed) \(what) \(NumberText.shortest(limit))"
+        }
         switch rule {
+        case .lock: return "the lock of \(name)\(bound.map { " (\($0))" } ?? "") cannot be kept\(scopeText)"
+
         case .quota:
             return
                 "\(name) \(bound ?? "") \(NumberText.shortest(limit))\(scopeText): \(isLower ? "short by" : "over by") \(n) \(unit)"
@@ -47,14 +68,16 @@ public struct RuleConflict: Sendable, Equatable {
 }
 
 /// Explains an infeasible round by an elastic re-solve: the same direct
-/// model, with a non-negative violation column on every hard quota row (in
-/// placements, the unit of soft shortfalls), minimising the total violation.
+/// model, with a non-negative violation column on every hard quota row and
+/// every lock (in placements, the unit of soft shortfalls), minimising the
+/// total violation.
 /// The rules whose violation is positive are the ones that conflict, each
 /// with the amount it must give.
 ///
 /// Capacities, totals and "one stay each" are `≤` rows with non-negative
-/// coefficients, so placing nobody always meets them: only hard quotas can
-/// make a round infeasible. A second re-solve therefore asks whether the
+/// coefficients, so placing nobody always meets them: only hard quotas and
+/// locks can make a round infeasible. A capacity that locks fill is said
+/// with the locks ("locks of ES-001 and ES-004 need 2 places at …"). A second re-solve therefore asks whether the
 /// quotas could all be met with more room: capacity and total rows get
 /// violation columns too, weighted far below the quotas' (quota violations
 /// cost 1000 per placement, capacity 1), and when that solve keeps every
@@ -103,7 +126,25 @@ public enum ConflictFinder {
                             limit: qr.bound.limit, amount: 0, isLower: form.isLower)
                     ))
             }
+            // Locks are rules like the quotas: each gets a violation column (placing nobody breaks them).
+            let lockByParticipant = Dictionary(instance.locks.map { ($0.participant, $0) }) { a, _ in a }
+            for (p, row) in formulation.lockRows {
+                let id = instance.participants[p].id
+                let v = m.addColumn(Column(name: "elastic_lock\(p)", lower: 0))
+                m[row].columns.append(v)
+                m[row].coefficients.append(1)
+                terms.append((v, quotaWeight))
+                let lock = lockByParticipant[id]
+                let agreed = lock.map { "\($0.target)" + ($0.start.map { " from \($0.iso)" } ?? "") }
+                quotaColumns.append(
+                    (
+                        v,
+                        RuleConflict(
+                            rule: .lock, name: id, bound: agreed, scope: [], limit: 1, amount: 0, isLower: true)
+                    ))
+            }
             var capacityColumns: [(ColumnIndex, RuleConflict)] = []
+            var capacityRowOf: [ColumnIndex: RowIndex] = [:]
             if let capacityWeight {
                 for cr in formulation.capacityRows {
                     let v = m.addColumn(Column(name: "elastic_c\(cr.row.rawValue)", lower: 0))
@@ -128,6 +169,7 @@ public enum ConflictFinder {
                             limit: Double(instance.hosts[hi].capacity ?? 0), amount: 0, isLower: false)
                     }
                     capacityColumns.append((v, c))
+                    capacityRowOf[v] = cr.row
                 }
             }
             m.setObjective(sense: .minimize, terms: terms)
@@ -146,6 +188,16 @@ public enum ConflictFinder {
                     guard amount > 1e-6 else { return nil }
                     var c = c
                     c.amount = amount
+                    if let row = capacityRowOf[v] {
+                        // The locked participants whose stays fill the row in the elastic solution.
+                        c.locks = m[row].columns.compactMap { col in
+                            guard formulation.stayColumns.contains(col.rawValue), r.values[col.rawValue] > 0.5 else {
+                                return nil
+                            }
+                            let p = candidates.stays[col.rawValue].participant
+                            return candidates.locked.contains(p) ? instance.participants[p.rawValue].id : nil
+                        }.sorted()
+                    }
                     return c
                 }
             }
@@ -172,7 +224,7 @@ extension ConflictFinder {
             out += e.quotas.map { "  " + $0.text }
         }
         if !e.capacities.isEmpty {
-            out.append("or, keeping every quota, more room at:")
+            out.append("or, keeping every quota and lock, more room at:")
             out += e.capacities.map { "  " + $0.text }
         }
         return out

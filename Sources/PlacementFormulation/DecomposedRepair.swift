@@ -24,7 +24,7 @@ extension DecomposedSolve {
                 restricted.model[ColumnIndex(q)] = col
             }
         }
-        restricted.model.setObjective(sense: objective.sense, terms: objective.terms)
+        restricted.model.setObjective(sense: objective.sense, constant: objective.constant, terms: objective.terms)
         for row in extraRows { restricted.model.addRow(row) }
         if let inc = incumbent { restricted.model.addRow(Self.cutoff(objective, beating: inc.value)) }
         var failures: [Int: Int] = [:]
@@ -85,13 +85,10 @@ extension DecomposedSolve {
     static func cutoff(_ objective: LevelObjective, beating value: Double) -> Row {
         let step = objective.isIntegral ? 1 : 1e-6 * max(1, abs(value))
         let cols = objective.terms.map(\.0), coefs = objective.terms.map(\.1)
+        let held = (objective.isIntegral ? value.rounded() : value) - objective.constant
         return objective.sense == .maximize
-            ? Row(
-                name: "cutoff", lower: (objective.isIntegral ? value.rounded() : value) + step, columns: cols,
-                coefficients: coefs)
-            : Row(
-                name: "cutoff", upper: (objective.isIntegral ? value.rounded() : value) - step, columns: cols,
-                coefficients: coefs)
+            ? Row(name: "cutoff", lower: held + step, columns: cols, coefficients: coefs)
+            : Row(name: "cutoff", upper: held - step, columns: cols, coefficients: coefs)
     }
 
     /// Whether an incumbent's value reaches the bound (so it is optimal).
@@ -101,13 +98,15 @@ extension DecomposedSolve {
     }
 
     /// The objective of a goal over the master's pair columns; soft-quota
-    /// penalties in level 0, as in the direct model.
+    /// penalties in the level of ruling 20, as in the direct model.
     func objective(_ goal: Goal, level: Int, instance: Instance, master: PairMaster) -> LevelObjective {
         let pairs = master.pairs.pairs
         return .make(
             goal: goal, level: level, instance: instance, participantOf: pairs.map(\.participant),
-            rankOf: pairs.map(\.rank), startOf: nil, worstRankColumn: master.worstRankColumn,
-            penalties: master.penalties)
+            rankOf: pairs.map(\.rank), startOf: nil,
+            matchOf: master.candidatesHavePrevious ? pairs.map(\.match) : [],
+            previousCount: master.previousCount, worstRankColumn: master.worstRankColumn,
+            penalties: master.penalties, penaltyLevel: master.penaltyLevel)
     }
 
     func notSolved(_ objective: LevelObjective, _ values: [Double]?) -> LevelOutcome {

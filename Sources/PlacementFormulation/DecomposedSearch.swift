@@ -24,7 +24,7 @@ extension DecomposedSolve {
                 break
             }
             let opts = levelBudget.options(options)
-            run.master.model.setObjective(sense: objective.sense, terms: objective.terms)
+            run.master.model.setObjective(sense: objective.sense, constant: objective.constant, terms: objective.terms)
             var model = run.master.model
             for row in extraRows { model.addRow(row) }
             if let inc = s.incumbent { model.addRow(Self.cutoff(objective, beating: inc.value)) }

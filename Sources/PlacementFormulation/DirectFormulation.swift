@@ -26,6 +26,11 @@ public struct DirectFormulation: Sendable {
     /// Whether building stopped because `budget` was spent (the model is
     /// then partial and must not be solved; ``BuildCheck``).
     public let stopped: Bool
+    /// The row that places each locked participant (for explaining an
+    /// infeasible round by the locks involved).
+    public let lockRows: [(participant: Int, row: RowIndex)]
+    /// The level that carries the soft-quota penalties (rounds.md, ruling 20).
+    public let penaltyLevel: Int
 
     /// Where a capacity or total row came from.
     public struct CapacityRow: Sendable {
@@ -60,15 +65,19 @@ public struct DirectFormulation: Sendable {
         }
         self.stayColumns = 0..<stays.count
 
-        // One stay each.
+        // One stay each; exactly one for a locked participant (rounds.md, section 1).
+        var lockRows: [(participant: Int, row: RowIndex)] = []
         for p in 0..<candidates.participantCount where !check.spent() {
             let r = candidates.stayRange(of: ParticipantIndex(p))
-            guard r.count > 1 else { continue }
-            m.addRow(
+            let isLocked = candidates.locked.contains(ParticipantIndex(p))
+            guard r.count > 1 || isLocked else { continue }
+            let row = m.addRow(
                 Row(
-                    name: "one_\(p)", upper: 1, columns: r.map(ColumnIndex.init),
-                    coefficients: Array(repeating: 1, count: r.count)))
+                    name: isLocked ? "lock_\(p)" : "one_\(p)", lower: isLocked ? 1 : -.infinity, upper: 1,
+                    columns: r.map(ColumnIndex.init), coefficients: Array(repeating: 1, count: r.count)))
+            if isLocked { lockRows.append((p, row)) }
         }
+        self.lockRows = lockRows
 
         // Offer capacity per week and offer totals.
         var staysOfOffer = [[Int]](repeating: [], count: offers.count)
@@ -138,6 +147,7 @@ public struct DirectFormulation: Sendable {
         self.worstRankColumn = worst
         self.capacityRows = capacityRows
         self.stopped = check.stopped
+        self.penaltyLevel = policy.penaltyLevel
     }
 
     static func distinctParticipants(_ list: [Int], _ stays: [Stay]) -> Int {

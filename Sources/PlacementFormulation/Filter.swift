@@ -1,8 +1,9 @@
 import PlacementModel
 
-/// The hard filters of model.md, in the order they are applied (ruling 13).
+/// The hard filters of model.md, in the order they are applied (ruling 13),
+/// and `banned`, the tenth (rounds.md, ruling 14).
 public enum Filter: Int, Sendable, CaseIterable, Comparable, CustomStringConvertible {
-    case sector = 1, language, dates, duration, accessibility, age, abroad, kind, listed
+    case sector = 1, language, dates, duration, accessibility, age, abroad, kind, listed, banned
 
     /// The filter's name as written in `unplaced.csv` (`sector`, `language`, …).
     public var description: String {
@@ -16,6 +17,7 @@ public enum Filter: Int, Sendable, CaseIterable, Comparable, CustomStringConvert
         case .abroad: "abroad"
         case .kind: "kind"
         case .listed: "listed"
+        case .banned: "banned"
         }
     }
 

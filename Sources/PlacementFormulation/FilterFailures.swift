@@ -40,6 +40,9 @@ extension CandidateSet {
         if policy.onlyListed && !x.preferences.contains(o.id) && !x.preferences.contains(host.id) {
             out.append(.listed)
         }
+        if instance.bans.contains(where: { $0.participant == x.id && $0.target.names(offer: o.id, host: host.id) }) {
+            out.append(.banned)
+        }
         var seen = Set<Filter>()
         return out.filter { seen.insert($0).inserted }
     }

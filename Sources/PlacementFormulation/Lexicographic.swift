@@ -118,7 +118,7 @@ public struct LexicographicDriver: Sendable {
         }
         var model = held
         let objective = objectives[level]
-        model.setObjective(sense: objective.sense, terms: objective.terms)
+        model.setObjective(sense: objective.sense, constant: objective.constant, terms: objective.terms)
         return LevelModel(model: model, earlier: outcome)
     }
 
@@ -140,7 +140,7 @@ public struct LexicographicDriver: Sendable {
             }
             var opts = budget.options(options, level: i, levelProgress)
             opts.start = values
-            model.setObjective(sense: objective.sense, terms: objective.terms)
+            model.setObjective(sense: objective.sense, constant: objective.constant, terms: objective.terms)
             let t0 = budget.elapsed
             let result = try solver.solve(model, options: opts)
             let seconds = budget.elapsed - t0

@@ -6,6 +6,8 @@ public struct LevelObjective: Sendable {
     public var goal: Goal
     public var sense: ObjectiveSense
     public var terms: [(ColumnIndex, Double)]
+    /// Added to the terms (`changes`: the previous stays, less those kept).
+    public var constant: Double = 0
     /// Whether every feasible value is an integer, so the level can be held
     /// exactly (model.md, ruling 6).
     public var isIntegral: Bool
@@ -16,7 +18,7 @@ extension LevelObjective {
     /// exactly for integral levels, else within `1e-6·max(1, |value|)`
     /// (model.md, ruling 6).
     public func holdRow(_ value: Double, name: String) -> Row {
-        let held = isIntegral ? value.rounded() : value
+        let held = (isIntegral ? value.rounded() : value) - constant
         let tol = isIntegral ? 0 : 1e-6 * max(1, abs(value))
         let cols = terms.map(\.0), coefs = terms.map(\.1)
         return sense == .maximize
@@ -30,13 +32,16 @@ extension LevelObjective {
     /// formulations (model.md, Objective). Column `k` (0-based) places
     /// participant `participantOf[k]` at preference rank `rankOf[k]`,
     /// starting in week `startOf[k]` (nil: the model has no start weeks and
-    /// cannot carry `early`). The soft-quota penalties go into level 0
-    /// (ruling 5).
+    /// cannot carry `early`), comparing with the participant's previous
+    /// stay as `matchOf[k]` says (empty: no previous stays). The soft-quota
+    /// penalties go into level `penaltyLevel` (rounds.md, ruling 20).
     public static func make(
         goal: Goal, level: Int, instance: Instance, participantOf: [Int], rankOf: [Int], startOf: [Int]?,
-        worstRankColumn: ColumnIndex?, penalties: [(column: ColumnIndex, cost: Double)]
+        matchOf: [PreviousMatch], previousCount: Int, worstRankColumn: ColumnIndex?,
+        penalties: [(column: ColumnIndex, cost: Double)], penaltyLevel: Int
     ) -> LevelObjective {
         var terms: [(ColumnIndex, Double)] = []
+        var constant = 0.0
         var integral = true
         switch goal {
         case .placed:
@@ -56,14 +61,19 @@ extension LevelObjective {
                 preconditionFailure("the early goal needs a model with start weeks (the direct model)")
             }
             for (k, s) in startOf.enumerated() where s != 0 { terms.append((ColumnIndex(k), Double(s))) }
+        case .changes(let keep):
+            // Previous stays not kept = all of them − Σ x over the stays that keep one.
+            constant = Double(previousCount)
+            for (k, m) in matchOf.enumerated() where m.keeps(keep) { terms.append((ColumnIndex(k), -1)) }
         }
-        if level == 0 && !penalties.isEmpty {
+        if level == penaltyLevel && !penalties.isEmpty {
             let sign: Double = goal.isMaximised ? -1 : 1
             for (c, cost) in penalties { terms.append((c, sign * cost)) }
             integral = false
         }
         return LevelObjective(
-            goal: goal, sense: goal.isMaximised ? .maximize : .minimize, terms: terms, isIntegral: integral)
+            goal: goal, sense: goal.isMaximised ? .maximize : .minimize, terms: terms, constant: constant,
+            isIntegral: integral)
     }
 }
 
@@ -73,15 +83,16 @@ extension DirectFormulation {
         let stays = candidates.stays
         return .make(
             goal: goal, level: level, instance: instance, participantOf: stays.map(\.participant.rawValue),
-            rankOf: candidates.ranks, startOf: stays.map(\.start), worstRankColumn: worstRankColumn,
-            penalties: penalties)
+            rankOf: candidates.ranks, startOf: stays.map(\.start), matchOf: candidates.previousMatch,
+            previousCount: candidates.previousCount, worstRankColumn: worstRankColumn, penalties: penalties,
+            penaltyLevel: penaltyLevel)
     }
 }
 
 extension LevelObjective {
     /// The level's value for column values.
     public func value(_ values: [Double]) -> Double {
-        var sum = 0.0
+        var sum = constant
         for (c, k) in terms { sum += k * values[c.rawValue] }
         return sum
     }

@@ -16,6 +16,14 @@ struct PairMaster {
     let penalties: [(column: ColumnIndex, cost: Double)]
     let quotaRows: [QuotaRow]
     let worstRankColumn: ColumnIndex?
+    /// Participants who must be placed (a lock).
+    let locked: Set<ParticipantIndex>
+    /// The level that carries the soft-quota penalties (rounds.md, ruling 20).
+    let penaltyLevel: Int
+    /// Whether the round is re-planned (its pairs compare with previous stays),
+    /// and how many previous stays count.
+    let candidatesHavePrevious: Bool
+    let previousCount: Int
     /// Start columns of each time-indexed group's pairs.
     private(set) var startColumns: [Int: [(column: ColumnIndex, start: Int)]] = [:]
     private(set) var timeIndexed = Set<Int>()
@@ -35,14 +43,15 @@ struct PairMaster {
             let closed = o.capacity <= 0 || (o.total ?? 1) <= 0 || (host.capacity ?? 1) <= 0
             m.addColumn(Column(name: "z\(q)", lower: 0, upper: closed ? 0 : 1, isInteger: true))
         }
-        // One stay each.
+        // One stay each; exactly one for a locked participant (rounds.md, section 1).
         for p in 0..<(pairs.pairStart.count - 1) {
             let r = pairs.pairStart[p]..<pairs.pairStart[p + 1]
-            guard r.count > 1 else { continue }
+            let isLocked = candidates.locked.contains(ParticipantIndex(p))
+            guard r.count > 1 || isLocked else { continue }
             m.addRow(
                 Row(
-                    name: "one_\(p)", upper: 1, columns: r.map(ColumnIndex.init),
-                    coefficients: Array(repeating: 1, count: r.count)))
+                    name: isLocked ? "lock_\(p)" : "one_\(p)", lower: isLocked ? 1 : -.infinity, upper: 1,
+                    columns: r.map(ColumnIndex.init), coefficients: Array(repeating: 1, count: r.count)))
         }
         // Offer totals.
         var pairsOfOffer = [[Int]](repeating: [], count: offers.count)
@@ -82,6 +91,10 @@ struct PairMaster {
         self.penalties = penalties
         self.quotaRows = quotaRows
         self.worstRankColumn = worst
+        self.locked = candidates.locked
+        self.penaltyLevel = policy.penaltyLevel
+        self.candidatesHavePrevious = !candidates.previousMatch.isEmpty
+        self.previousCount = candidates.previousCount
         var check = BuildCheck(budget)
         for g in groups.indices where !check.stopped { addEnergeticRows(group: g, &check) }
         stopped = check.stopped
@@ -190,8 +203,9 @@ struct PairMaster {
 
     /// Drops `dropped` pairs from a solution and makes the soft-quota
     /// shortfalls and `worst_rank` consistent again; nil when a hard quota
-    /// then breaks.
+    /// then breaks or a locked participant would be left out.
     func dropping(_ dropped: Set<Int>, from values: [Double]) -> [Double]? {
+        if dropped.contains(where: { locked.contains(ParticipantIndex(pairs.pairs[$0].participant)) }) { return nil }
         var v = values + [Double](repeating: 0, count: max(0, model.columnCount - values.count))
         for q in dropped {
             v[q] = 0

@@ -3,6 +3,12 @@ import PlacementModel
 /// The compatible (participant, offer) pairs of a candidate set, each with
 /// its range of start weeks. Objective levels (but `early`) and quotas depend
 /// only on the pair a participant gets; only capacity depends on the week.
+///
+/// In a re-planned round a participant's pair at the offer of its previous
+/// stay is split at the previous start (up to three pairs: before, at and
+/// after it), so that every stay of a pair keeps the previous stay alike
+/// and the `changes` goal with `keep: stay` is a cost per pair, exact in
+/// the master. The split pairs share the one-stay row like any two pairs.
 public struct PairSet: Sendable {
     public struct Pair: Sendable {
         public var participant: Int
@@ -13,6 +19,8 @@ public struct PairSet: Sendable {
         /// Weeks of the stay.
         public var weeks: Int
         public var rank: Int
+        /// How the pair's stays compare with the participant's previous stay.
+        public var match: PreviousMatch
         /// Index in `CandidateSet.stays` of the stay starting at `first`.
         public var firstStay: Int
 
@@ -39,12 +47,17 @@ public struct PairSet: Sendable {
             var k = r.lowerBound
             while k < r.upperBound {
                 let o = c.stays[k].offer
+                let match = c.previousMatch.isEmpty ? .none : c.previousMatch[k]
                 var e = k
-                while e + 1 < r.upperBound && c.stays[e + 1].offer == o { e += 1 }
+                while e + 1 < r.upperBound && c.stays[e + 1].offer == o
+                    && (c.previousMatch.isEmpty || c.previousMatch[e + 1] == match)
+                {
+                    e += 1
+                }
                 pairs.append(
                     Pair(
                         participant: p, offer: o.rawValue, first: c.stays[k].start, last: c.stays[e].start,
-                        weeks: c.weeks[p], rank: c.ranks[k], firstStay: k))
+                        weeks: c.weeks[p], rank: c.ranks[k], match: match, firstStay: k))
                 k = e + 1
             }
             starts.append(pairs.count)
