@@ -76,7 +76,7 @@ public struct Publisher: Sendable {
         timings.build = result.buildSeconds
         timings.solve = result.levels.map(\.seconds)
         var files = ResultFiles(result: result, inputHash: input.hash)
-        if let instancePath = input.instancePath { files.inputs = (instancePath, input.policyPath) }
+        if let instancePath = input.instancePath { files.inputs = (instancePath, input.policyPath, input.previousPath) }
         if rulePrices {
             let spent = result.buildSeconds + result.levels.reduce(0) { $0 + $1.seconds }
             files.prices = engine.rulePrices(result, options: options, elapsed: spent)
@@ -90,6 +90,7 @@ public struct Publisher: Sendable {
             ("report.html", RoundReport(files: files, pseudonymise: pseudonymise, language: language).html),
         ]
         if includePolicy { written.append(("policy.json", PolicyJSONWriter.write(input.policy))) }
+        if let changes = files.changes { written.append(("changes.csv", csvDialect.render(changes.csv))) }
         var binary: [(name: String, bytes: [UInt8])] = []
         if xlsx {
             let tables = [("assignments", files.assignments), ("unplaced", files.unplaced)]

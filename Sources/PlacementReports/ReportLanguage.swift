@@ -58,9 +58,11 @@ extension ReportLanguage {
     /// statuses, goal names, reasons and filters, as in the files.
     static let valueKeys: [String] = [
         "optimal", "feasible", "infeasible", "time_limit", "not_solved", "error", "missing",
-        "placed", "rank", "worst_rank", "early",
+        "placed", "rank", "worst_rank", "early", "changes",
         "no_candidate", "capacity", "quota",
-        "sector", "language", "dates", "duration", "accessibility", "age", "abroad", "kind", "listed",
+        "sector", "language", "dates", "duration", "accessibility", "age", "abroad", "kind", "listed", "banned",
+        "moved", "unplaced", "new", "left",
+        "host withdrawn", "offer withdrawn", "not in the round", "the previous start is no longer a candidate",
     ]
 }
 

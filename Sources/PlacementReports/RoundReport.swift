@@ -69,6 +69,7 @@ public struct RoundReport: Sendable {
         struct Unplaced { let counts: String; let table: TableView }
         struct Prices { let lines: [RulePriceText.Line] }
         struct Where { let byHost, bySendingOrg: TableView }
+        struct Changes { let kept, counted, counts: String; let nothing: Bool; let table: TableView }
 
         let title, version, name, status, inputHash, lang: String
         let interrupted, pseudonymised: Bool
@@ -77,6 +78,8 @@ public struct RoundReport: Sendable {
         let prices: [Prices]
         /// Zero (nothing placed) or one: who goes where, by host and by sending organisation.
         let whereTables: [Where]
+        /// Zero (not re-planned) or one: what changed since the previous round.
+        let changes: [Changes]
         /// Zero or one of each: none when nothing is placed (or the policy has no quotas, or everyone is placed).
         let rankChart: [SVGChart.VBars]
         let groups: [Group]
@@ -100,6 +103,7 @@ public struct RoundReport: Sendable {
             whereTables =
                 stays.isEmpty
                 ? [] : [Where(byHost: WhoGoesWhere.byHost(stays), bySendingOrg: WhoGoesWhere.bySendingOrg(stays))]
+            changes = files.changes.map { [ChangesText.section($0, instance: inst)] } ?? []
             let priceLines = RulePriceText.lines(files)
             prices = priceLines.isEmpty ? [] : [Prices(lines: priceLines)]
 

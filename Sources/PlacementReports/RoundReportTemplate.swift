@@ -11,8 +11,17 @@ enum RoundReportTemplate {
         {{#interrupted}} ⟦(interrupted: the best solution found before the stop)⟧{{/interrupted}} · allvet {{version}}\
         {{^pseudonymised}} · ⟦input⟧ <code>{{inputHash}}…</code>{{/pseudonymised}}</p>
         {{#pseudonymised}}<p class="note">⟦Pseudonymised: participant ids are replaced by pseudonyms (P-…) that are stable for this round.⟧</p>
-        {{/pseudonymised}}\(prices)\(glance)\(whereSection)\(ranks)\(groups)\(timeline)\(quotas)\(unplaced)
+        {{/pseudonymised}}\(changes)\(prices)\(glance)\(whereSection)\(ranks)\(groups)\(timeline)\(quotas)\(unplaced)
         """)
+
+    static let changes = """
+        {{#changes}}<section id="changes"><h2>⟦What changed since the previous round⟧</h2>
+        <p>⟦{{kept}} of {{counted}} earlier stays are kept.⟧ {{counts}}</p>
+        {{#nothing}}<p class="note">⟦Nothing changed for anybody.⟧</p>
+        {{/nothing}}{{^nothing}}<div class="scroll">{{#table}}{{>table}}{{/table}}</div>
+        {{/nothing}}</section>
+        {{/changes}}
+        """
 
     static let prices = """
         {{#prices}}<section id="prices"><h2>⟦What each rule costs⟧</h2>

@@ -81,7 +81,9 @@ enum RulePriceText {
     /// 0.708 points", in ``ReportLanguage/current`` (English for `solve`'s
     /// summary line). nil for any other level, or a plain `placed` goal.
     static func valueInWords(_ fig: RoundFigures, level: Int, policy: Policy) -> String? {
-        guard level == 0, let goal = policy.objective.first else { return nil }
+        // The soft penalties are in the level of rounds.md ruling 20.
+        guard level == policy.penaltyLevel, policy.objective.indices.contains(level) else { return nil }
+        let goal = policy.objective[level]
         let soft = policy.quotas.contains { $0.soft != nil }
         var weighted = false
         if case .placed(let w) = goal { weighted = !w.isEmpty }
@@ -90,7 +92,8 @@ enum RulePriceText {
         if case .placed = goal {
             var text = fig.placed == 1 ? tr("1 person placed") : tr("{0} people placed", String(fig.placed))
             if weighted {
-                text += tr(", weighted {0}", HTML.localised(NumberText.shortest(fig.levelValues[0] + fig.softPenalty)))
+                text += tr(
+                    ", weighted {0}", HTML.localised(NumberText.shortest(fig.levelValues[level] + fig.softPenalty)))
             }
             parts.append(text)
         }

@@ -4,7 +4,7 @@ import PlacementModel
 extension ConflictFinder {
     /// `summary` with a `conflicts` member after `status` when there is an
     /// explanation: `{"quotas": [...], "capacities": [...]}`, each entry
-    /// `rule, name, bound, scope, limit, by, text`.
+    /// `rule, name, bound, scope, limit, by, locks, text`.
     static func adding(_ explanation: Explanation?, to summary: JSONOutput) -> JSONOutput {
         guard let explanation, case .object(var fields) = summary else { return summary }
         func entry(_ c: RuleConflict) -> JSONOutput {
@@ -15,6 +15,7 @@ extension ConflictFinder {
                 ("scope", .object(c.scope.map { ($0.key, $0.value.map { .string($0) } ?? .null) })),
                 ("limit", .number(c.limit)),
                 ("by", .number((c.amount * 1e6).rounded() / 1e6)),
+                ("locks", .array(c.locks.map { .string($0) })),
                 ("text", .string(c.text)),
             ])
         }

@@ -98,8 +98,10 @@ public struct RoundFigures: Sendable {
                 }
             case .worstRank: v = Double(ranks.max() ?? 0)
             case .early: v = Double(stays.reduce(0) { $0 + $1.start })
+            case .changes(let keep):
+                v = Double(instance.changes(keep: keep, now: Self.now(stays, instance, candidates)))
             }
-            if i == 0 { v += goal.isMaximised ? -penalty : penalty }
+            if i == policy.penaltyLevel { v += goal.isMaximised ? -penalty : penalty }
             values.append(v)
         }
         self.levelValues = values
@@ -140,5 +142,21 @@ public struct RoundFigures: Sendable {
                 }
             )
         }
+    }
+}
+
+extension RoundFigures {
+    /// Each placed participant's offer, host and start, by id (for the `changes` goal).
+    static func now(_ stays: [Stay], _ instance: Instance, _ c: CandidateSet) -> [String: (
+        offer: String, host: String, start: Day
+    )] {
+        var out: [String: (offer: String, host: String, start: Day)] = [:]
+        for s in stays {
+            let e = c.offers[s.offer.rawValue]
+            out[instance.participants[s.participant.rawValue].id] = (
+                e.offer.id, instance.hosts[e.host.rawValue].id, c.monday(ofWeek: s.start)
+            )
+        }
+        return out
     }
 }

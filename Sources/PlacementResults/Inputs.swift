@@ -22,6 +22,8 @@ public struct LoadedInput: Sendable {
     /// finds the round again.
     public var instancePath: String? = nil
     public var policyPath: String? = nil
+    /// The earlier results folder of a re-planned round (`--previous`).
+    public var previousPath: String? = nil
 
     /// A round built in code (or read in some other way), ready for
     /// `Publisher` (in AllVET): the hash is computed as ``InputLoader`` computes it for
@@ -37,7 +39,9 @@ public struct LoadedInput: Sendable {
     /// `sha256:` and the hex SHA-256 of the canonical JSON of `instance`, a
     /// line feed, and the canonical JSON of `policy`.
     public static func hash(instance: Instance, policy: Policy) -> String {
-        let canonical = InstanceJSONWriter.write(instance) + "\n" + PolicyJSONWriter.write(policy)
+        var canonical = InstanceJSONWriter.write(instance) + "\n" + PolicyJSONWriter.write(policy)
+        // A re-planned round's previous stays are an input too (not in the instance file).
+        for s in instance.previous { canonical += "\nprevious \(s.participant) \(s.host) \(s.offer) \(s.start.iso)" }
         let digest = SHA256.hash(data: Data(canonical.utf8))
         return "sha256:" + digest.map { String(format: "%02x", $0) }.joined()
     }
@@ -47,6 +51,24 @@ public struct LoadedInput: Sendable {
 /// CSV files) and an optional policy (JSON); without one, the default policy
 /// of model.md.
 public enum InputLoader {
+    /// The round re-planned from an earlier results folder (`solve
+    /// --previous`, rounds.md section 3): its stays become
+    /// ``/PlacementModel/Instance/previous``, and a policy without a
+    /// `changes` goal gets one first (``/PlacementModel/Policy/replanning``;
+    /// `addedChanges` says so). The hash covers the previous stays.
+    public static func replanning(_ input: LoadedInput, previous path: String) throws(InputError) -> (
+        input: LoadedInput, addedChanges: Bool
+    ) {
+        var instance = input.instance
+        instance.previous = try PreviousStaysReader.read(path)
+        let policy = input.policy.replanning
+        var out = LoadedInput(instance: instance, policy: policy, warnings: input.warnings, seconds: input.seconds)
+        out.instancePath = input.instancePath
+        out.policyPath = input.policyPath
+        out.previousPath = URL(fileURLWithPath: path).standardizedFileURL.path
+        return (out, !input.policy.hasChanges)
+    }
+
     /// `encoding` is the CSV folder's (`--encoding`; ignored for JSON, which is UTF-8).
     public static func load(instance path: String, policy policyPath: String?, encoding: CSVEncoding = .automatic)
         throws(InputError) -> LoadedInput
@@ -61,6 +83,9 @@ public enum InputLoader {
             policy = p
             warnings += w
         }
+        // A lock no candidate satisfies under this policy (rounds.md, rulings 15 and 21).
+        let lockErrors = CandidateSet.lockErrors(instance: instance, policy: policy)
+        if !lockErrors.isEmpty { throw InputError(warnings + lockErrors) }
         var loaded = LoadedInput(instance: instance, policy: policy, warnings: warnings, seconds: clock.elapsed)
         loaded.instancePath = URL(fileURLWithPath: path).standardizedFileURL.path
         loaded.policyPath = policyPath.map { URL(fileURLWithPath: $0).standardizedFileURL.path }

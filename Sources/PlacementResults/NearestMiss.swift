@@ -55,6 +55,7 @@ enum NearestMiss {
         case .abroad: return "same country (\(host.country))"
         case .kind: return "\(p.kind.rawValue) not accepted"
         case .listed: return "not listed"
+        case .banned: return "banned"
         }
     }
 
@@ -168,6 +169,11 @@ enum NearestMiss {
             let ids = fell.prefix(3).map(\.offer.id).joined(separator: ", ")
             return head
                 + "only listed offers may be used (only_listed); compatible offers not listed: \(ids)\(fell.count > 3 ? " and \(fell.count - 3) more" : "")"
+
+        case .banned:
+            let ids = fell.prefix(3).map(\.offer.id).joined(separator: ", ")
+            return head
+                + "the round bans \(p.id) from the compatible offers: \(ids)\(fell.count > 3 ? " and \(fell.count - 3) more" : "")"
         }
     }
 }

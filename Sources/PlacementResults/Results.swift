@@ -27,21 +27,25 @@ public struct ResultFiles: Sendable {
     public var prices: [RulePrice] = []
     /// The files the round and policy were read from (`summary.json`
     /// `inputs`, for `allvet report`); nil when not from files.
-    public var inputs: (instance: String, policy: String?)? = nil
+    public var inputs: (instance: String, policy: String?, previous: String?)? = nil
+    /// What changed since the previous round (`changes.csv`, `summary.json`
+    /// `changes`); nil when the round is not re-planned.
+    public let changes: RoundChanges?
 
     /// `summary.json` with the given timings (the only part that differs
     /// between two runs of the same input).
     public func summary(timings: Timings) -> JSONOutput {
         var json = Self.summary(
             result: result, figures: figures, reasons: reasons, inputHash: inputHash, timings: timings, prices: prices)
-        if let inputs, case .object(var fields) = json {
-            fields.append(
-                (
-                    "inputs",
-                    .object([
-                        ("instance", .string(inputs.instance)), ("policy", inputs.policy.map { .string($0) } ?? .null),
-                    ])
-                ))
+        if case .object(var fields) = json {
+            if let changes { fields.append(("changes", changes.summary)) }
+            if let inputs {
+                var named: [(String, JSONOutput)] = [
+                    ("instance", .string(inputs.instance)), ("policy", inputs.policy.map { .string($0) } ?? .null),
+                ]
+                if let p = inputs.previous { named.append(("previous", .string(p))) }
+                fields.append(("inputs", .object(named)))
+            }
             json = .object(fields)
         }
         return json
@@ -91,6 +95,9 @@ public struct ResultFiles: Sendable {
         self.figures = figures
         self.reasons = reasons
         self.inputHash = inputHash
+        self.changes = RoundChanges(
+            instance: inst, policy: result.policy, candidates: c,
+            chosen: result.status == .infeasible ? [] : result.chosen)
     }
 
     static func summary(

@@ -77,6 +77,15 @@ public enum ResultsReload {
         return nil
     }
 
+    /// The earlier results a re-planned folder names (`summary.json`
+    /// `inputs.previous`), when that path still exists.
+    public static func previousInput(folder: String) -> String? {
+        guard let summary = try? read(folder, "summary.json"),
+            case .string(let p)? = summary["inputs"]?["previous"]?.content, FileManager.default.fileExists(atPath: p)
+        else { return nil }
+        return p
+    }
+
     /// The candidate stay of each row of `assignments.csv`.
     static func stays(_ folder: String, instance: Instance, candidates: CandidateSet) throws(Failure) -> [Int] {
         let path = URL(fileURLWithPath: folder).appendingPathComponent("assignments.csv").path

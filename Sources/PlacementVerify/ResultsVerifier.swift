@@ -99,6 +99,25 @@ public struct ResultsVerifier: Sendable {
             report(A, "", "missing", "the file is missing")
         }
 
+        // Locks (rounds.md, section 1): each locked participant at the agreed stay, when there
+        // is a solution (an infeasible round's locks are among what could not be kept).
+        for lock in instance.locks where Self.hasSolution(files.summary) {
+            guard let pi = rules.participantByID[lock.participant] else { continue }
+            let agreed = "\(lock.target)" + (lock.start.map { " from \($0.iso)" } ?? "")
+            guard let s = stays.first(where: { $0.participant == pi }) else {
+                report(
+                    A, "participant \(lock.participant)", "lock",
+                    "\(lock.participant) is locked to \(agreed), but not placed")
+                continue
+            }
+            let (hi, o) = rules.offers[s.offer]
+            if !lock.admits(offer: o.id, host: instance.hosts[hi].id, monday: s.start) {
+                report(
+                    A, "line \(s.line) (\(lock.participant))", "lock",
+                    "\(lock.participant) is locked to \(agreed), but stays at \(o.id) from \(s.start.iso)")
+            }
+        }
+
         // Capacities: per offer and host per week, and offer totals.
         var offerWeek: [Int: [Int: [Int]]] = [:], hostWeek: [Int: [Int: [Int]]] = [:]
         var offerTotal: [Int: [Int]] = [:]

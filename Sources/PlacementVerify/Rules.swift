@@ -1,7 +1,7 @@
 import PlacementModel
 
 /// The rules of model.md, written again for the verifier from the spec, with
-/// no code shared with the formulation: the nine filters on one (offer,
+/// no code shared with the formulation: the ten filters on one (offer,
 /// start) pair, ranks, week numbers and quota arithmetic.
 struct Rules {
     let instance: Instance
@@ -15,7 +15,7 @@ struct Rules {
 
     /// The filters in the order of model.md (ruling 13), 1-based.
     static let filterNames = [
-        "sector", "language", "dates", "duration", "accessibility", "age", "abroad", "kind", "listed",
+        "sector", "language", "dates", "duration", "accessibility", "age", "abroad", "kind", "listed", "banned",
     ]
 
     init(instance: Instance, policy: Policy) {
@@ -49,7 +49,7 @@ struct Rules {
         return d >= 0 ? d / 7 : -((-d + 6) / 7)
     }
 
-    /// The first filter (1...9) that rejects participant `pi` at offer `oi`
+    /// The first filter (1...10) that rejects participant `pi` at offer `oi`
     /// starting on `start`, with a few words on why; nil for a candidate.
     func firstFailing(_ pi: Int, _ oi: Int, start: Day) -> (filter: Int, why: String)? {
         let p = instance.participants[pi]
@@ -87,7 +87,23 @@ struct Rules {
         if policy.onlyListed && !p.preferences.contains(o.id) && !p.preferences.contains(host.id) {
             return (9, "neither \(o.id) nor \(host.id) is listed")
         }
+        // rounds.md, ruling 14: the tenth filter.
+        if let ban = instance.bans.first(where: {
+            $0.participant == p.id && $0.target.names(offer: o.id, host: host.id)
+        }) {
+            return (10, "\(p.id) is banned from \(ban.target)")
+        }
         return nil
+    }
+
+    /// Each stay's offer, host and start by participant id (for `changes`).
+    func now(_ stays: [ResultsVerifier.StayRow]) -> [String: (offer: String, host: String, start: Day)] {
+        var out: [String: (offer: String, host: String, start: Day)] = [:]
+        for s in stays {
+            let (hi, o) = offers[s.offer]
+            out[instance.participants[s.participant].id] = (o.id, instance.hosts[hi].id, s.start)
+        }
+        return out
     }
 
     /// For a participant: whether some (offer, Monday) pair is a candidate

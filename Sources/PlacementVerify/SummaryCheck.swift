@@ -78,7 +78,7 @@ extension ResultsVerifier {
             expect("$.participants", num(root["participants"]), Double(instance.participants.count))
         }
 
-        // Levels, by model.md (Objective; soft penalties in level 0).
+        // Levels, by model.md (Objective; soft penalties in the level of rounds.md ruling 20).
         let penalty = quotas.reduce(0.0) { $0 + (($1.soft != nil && $1.slack < 0) ? $1.soft! * -$1.slack : 0) }
         let levels = arr(root["levels"])
         if has("levels") && levels.count != policy.objective.count {
@@ -99,8 +99,9 @@ extension ResultsVerifier {
                 }
             case .worstRank: v = Double(stays.map(\.rank).max() ?? 0)
             case .early: v = Double(stays.reduce(0) { $0 + rules.week(of: $1.start) })
+            case .changes(let keep): v = Double(instance.changes(keep: keep, now: rules.now(stays)))
             }
-            if i == 0 { v += goal.isMaximised ? -penalty : penalty }
+            if i == policy.penaltyLevel { v += goal.isMaximised ? -penalty : penalty }
             expect("$.levels[\(i)].value", num(levels[i]["value"]), solved ? v : nil)
             checkBound(levels[i], path: "$.levels[\(i)]", maximised: goal.isMaximised, report: report)
         }

@@ -44,6 +44,8 @@ enum Exit {
     static let verifyFailed = ExitCode(4)
     /// `verify`: every rule holds, but summary.json's figures differ from the stays.
     static let figuresDiffer = ExitCode(5)
+    /// A usage error found once the inputs are read (a `changes` goal without `--previous`).
+    static let usage = ExitCode(64)
     static let inputError = ExitCode(65)
     static let interrupted = ExitCode(130)
 }

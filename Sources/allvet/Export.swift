@@ -57,6 +57,12 @@ struct Export: ParsableCommand {
     var level: Int = 1
 
     @Option(
+        help: ArgumentHelp(
+            "For lp|mps of a re-planned round: the earlier results (as solve --previous), so that the models carry "
+                + "the changes goal.", valueName: "results-dir"))
+    var previous: String?
+
+    @Option(
         name: .customLong("time-limit"),
         help:
             "For lp|mps with --level > 1: seconds to solve the earlier levels (default: the policy's limits.time_s, else none)."
@@ -90,7 +96,8 @@ struct Export: ParsableCommand {
             )
             throw Exit.failure
         }
-        let input = try loadInputs(instance: instance, policy: policy, encoding: input.encoding)
+        var input = try loadInputs(instance: instance, policy: policy, encoding: input.encoding)
+        if to == .lp || to == .mps { input = try replan(input, previous: previous, quiet: false) }
         switch to {
         case .json: try write { try OutputFiles.writeFile(InstanceFiles.json(input.instance), to: out, force: force) }
         case .csv:

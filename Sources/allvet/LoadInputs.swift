@@ -20,6 +20,35 @@ func loadInputs(instance: String, policy: String?, encoding: CSVEncoding = .auto
     }
 }
 
+/// Applies `--previous` (rounds.md, section 3): reads the earlier stays
+/// (exit 65 on a bad file) and puts `changes` first when the policy lacks
+/// it, saying so. A policy with `changes` and no `--previous` is a usage
+/// error (exit 64): there is nothing to keep.
+func replan(_ input: LoadedInput, previous: String?, quiet: Bool) throws -> LoadedInput {
+    guard let previous else {
+        if input.policy.hasChanges {
+            Terminal.error(
+                "allvet: the policy has the goal changes, which needs the earlier results: add --previous RESULTS_DIR "
+                    + "(or take the goal out of the policy).")
+            throw Exit.usage
+        }
+        return input
+    }
+    do {
+        let (out, added) = try InputLoader.replanning(input, previous: previous)
+        if added && !quiet {
+            Terminal.error(
+                "allvet: re-planning from \(previous): the goal changes (keep stay) is put first, before "
+                    + input.policy.objective.map(\.name).joined(separator: ", ") + ".")
+        }
+        return out
+    } catch {
+        for d in error.diagnostics { Terminal.error(d.description) }
+        Terminal.error("allvet: the earlier results named by --previous cannot be read; nothing was solved.")
+        throw Exit.inputError
+    }
+}
+
 extension CSVEncoding: ExpressibleByArgument {
     public static var defaultCompletionKind: CompletionKind { .list(allCases.map(\.rawValue)) }
 }

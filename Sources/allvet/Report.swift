@@ -80,8 +80,10 @@ struct Report: ParsableCommand {
                 Terminal.error("allvet: \(results): summary.json names no round; give it with --round")
                 throw Exit.inputError
             }
-            let loaded = try loadInputs(
+            var loaded = try loadInputs(
                 instance: roundPath, policy: policy ?? named.policy, encoding: input.encoding, quiet: true)
+            // A re-planned round is reloaded with the earlier results it was re-planned from.
+            loaded = try replan(loaded, previous: ResultsReload.previousInput(folder: results), quiet: true)
             let files: ResultFiles
             do { files = try ResultsReload.files(folder: results, input: loaded) } catch {
                 Terminal.error("allvet: \(error)")

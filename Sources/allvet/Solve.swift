@@ -15,6 +15,10 @@ struct Solve: ParsableCommand {
             written whole or not at all; an existing folder that allvet did not write is never \
             replaced. Ctrl-C stops the solve and writes the best solution found so far.
 
+            With --previous (re-planning after a host withdraws, say), each stay of the earlier \
+            results is kept where the rules allow, and OUT/changes.csv says who changed and why \
+            (docs/contract/rounds.md, section 3).
+
             Before the folder is published, the files are checked by the same independent \
             verifier as `allvet verify` (every stay a candidate, every capacity, total and hard \
             quota, every figure recomputed). On a violation the folder is still written, with \
@@ -39,6 +43,13 @@ struct Solve: ParsableCommand {
 
     @Option(help: "The results folder to write.")
     var out: String
+
+    @Option(
+        help: ArgumentHelp(
+            "Re-plan: the results folder of an earlier solve of this round (or its assignments.csv). Each earlier "
+                + "stay is kept where the rules allow: the policy's changes goal, else changes (keep stay) is put "
+                + "first. Writes changes.csv, what changed for whom and why.", valueName: "results-dir"))
+    var previous: String?
 
     @Option(
         name: .customLong("time-limit"),
@@ -109,13 +120,16 @@ struct Solve: ParsableCommand {
         if out.isEmpty { throw ValidationError("--out is empty; give the path to write.") }
         if let t = timeLimit, !(t > 0) { throw ValidationError("--time-limit must be a positive number of seconds.") }
         if let g = gap, !(g >= 0 && g <= 1) { throw ValidationError("--gap must be a number from 0 to 1.") }
-        if let input = OutputFiles.clashes(output: out, inputs: [instance] + (policy.map { [$0] } ?? [])) {
+        if let input = OutputFiles.clashes(
+            output: out, inputs: [instance] + (policy.map { [$0] } ?? []) + (previous.map { [$0] } ?? []))
+        {
             throw ValidationError("--out \(out) would replace or write into the input \(input); choose another --out.")
         }
     }
 
     func run() throws {
-        let input = try loadInputs(instance: instance, policy: policy, encoding: input.encoding, quiet: quiet)
+        var input = try loadInputs(instance: instance, policy: policy, encoding: input.encoding, quiet: quiet)
+        input = try replan(input, previous: previous, quiet: quiet)
         var options = EngineOptions.resolved(policy: input.policy, timeLimit: timeLimit, mipGap: gap)
         options.method = method
         if verbose { options.log = { line in Terminal.error(line.hasSuffix("\n") ? String(line.dropLast()) : line) } }

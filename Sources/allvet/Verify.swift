@@ -7,7 +7,7 @@ struct Verify: ParsableCommand {
         discussion: """
             Re-reads RESULTS (assignments.csv, unplaced.csv, summary.json) and checks, from the \
             rules of the allvet model and sharing no code with the solver: every stay is a \
-            candidate under all nine filters; starts are Mondays and ends the Sunday the weeks \
+            candidate under all ten filters; starts are Mondays and ends the Sunday the weeks \
             give; ranks are right; nobody is placed twice and everybody is either placed or \
             listed as unplaced, once; every offer and host capacity in every week, every total, \
             and every hard quota in every scope holds; no_candidate reasons are true and name \
@@ -22,7 +22,9 @@ struct Verify: ParsableCommand {
             written by other code), it lists the figures that differ (exit 5). Results of another \
             tool are judged on their stays: assignments.csv alone is enough; without \
             unplaced.csv the others count as unplaced, and only the keys a summary.json holds are \
-            compared. Use the same policy as the solve.
+            compared. Use the same policy as the solve. Locks and bans are rules like the others; \
+            for a re-planned round (--previous) the changes goal is recomputed from the earlier \
+            results.
             """
     )
 
@@ -37,8 +39,22 @@ struct Verify: ParsableCommand {
 
     @OptionGroup var input: EncodingOption
 
+    @Option(
+        help: ArgumentHelp(
+            "For a re-planned round: the earlier results it was re-planned from (as solve --previous). Default: the "
+                + "folder summary.json names under inputs.previous, when it is still there.",
+            valueName: "results-dir"))
+    var previous: String?
+
     func run() throws {
-        let input = try loadInputs(instance: instance, policy: policy, encoding: input.encoding, quiet: true)
+        var input = try loadInputs(instance: instance, policy: policy, encoding: input.encoding, quiet: true)
+        var previous = self.previous
+        if previous == nil, let named = ResultsReload.previousInput(folder: results) {
+            previous = named
+            Terminal.error(
+                "allvet: re-planned results: the changes are judged against \(named) (summary.json inputs.previous)")
+        }
+        input = try replan(input, previous: previous, quiet: true)
         var verifier = ResultsVerifier(instance: input.instance, policy: input.policy)
         verifier.expectedInputHash = input.hash
         let report = verifier.verify(ResultsText.read(folder: results))

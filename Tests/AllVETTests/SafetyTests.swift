@@ -71,7 +71,7 @@ func startCLI(_ arguments: [String], in dir: URL) throws -> Process {
             capacities.map { $0["text"] as? String } == [
                 "offer DE-KITCHEN/cook capacity 2 (week=2026-03-02): over by 2 placements"
             ])
-        #expect(run.stderr.contains("or, keeping every quota, more room at:"))
+        #expect(run.stderr.contains("or, keeping every quota and lock, more room at:"))
     }
 }
 
