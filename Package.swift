@@ -51,7 +51,7 @@ let package = Package(
             name: "PlacementXLSX",
             dependencies: ["PlacementModel", "PlacementCSV", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
-        .target(name: "RoundGenerator", dependencies: ["PlacementModel"]),
+        .target(name: "RoundGenerator", dependencies: ["PlacementModel", "PlacementFormulation"]),
         // The independent results checker: the domain and readers only, never the formulation.
         .target(name: "PlacementVerify", dependencies: ["PlacementModel", "PlacementCSV"]),
         .target(

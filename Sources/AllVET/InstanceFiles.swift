@@ -7,8 +7,12 @@ import RoundGenerator
 public enum InstanceFiles {
     /// A realistic synthetic round (docs/generator.md); the same arguments
     /// give the same instance on every machine.
-    public static func generated(participants: Int, hosts: Int, seed: UInt64) -> Instance {
-        RoundGenerator(participants: participants, hosts: hosts, seed: seed).generate()
+    /// `locks` and `bans` add that many agreements (``/RoundGenerator/AgreementGenerator``).
+    public static func generated(participants: Int, hosts: Int, seed: UInt64, locks: Int = 0, bans: Int = 0)
+        -> Instance
+    {
+        let round = RoundGenerator(participants: participants, hosts: hosts, seed: seed).generate()
+        return AgreementGenerator(locks: locks, bans: bans, seed: seed).adding(to: round)
     }
 
     /// The canonical JSON form (``/PlacementModel/InstanceJSONWriter``).

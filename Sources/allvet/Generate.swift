@@ -33,6 +33,15 @@ struct Generate: ParsableCommand {
     @Option(help: "Seed of the random draws; any whole number from 0 to 2^64 − 1.")
     var seed: UInt64 = 1
 
+    @Option(
+        help:
+            "How many placements agreed in advance (locks): candidate stays that fit together, so the round stays feasible."
+    )
+    var locks: Int = 0
+
+    @Option(help: "How many forbidden pairs (bans) of a participant and an offer or host.")
+    var bans: Int = 0
+
     @Option(help: "Where to write: a .json file, an .xlsx workbook or a folder for CSV files (see --format).")
     var out: String
 
@@ -46,12 +55,14 @@ struct Generate: ParsableCommand {
         if out.isEmpty { throw ValidationError("--out is empty; give the path to write.") }
         guard participants >= 0 else { throw ValidationError("--participants must be 0 or more.") }
         if let hosts, hosts < 0 { throw ValidationError("--hosts must be 0 or more.") }
+        guard locks >= 0, bans >= 0 else { throw ValidationError("--locks and --bans must be 0 or more.") }
         guard !out.isEmpty else { throw ValidationError("--out must name a file or folder.") }
     }
 
     func run() throws {
         let hostCount = hosts ?? (participants + 3) / 4
-        let instance = InstanceFiles.generated(participants: participants, hosts: hostCount, seed: seed)
+        let instance = InstanceFiles.generated(
+            participants: participants, hosts: hostCount, seed: seed, locks: locks, bans: bans)
         let form = format ?? InstanceFormat.implied(by: out)
         do {
             switch form {
