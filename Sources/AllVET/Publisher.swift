@@ -93,7 +93,8 @@ public struct Publisher: Sendable {
         if let changes = files.changes { written.append(("changes.csv", csvDialect.render(changes.csv))) }
         var binary: [(name: String, bytes: [UInt8])] = []
         if xlsx {
-            let tables = [("assignments", files.assignments), ("unplaced", files.unplaced)]
+            var tables = [("assignments", files.assignments), ("unplaced", files.unplaced)]
+            if let changes = files.changes { tables.append(("changes", changes.csv)) }
             guard let workbook = try? ResultsXLSX.bytes(tables) else {
                 throw .output(OutputError(path: out, message: "cannot compose results.xlsx (a bug; please report it)"))
             }

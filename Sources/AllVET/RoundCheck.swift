@@ -3,6 +3,9 @@ public struct RoundCheck: Sendable {
     public var participants: Int
     public var hosts: Int
     public var offers: Int
+    /// Placements agreed in advance and forbidden pairs (rounds.md, section 1).
+    public var locks: Int = 0
+    public var bans: Int = 0
     /// Counts per sending country, sector and kind, sorted by key.
     public var byCountry: [(String, Int)]
     public var bySector: [(String, Int)]
@@ -24,6 +27,8 @@ public struct RoundCheck: Sendable {
         let c = CandidateSet(instance: instance, policy: policy)
         participants = instance.participants.count
         hosts = instance.hosts.count
+        locks = instance.locks.count
+        bans = instance.bans.count
         offers = c.offers.count
         func count(_ key: (Participant) -> String) -> [(String, Int)] {
             var d: [String: Int] = [:]
@@ -64,6 +69,9 @@ public struct RoundCheck: Sendable {
     public var text: String {
         var out: [String] = []
         out.append("participants: \(participants)   hosts: \(hosts)   offers: \(offers)")
+        if locks + bans > 0 {
+            out.append("agreements: \(locks) lock\(locks == 1 ? "" : "s"), \(bans) ban\(bans == 1 ? "" : "s")")
+        }
         func line(_ title: String, _ items: [(String, Int)]) -> String {
             "\(title): " + items.map { "\($0.0) \($0.1)" }.joined(separator: ", ")
         }

@@ -148,24 +148,30 @@ struct PolicyDecoding {
             }
             return ok ? .placed(weights: weights) : nil
         case "rank":
-            guard let cv = o["cost"] else { return .rank(cost: .linear) }
-            guard let c = ctx.string(cv, o.path("cost")) else { return nil }
-            guard let cost = RankCost(rawValue: c) else {
-                ctx.error(o.path("cost"), "unknown rank cost \"\(c)\"; expected linear or squared")
-                return nil
+            return option(o, "cost", default: RankCost.linear, what: "rank cost", expected: "linear or squared").map {
+                .rank(cost: $0)
             }
-            return .rank(cost: cost)
         case "worst_rank": return .worstRank
         case "changes":
-            guard let kv = o["keep"] else { return .changes(keep: .stay) }
-            guard let k = ctx.string(kv, o.path("keep")) else { return nil }
-            guard let keep = KeepMode(rawValue: k) else {
-                ctx.error(o.path("keep"), "unknown keep \"\(k)\"; expected stay, offer or host")
-                return nil
+            return option(o, "keep", default: KeepMode.stay, what: "keep", expected: "stay, offer or host").map {
+                .changes(keep: $0)
             }
-            return .changes(keep: keep)
         default: return .early
         }
+    }
+
+    /// A goal's option named `key` (`cost`, `keep`): one of the values of
+    /// `T`, `fallback` when absent; nil (with an error) for anything else.
+    private mutating func option<T: RawRepresentable<String>>(
+        _ o: JSONObject, _ key: String, default fallback: T, what: String, expected: String
+    ) -> T? {
+        guard let v = o[key] else { return fallback }
+        guard let text = ctx.string(v, o.path(key)) else { return nil }
+        guard let value = T(rawValue: text) else {
+            ctx.error(o.path(key), "unknown \(what) \"\(text)\"; expected \(expected)")
+            return nil
+        }
+        return value
     }
 
     private mutating func weight(_ v: JSONValue, _ path: String) -> PlacedWeight? {

@@ -74,6 +74,12 @@ extension ResultsVerifier {
         }
 
         if has("placed") { expect("$.placed", num(root["placed"]), Double(stays.count)) }
+        // Re-planning (rounds.md, ruling 19): the changes goal's value, recomputed from the earlier stays.
+        if let changes = root["changes"], !instance.previous.isEmpty {
+            let keep = str(changes["keep"]).flatMap(KeepMode.init(rawValue:)) ?? .stay
+            expect(
+                "$.changes.value", num(changes["value"]), Double(instance.changes(keep: keep, now: rules.now(stays))))
+        }
         if has("participants") {
             expect("$.participants", num(root["participants"]), Double(instance.participants.count))
         }

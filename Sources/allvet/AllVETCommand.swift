@@ -20,8 +20,8 @@ struct AllVETCommand: ParsableCommand {
               3    time limit reached before any solution was found
               4    verification failed: the results break a rule
               5    verify: every rule holds, but summary.json's figures differ from the stays
-              64   usage error: wrong arguments
-              65   input error: an instance or policy file is invalid
+              64   usage error: wrong arguments (or a changes goal without --previous)
+              65   input error: an instance, policy or earlier results file is invalid
               130  interrupted: the best solution found so far was written, marked as such
             """,
         version: allvetVersion,

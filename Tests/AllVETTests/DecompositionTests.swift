@@ -62,26 +62,8 @@ import Testing
         let spec = Self.rounds[r]
         let instance = RoundGenerator(participants: spec.participants, hosts: spec.hosts, seed: spec.seed).generate()
         let (name, policy) = Self.policies[p]
-        var direct = EngineOptions(timeLimit: 120)
-        direct.method = .direct
-        var decomposed = EngineOptions(timeLimit: 120)
-        decomposed.method = .decomposed
-        let clock = ContinuousClock()
-        let t0 = clock.now
-        let a = try Engine().solve(instance, policy: policy, options: direct)
-        let t1 = clock.now
-        let b = try Engine().solve(instance, policy: policy, options: decomposed)
         let label = "\(spec.participants)x\(spec.hosts) \(name)"
-        print("\(label): direct \(t1 - t0), decomposed \(clock.now - t1)")
-        #expect(a.status == .optimal, "\(label): direct \(a.status)")
-        #expect(b.status == .optimal, "\(label): decomposed \(b.status)")
-        let fa = RoundFigures(instance: instance, policy: policy, candidates: a.candidates, chosen: a.chosen)
-        let fb = RoundFigures(instance: instance, policy: policy, candidates: b.candidates, chosen: b.chosen)
-        #expect(fa.levelValues.count == fb.levelValues.count)
-        for (x, y) in zip(fa.levelValues, fb.levelValues) {
-            #expect(
-                abs(x - y) <= 1e-6 * max(1, abs(x)), "\(label): direct \(fa.levelValues) decomposed \(fb.levelValues)")
-        }
+        let (_, b, _) = try expectSameOptima(instance, policy, label: label)
         try expectVerified(b, label: label)
     }
 

@@ -22,6 +22,16 @@ import Testing
         #expect(back == instance)
     }
 
+    /// Locks and bans travel as the sheets `locks` and `bans` (rounds.md, section 1).
+    @Test func locksAndBansReadBackIdentical() throws {
+        let round = RoundGenerator(participants: 120, hosts: 30, seed: 4).generate()
+        let instance = AgreementGenerator(locks: 6, bans: 6, seed: 4).adding(to: round)
+        #expect(instance.locks.count == 6 && instance.bans.count == 6)
+        let back = try roundTrip(instance)
+        #expect(back == instance)
+        #expect(back.locks.first?.origin?.location.hasPrefix("sheet \"locks\", row 2") == true)
+    }
+
     @Test func valuesASpreadsheetWouldChangeComeBackAsTheyWere() throws {
         var (instance, _) = try exampleRound()
         instance.participants[0].id = "=1+1"

@@ -8,6 +8,28 @@ import Benchmark
 import BenchmarkRounds
 
 let benchmarks: @Sendable () -> Void = {
+    // Re-planning with locks, bans and a previous round (issue 11): compare with shared-1000x250.
+    Benchmark(
+        Replanning.name,
+        configuration: .init(
+            metrics: [.wallClock]
+                + ["changes", "placed", "rank"].enumerated().flatMap {
+                    Gated.objective(level: $0 + 1, goal: $1)
+                } + ["optimal levels", "master solves", "nodes"].map(reported),
+            timeUnits: .milliseconds, warmupIterations: 0, maxDuration: .seconds(1), maxIterations: 1)
+    ) { benchmark in
+        let round = try Replanning.load()
+        benchmark.startMeasurement()
+        let result = try Engine().solve(round.instance, policy: round.policy, options: EngineOptions())
+        benchmark.stopMeasurement()
+        for (i, level) in result.levels.enumerated() {
+            let value = level.status == .optimal ? (level.value ?? 2047.999) : 2047.999
+            benchmark.gatedObjective(level: i + 1, goal: level.goal.name, value)
+        }
+        benchmark.report("optimal levels", result.levels.filter { $0.status == .optimal }.count)
+        benchmark.report("master solves", result.decomposition?.masterSolves ?? 0)
+        benchmark.report("nodes", result.decomposition?.nodes ?? 0)
+    }
     for rung in Rung.solving {
         let slow = rung.name.hasSuffix("500x120") || rung.name.hasSuffix("1000x250")
         let goals = ["placed", "rank"]  // the objective of the default and of the benchmark policy
@@ -16,8 +38,10 @@ let benchmarks: @Sendable () -> Void = {
             configuration: .init(
                 metrics: [.wallClock] + Gated.count("candidates")
                     + goals.enumerated().flatMap { Gated.objective(level: $0 + 1, goal: $1) }
-                    + ["optimal levels", "pairs", "groups", "time-indexed groups", "master solves",
-                       "master rows", "master columns", "master non-zeros", "nodes"].map(reported),
+                    + [
+                        "optimal levels", "pairs", "groups", "time-indexed groups", "master solves",
+                        "master rows", "master columns", "master non-zeros", "nodes",
+                    ].map(reported),
                 timeUnits: .milliseconds,
                 warmupIterations: slow ? 0 : 1,
                 maxDuration: .seconds(slow ? 1 : 10),
