@@ -60,6 +60,13 @@ public struct JSONValue: Sendable, Equatable {
         guard case .object(let members) = content else { return nil }
         return members.first(where: { $0.key == key })?.value
     }
+
+    /// A number's value as a Double (nil for anything else): how the
+    /// readers of allvet's own results files take a figure.
+    public var numberValue: Double? {
+        if case .number(let n) = content { return Double(n) }
+        return nil
+    }
 }
 
 /// A JSON syntax error: where it is and what was expected there.

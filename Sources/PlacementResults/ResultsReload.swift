@@ -50,7 +50,8 @@ public enum ResultsReload {
                 if case .string(let s)? = e["status"]?.content, let x = LevelOutcome.Status(rawValue: s) { st = x }
                 levels.append(
                     LevelOutcome(
-                        goal: policy.objective[i], status: st, value: number(e["value"]), bound: number(e["bound"]),
+                        goal: policy.objective[i], status: st, value: e["value"]?.numberValue,
+                        bound: e["bound"]?.numberValue,
                         termination: nil, seconds: 0, nodes: 0))
             }
         }
@@ -70,11 +71,6 @@ public enum ResultsReload {
             let v = try? JSONValue.parse([UInt8](data)).value
         else { throw Failure(description: "\(path): missing or not JSON; is \(folder) a results folder of allvet's?") }
         return v
-    }
-
-    static func number(_ v: JSONValue?) -> Double? {
-        if case .number(let n)? = v?.content { return Double(n) }
-        return nil
     }
 
     /// The earlier results a re-planned folder names (`summary.json`
@@ -131,7 +127,7 @@ public enum ResultsReload {
                 let qi = policy.quotas.firstIndex(where: { $0.name == name }), !out.contains(where: { $0.quota == qi })
             else { continue }
             out.append(
-                RulePrice(quota: qi, name: name, price: number(row["price"]), certainty: certainty, without: nil))
+                RulePrice(quota: qi, name: name, price: row["price"]?.numberValue, certainty: certainty, without: nil))
         }
         return out
     }

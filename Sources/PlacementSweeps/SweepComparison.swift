@@ -118,11 +118,6 @@ public struct SweepComparison: Sendable {
     /// What a results folder holds beside its files when they break a rule.
     static let verificationFailedFile = "VERIFICATION-FAILED.txt"
 
-    static func number(_ v: JSONValue?) -> Double? {
-        if case .number(let n)? = v?.content { return Double(n) }
-        return nil
-    }
-
     static func row(summary v: JSONValue, index: Int, name: String) -> ComparisonRow {
         var status = "error"
         if case .string(let s)? = v["status"]?.content { status = s }
@@ -130,21 +125,21 @@ public struct SweepComparison: Sendable {
         var r = ComparisonRow(index: index, name: name, status: status, hasSolution: solution)
         if case .bool(true)? = v["interrupted"]?.content { r.interrupted = true }
         if case .array(let solve)? = v["timings_s"]?["solve"]?.content {
-            r.solveSeconds = solve.reduce(0) { $0 + (number($1) ?? 0) }
+            r.solveSeconds = solve.reduce(0) { $0 + ($1.numberValue ?? 0) }
         }
-        r.participants = number(v["participants"]).map { Int($0) }
+        r.participants = v["participants"]?.numberValue.map { Int($0) }
         guard solution else { return r }
-        r.placed = number(v["placed"]).map { Int($0) }
+        r.placed = v["placed"]?.numberValue.map { Int($0) }
         if case .object(let groups)? = v["groups"]?.content {
             for g in groups {
                 guard case .object(let values) = g.value.content else { continue }
-                for val in values { r.groupRates.append(("\(g.key)=\(val.key)", number(val.value["rate"]))) }
+                for val in values { r.groupRates.append(("\(g.key)=\(val.key)", val.value["rate"]?.numberValue)) }
             }
         }
         if case .object(let hist)? = v["rank_histogram"]?.content {
             var n = 0, sum = 0, worst = 0
             for h in hist {
-                guard let rank = Int(h.key), let c = number(h.value).map({ Int($0) }) else { continue }
+                guard let rank = Int(h.key), let c = h.value.numberValue.map({ Int($0) }) else { continue }
                 n += c
                 sum += rank * c
                 if c > 0 { worst = max(worst, rank) }
@@ -158,9 +153,9 @@ public struct SweepComparison: Sendable {
                     continue
                 }
                 if case .string = q["price_certainty"]?.content, !r.prices.contains(where: { $0.0 == qn }) {
-                    r.prices.append((qn, number(q["price"])))
+                    r.prices.append((qn, q["price"]?.numberValue))
                 }
-                let key = "\(qn):\(b)", slack = number(q["slack"]), value = number(q["value"])
+                let key = "\(qn):\(b)", slack = q["slack"]?.numberValue, value = q["value"]?.numberValue
                 if let i = r.quotas.firstIndex(where: { $0.0 == key }) {
                     if let s = slack, s < (r.quotas[i].slack ?? .infinity) { r.quotas[i] = (key, value, s) }
                 } else {
