@@ -95,9 +95,10 @@ public struct ResultFiles: Sendable {
         self.figures = figures
         self.reasons = reasons
         self.inputHash = inputHash
-        self.changes = RoundChanges(
-            instance: inst, policy: result.policy, candidates: c,
-            chosen: result.status == .infeasible ? [] : result.chosen)
+        // Without a solution there is no new plan to compare: no changes.csv.
+        let solved = result.status == .optimal || result.status == .feasible
+        self.changes =
+            solved ? RoundChanges(instance: inst, policy: result.policy, candidates: c, chosen: result.chosen) : nil
     }
 
     static func summary(

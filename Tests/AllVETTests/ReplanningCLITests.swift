@@ -120,6 +120,15 @@ import Testing
         #expect(
             run.stderr.contains(
                 "locks of DE-002 and ES-001 need 2 places at PT-LISBOA-HOTEL/reception in week 2026-03-09; capacity 1"))
+        // Re-planned into an infeasible round: no new plan, so no changes.csv.
+        let earlier = dir.appendingPathComponent("earlier"), replanned = dir.appendingPathComponent("replanned")
+        #expect(try CLI.run(["solve", "instances/example.json", "--out", earlier.path, "--quiet"]).status == 0)
+        let again = try CLI.run([
+            "solve", file.path, "--previous", earlier.path, "--out", replanned.path, "--quiet",
+        ])
+        #expect(again.status == 2)
+        #expect(!FileManager.default.fileExists(atPath: replanned.appendingPathComponent("changes.csv").path))
+        #expect(FileManager.default.fileExists(atPath: replanned.appendingPathComponent("summary.json").path))
         // A lock that no candidate satisfies is an input error naming the filter.
         let filtered = round.replacingOccurrences(
             of: "\"offer\": \"PT-LISBOA-HOTEL/reception\", \"start\": \"2026-03-09\"",
