@@ -101,6 +101,8 @@ public enum ConflictFinder {
     ) throws -> Explanation {
         let scopes = policy.quotas.map { QuotaScopes(quota: $0, instance: instance) }
 
+        let lockByParticipant = Dictionary(instance.locks.map { ($0.participant, $0) }) { a, _ in a }
+
         func solve(quotaWeight: Double, capacityWeight: Double?) throws -> (
             quotas: [RuleConflict], capacities: [RuleConflict]
         )? {
@@ -127,7 +129,6 @@ public enum ConflictFinder {
                     ))
             }
             // Locks are rules like the quotas: each gets a violation column (placing nobody breaks them).
-            let lockByParticipant = Dictionary(instance.locks.map { ($0.participant, $0) }) { a, _ in a }
             for (p, row) in formulation.lockRows {
                 let id = instance.participants[p].id
                 let v = m.addColumn(Column(name: "elastic_lock\(p)", lower: 0))

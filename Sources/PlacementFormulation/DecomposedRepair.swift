@@ -104,7 +104,7 @@ extension DecomposedSolve {
         return .make(
             goal: goal, level: level, instance: instance, participantOf: pairs.map(\.participant),
             rankOf: pairs.map(\.rank), startOf: nil,
-            matchOf: master.candidatesHavePrevious ? pairs.map(\.match) : [],
+            matchOf: pairs.map(\.match),
             previousCount: master.previousCount, worstRankColumn: master.worstRankColumn,
             penalties: master.penalties, penaltyLevel: master.penaltyLevel)
     }

@@ -20,9 +20,7 @@ struct PairMaster {
     let locked: Set<ParticipantIndex>
     /// The level that carries the soft-quota penalties (rounds.md, ruling 20).
     let penaltyLevel: Int
-    /// Whether the round is re-planned (its pairs compare with previous stays),
-    /// and how many previous stays count.
-    let candidatesHavePrevious: Bool
+    /// How many previous stays count (re-planning; 0 otherwise).
     let previousCount: Int
     /// Start columns of each time-indexed group's pairs.
     private(set) var startColumns: [Int: [(column: ColumnIndex, start: Int)]] = [:]
@@ -93,7 +91,6 @@ struct PairMaster {
         self.worstRankColumn = worst
         self.locked = candidates.locked
         self.penaltyLevel = policy.penaltyLevel
-        self.candidatesHavePrevious = !candidates.previousMatch.isEmpty
         self.previousCount = candidates.previousCount
         var check = BuildCheck(budget)
         for g in groups.indices where !check.stopped { addEnergeticRows(group: g, &check) }

@@ -6,7 +6,6 @@ import PlacementResults
 /// before and after and why, in words a coordinator can forward.
 enum ChangesText {
     static func section(_ c: RoundChanges, instance: Instance) -> RoundReport.Page.Changes {
-        let counted = instance.countedPrevious.count
         let counts = RoundChanges.Kind.allCases.compactMap { k -> String? in
             let n = c.count(k)
             return n == 0 ? nil : "\(tr(k.rawValue)): \(n)"
@@ -24,7 +23,8 @@ enum ChangesText {
                 ]
             })
         return RoundReport.Page.Changes(
-            kept: "\(counted - c.value)", counted: "\(counted)", counts: counts, nothing: c.rows.isEmpty, table: table)
+            kept: "\(c.counted - c.value)", counted: "\(c.counted)", counts: counts, nothing: c.rows.isEmpty,
+            table: table)
     }
 
     /// The engine's reasons in the report's language: the fixed ones, and a

@@ -34,6 +34,8 @@ public struct RoundChanges: Sendable {
     public let keep: KeepMode
     /// The goal's value: counted previous stays not kept under ``keep``.
     public let value: Int
+    /// The previous stays that count (of participants still in the round).
+    public let counted: Int
 
     /// The changes of `chosen` (indices into `candidates.stays`) against
     /// `instance.previous`; nil when the round is not re-planned (no
@@ -42,14 +44,12 @@ public struct RoundChanges: Sendable {
         guard !instance.previous.isEmpty || policy.hasChanges else { return nil }
         var keep = KeepMode.stay
         for g in policy.objective { if case .changes(let k) = g { keep = k; break } }
-        var now: [String: (offer: String, host: String, start: Day)] = [:]
-        for k in chosen {
-            let s = c.stays[k], e = c.offers[s.offer.rawValue]
-            now[instance.participants[s.participant.rawValue].id] = (
-                e.offer.id, instance.hosts[e.host.rawValue].id, c.monday(ofWeek: s.start)
-            )
-        }
+        let now = RoundFigures.now(chosen.map { c.stays[$0] }, instance, c)
         let counted = instance.countedPrevious
+        var participantIndex: [String: Int] = [:]
+        for (i, p) in instance.participants.enumerated() where participantIndex[p.id] == nil {
+            participantIndex[p.id] = i
+        }
         var rows: [Row] = []
         var seen = Set<String>()
         for before in instance.previous where seen.insert(before.participant).inserted {
@@ -77,13 +77,16 @@ public struct RoundChanges: Sendable {
                 Row(
                     participant: before.participant, kind: kind, before: (before.offer, before.start),
                     after: after.map { ($0.offer, $0.start) },
-                    detail: Self.why(before, kind: kind, instance: instance, policy: policy)))
+                    detail: Self.why(
+                        before, participant: participantIndex[before.participant], instance: instance, policy: policy,
+                        candidates: c)))
         }
         for (id, after) in now where !seen.contains(id) {
             rows.append(Row(participant: id, kind: .new, before: nil, after: (after.offer, after.start), detail: ""))
         }
         self.rows = rows.sorted { $0.participant.utf8.lexicographicallyPrecedes($1.participant.utf8) }
         self.keep = keep
+        self.counted = counted.count
         self.value = instance.changes(keep: keep, now: now)
     }
 
@@ -91,23 +94,25 @@ public struct RoundChanges: Sendable {
     public func count(_ kind: Kind) -> Int { rows.filter { $0.kind == kind }.count }
 
     /// Why a previous stay was not kept, where the round itself says so.
-    static func why(_ before: PreviousStay, kind: Kind, instance: Instance, policy: Policy) -> String {
+    /// `participant` is the index of `before`'s participant in the round.
+    static func why(
+        _ before: PreviousStay, participant: Int?, instance: Instance, policy: Policy, candidates c: CandidateSet
+    ) -> String {
         let hostGone = !before.host.isEmpty && !instance.hosts.contains { $0.id == before.host }
-        guard let oi = instance.offers.firstIndex(where: { $0.offer.id == before.offer }) else {
+        guard let oi = c.offers.firstIndex(where: { $0.offer.id == before.offer }) else {
             return hostGone ? "host withdrawn" : "offer withdrawn"
         }
         if let lock = instance.locks.first(where: { $0.participant == before.participant }) {
-            let e = instance.offers[oi]
-            if !lock.admits(offer: before.offer, host: instance.hosts[e.host.rawValue].id, monday: before.start) {
+            let host = instance.hosts[c.offers[oi].host.rawValue].id
+            if !lock.admits(offer: before.offer, host: host, monday: before.start) {
                 return "locked to \(lock.target)" + (lock.start.map { " from \($0.iso)" } ?? "")
             }
         }
-        guard let pi = instance.participants.firstIndex(where: { $0.id == before.participant }) else { return "" }
-        switch CandidateSet.outcomes(of: ParticipantIndex(pi), instance: instance, policy: policy)[oi] {
+        guard let participant else { return "" }
+        switch CandidateSet.outcomes(of: ParticipantIndex(participant), instance: instance, policy: policy)[oi] {
         case .removed(let f): return "no longer a candidate: \(f)"
         case .starts(let first, let last):
-            let weekZero = instance.weekZero ?? before.start
-            let w = (before.start.ordinal - weekZero.ordinal) / 7
+            let w = c.week(of: before.start)
             if w < first || w > last { return "the previous start is no longer a candidate" }
             return ""
         }

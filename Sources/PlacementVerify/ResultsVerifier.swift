@@ -101,7 +101,8 @@ public struct ResultsVerifier: Sendable {
 
         // Locks (rounds.md, section 1): each locked participant at the agreed stay, when there
         // is a solution (an infeasible round's locks are among what could not be kept).
-        for lock in instance.locks where Self.hasSolution(files.summary) {
+        let solved = Self.hasSolution(files.summary)
+        for lock in instance.locks where solved {
             guard let pi = rules.participantByID[lock.participant] else { continue }
             let agreed = "\(lock.target)" + (lock.start.map { " from \($0.iso)" } ?? "")
             guard let s = stays.first(where: { $0.participant == pi }) else {
@@ -160,7 +161,7 @@ public struct ResultsVerifier: Sendable {
         // (an infeasible or timed-out round has no stays, and its quotas are
         // what could not be met).
         let quotas = QuotaFigure.all(rules: rules, placements: stays.map { ($0.participant, $0.offer) })
-        for q in quotas where q.soft == nil && !q.holds && Self.hasSolution(files.summary) {
+        for q in quotas where q.soft == nil && !q.holds && solved {
             report(
                 A, "quota \(q.name)", "quota",
                 "\(q.bound.name) \(Self.number(q.bound.limit))\(q.scopeText) is broken: \(q.g) of \(q.p) placements are who (\(q.nWho) of \(q.nAll) participants); short by \(Self.number(-q.slack))"

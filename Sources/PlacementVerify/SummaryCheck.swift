@@ -75,10 +75,11 @@ extension ResultsVerifier {
 
         if has("placed") { expect("$.placed", num(root["placed"]), Double(stays.count)) }
         // Re-planning (rounds.md, ruling 19): the changes goal's value, recomputed from the earlier stays.
+        let now = rules.now(stays)
         if let changes = root["changes"], !instance.previous.isEmpty {
             let keep = str(changes["keep"]).flatMap(KeepMode.init(rawValue:)) ?? .stay
             expect(
-                "$.changes.value", num(changes["value"]), Double(instance.changes(keep: keep, now: rules.now(stays))))
+                "$.changes.value", num(changes["value"]), Double(instance.changes(keep: keep, now: now)))
         }
         if has("participants") {
             expect("$.participants", num(root["participants"]), Double(instance.participants.count))
@@ -105,7 +106,7 @@ extension ResultsVerifier {
                 }
             case .worstRank: v = Double(stays.map(\.rank).max() ?? 0)
             case .early: v = Double(stays.reduce(0) { $0 + rules.week(of: $1.start) })
-            case .changes(let keep): v = Double(instance.changes(keep: keep, now: rules.now(stays)))
+            case .changes(let keep): v = Double(instance.changes(keep: keep, now: now))
             }
             if i == policy.penaltyLevel { v += goal.isMaximised ? -penalty : penalty }
             expect("$.levels[\(i)].value", num(levels[i]["value"]), solved ? v : nil)
