@@ -76,7 +76,9 @@ public struct Publisher: Sendable {
         timings.build = result.buildSeconds
         timings.solve = result.levels.map(\.seconds)
         var files = ResultFiles(result: result, inputHash: input.hash)
-        if let instancePath = input.instancePath { files.inputs = (instancePath, input.policyPath, input.previousPath) }
+        if let instancePath = input.instancePath {
+            files.inputs = (instancePath, input.policyPath, input.previousPath, input.fundingPath)
+        }
         if rulePrices {
             let spent = result.buildSeconds + result.levels.reduce(0) { $0 + $1.seconds }
             files.prices = engine.rulePrices(result, options: options, elapsed: spent)

@@ -3,11 +3,11 @@
 package enum CSVColumns {
     package static let participants = [
         "id", "kind", "country", "sending_org", "sector", "languages", "available_from",
-        "available_to", "weeks", "birth_date", "needs", "preferences",
+        "available_to", "weeks", "birth_date", "needs", "preferences", "travel",
     ]
     package static let participantsRequired = ["id", "country", "sector", "available_from", "available_to", "weeks"]
 
-    package static let hosts = ["id", "name", "country", "city", "accessibility", "capacity"]
+    package static let hosts = ["id", "name", "country", "city", "accessibility", "capacity", "lat", "lon"]
     package static let hostsRequired = ["id", "country"]
 
     package static let offers = [
@@ -21,4 +21,8 @@ package enum CSVColumns {
     package static let locks = ["participant_id", "host_id", "offer_id", "start"]
     package static let bans = ["participant_id", "host_id", "offer_id"]
     package static let agreementsRequired = ["participant_id"]
+
+    /// `sending_orgs.csv` (rounds.md, section 4): optional.
+    package static let sendingOrgs = ["id", "country", "city", "lat", "lon"]
+    package static let sendingOrgsRequired = ["id", "country"]
 }

@@ -10,6 +10,7 @@ struct CSVLocator: InstanceLocator {
     /// `locks.csv` and `bans.csv` with the row of each decoded lock and ban.
     var locks: (table: CSVTable, rows: [CSVRecord])? = nil
     var bans: (table: CSVTable, rows: [CSVRecord])? = nil
+    var sendingOrgs: CSVTable? = nil
 
     private func place(_ table: CSVTable, _ row: CSVRecord?, _ field: String?) -> (file: String, location: String) {
         guard let row else { return (table.file, "") }
@@ -31,6 +32,11 @@ struct CSVLocator: InstanceLocator {
             offerRows.indices.contains(host) && offerRows[host].indices.contains(offer) ? offerRows[host][offer] : nil
         // An offer's host fields (`host_id`) live in offers.csv too.
         return place(offers, row, field)
+    }
+
+    func sendingOrg(_ index: Int, field: String?) -> (file: String, location: String) {
+        guard let t = sendingOrgs else { return ("", "") }
+        return place(t, t.rows.indices.contains(index) ? t.rows[index] : nil, field == "location" ? "lat" : field)
     }
 
     func lock(_ index: Int, field: String?) -> (file: String, location: String) {

@@ -181,3 +181,52 @@ struct CellReader {
         table.dialect.attribute(raw(column))
     }
 }
+
+extension CellReader {
+    /// A decimal number (`41.65`, or `41,65` where the file writes decimal
+    /// commas); nil when empty or bad.
+    func decimal(_ column: String, _ sink: inout DiagnosticSink) -> Double? {
+        let s = table.cell(row, column).trimmingSpaces
+        guard !s.isEmpty else { return nil }
+        var text = s
+        if table.dialect.decimalComma, !s.contains(".") { text = s.replacingOccurrences(of: ",", with: ".") }
+        guard let d = Double(text), d.isFinite, text.allSatisfy({ $0.isNumber || "+-.eE".contains($0) }) else {
+            error(column, "Expected a decimal number such as 41.65, found \"\(s)\".", &sink)
+            return nil
+        }
+        return d
+    }
+
+    /// Columns `lat` and `lon` (rounds.md, section 4): both or neither.
+    func location(_ sink: inout DiagnosticSink) -> Location? {
+        let lat = decimal("lat", &sink), lon = decimal("lon", &sink)
+        switch (lat, lon) {
+        case (let a?, let b?):
+            return Location.checked(lat: a, lon: b) { message in
+                error(a.magnitude > 90 ? "lat" : "lon", message + ".", &sink)
+            }
+        case (nil, nil): return nil
+        case (nil, _?):
+            if table.cell(row, "lat").trimmingSpaces.isEmpty {
+                error("lat", "A location needs both lat and lon; lat is empty.", &sink)
+            }
+            return nil
+        case (_?, nil):
+            if table.cell(row, "lon").trimmingSpaces.isEmpty {
+                error("lon", "A location needs both lat and lon; lon is empty.", &sink)
+            }
+            return nil
+        }
+    }
+
+    /// `standard` (also when empty) or `green` (rounds.md, section 4).
+    func travel(_ column: String, _ sink: inout DiagnosticSink) -> TravelMode {
+        let s = table.cell(row, column).trimmingSpaces.lowercased()
+        if s.isEmpty { return .standard }
+        guard let m = TravelMode(rawValue: s) else {
+            error(column, "Expected standard or green, found \"\(s)\".", &sink)
+            return .standard
+        }
+        return m
+    }
+}

@@ -26,6 +26,8 @@ public enum InstanceCSVReader {
     /// Optional files of agreed placements and forbidden pairs (rounds.md, section 1).
     public static let locksFile = "locks.csv"
     public static let bansFile = "bans.csv"
+    /// Optional file of sending organisations and their locations (rounds.md, section 4).
+    public static let sendingOrgsFile = "sending_orgs.csv"
 
     /// Reads the instance in `folder`; its name is the folder's last path
     /// component. Returns the warnings of ``/PlacementModel/checkInstance(_:locator:)``;
@@ -56,9 +58,11 @@ public enum InstanceCSVReader {
         let locksTable = load(
             locksFile, required: CSVColumns.agreementsRequired, known: CSVColumns.locks, optional: true)
         let bansTable = load(bansFile, required: CSVColumns.agreementsRequired, known: CSVColumns.bans, optional: true)
+        let orgsTable = load(
+            sendingOrgsFile, required: CSVColumns.sendingOrgsRequired, known: CSVColumns.sendingOrgs, optional: true)
         return try decode(
             participants: participantsTable, hosts: hostsTable, offers: offersTable, locks: locksTable,
-            bans: bansTable, name: lastComponent(folder), sink: &sink)
+            bans: bansTable, sendingOrgs: orgsTable, name: lastComponent(folder), sink: &sink)
     }
 
     /// Decodes the three tables of a round (from a CSV folder or a
@@ -67,7 +71,8 @@ public enum InstanceCSVReader {
     /// missing or unreadable, already reported in `sink`.
     package static func decode(
         participants participantsTable: CSVTable?, hosts hostsTable: CSVTable?, offers offersTable: CSVTable?,
-        locks locksTable: CSVTable? = nil, bans bansTable: CSVTable? = nil, name: String, hostsName: String = hostsFile,
+        locks locksTable: CSVTable? = nil, bans bansTable: CSVTable? = nil, sendingOrgs orgsTable: CSVTable? = nil,
+        name: String, hostsName: String = hostsFile,
         sink: inout DiagnosticSink
     ) throws(InputError) -> (Instance, warnings: [Diagnostic]) {
         var participants: [Participant] = []
@@ -117,13 +122,17 @@ public enum InstanceCSVReader {
             }
         }
 
+        let orgs = orgsTable.map { t in t.rows.map { RowDecoders.sendingOrg(CellReader(table: t, row: $0), &sink) } }
+
         if sink.hasErrors { throw InputError(sink.diagnostics) }
-        var instance = Instance(name: name, participants: participants, hosts: hosts, locks: locks, bans: bans)
+        var instance = Instance(
+            name: name, participants: participants, hosts: hosts, locks: locks, bans: bans, sendingOrgs: orgs ?? [])
         if let p = participantsTable, let h = hostsTable, let o = offersTable {
             var locator = CSVLocator(participants: p, hosts: h, offers: o, offerRows: offerRows)
             locator.locks = locksTable.map { ($0, lockRows) }
             locator.bans = bansTable.map { ($0, banRows) }
-            locateLocks(&instance, locator: locator)
+            locator.sendingOrgs = orgsTable
+            locateEntries(&instance, locator: locator)
             sink.diagnostics += checkInstance(instance, locator: locator)
         }
         if sink.hasErrors { throw InputError(sink.diagnostics) }

@@ -56,8 +56,12 @@ public enum InstanceCSVWriter {
         let attributeNames = attributeColumns(instance, &problems)
         var cells = CellWriter()
 
+        // The columns of rounds.md section 4 only when the round uses them, so that
+        // other rounds' files stay as they were.
+        let anyGreen = instance.participants.contains { $0.travel != .standard }
+        let anyLocation = instance.hosts.contains { $0.location != nil }
         var p = CSVRows()
-        p.row(CSVColumns.participants + attributeNames)
+        p.row(CSVColumns.participants.filter { $0 != "travel" || anyGreen } + attributeNames)
         for x in instance.participants {
             let context = "participant \"\(x.id)\""
             var row = [
@@ -66,6 +70,7 @@ public enum InstanceCSVWriter {
                 String(x.weeks), x.birthDate?.iso ?? "", cells.list(x.needs, explicitEmpty: false, context),
                 cells.list(x.preferences, explicitEmpty: false, context),
             ]
+            if anyGreen { row.append(x.travel.rawValue) }
             for name in attributeNames {
                 guard let v = x.attribute(name) else { row.append(""); continue }
                 guard let cell = AttributeCell.encode(v) else {
@@ -79,7 +84,7 @@ public enum InstanceCSVWriter {
         }
 
         var h = CSVRows()
-        h.row(CSVColumns.hosts)
+        h.row(CSVColumns.hosts.filter { anyLocation || ($0 != "lat" && $0 != "lon") })
         var o = CSVRows()
         o.row(CSVColumns.offers)
         var seenHosts: Set<String> = []
@@ -88,11 +93,12 @@ public enum InstanceCSVWriter {
             if !seenHosts.insert(host.id).inserted {
                 problems.append("\(context) appears twice; offers.csv links offers to hosts by id, so ids must differ.")
             }
-            h.row([
-                cells.text(host.id), host.name.map(cells.text) ?? "", cells.text(host.country),
-                host.city.map(cells.text) ?? "",
-                cells.list(host.accessibility, explicitEmpty: false, context), host.capacity.map(String.init) ?? "",
-            ])
+            h.row(
+                [
+                    cells.text(host.id), host.name.map(cells.text) ?? "", cells.text(host.country),
+                    host.city.map(cells.text) ?? "",
+                    cells.list(host.accessibility, explicitEmpty: false, context), host.capacity.map(String.init) ?? "",
+                ] + (anyLocation ? Self.locationCells(host.location) : []))
             for offer in host.offers {
                 let oc = "offer \"\(offer.id)\""
                 o.row([
@@ -127,9 +133,24 @@ public enum InstanceCSVWriter {
             for x in instance.bans { b.row([cells.text(x.participant)] + target(x.target)) }
             tables.append((InstanceCSVReader.bansFile, b.rows))
         }
+        if !instance.sendingOrgs.isEmpty {
+            var s = CSVRows()
+            s.row(CSVColumns.sendingOrgs)
+            for x in instance.sendingOrgs {
+                s.row(
+                    [cells.text(x.id), cells.text(x.country), x.city.map(cells.text) ?? ""]
+                        + Self.locationCells(x.location))
+            }
+            tables.append((InstanceCSVReader.sendingOrgsFile, s.rows))
+        }
         problems += cells.problems
         if !problems.isEmpty { throw CSVWriteError(problems: problems) }
         return tables
+    }
+
+    static func locationCells(_ l: Location?) -> [String] {
+        guard let l else { return ["", ""] }
+        return [NumberText.shortest(l.lat), NumberText.shortest(l.lon)]
     }
 
     /// Attribute names ordered by first appearance, then reordered (stably)

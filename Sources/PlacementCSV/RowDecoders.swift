@@ -21,7 +21,16 @@ enum RowDecoders {
             birthDate: r.date("birth_date", &sink),
             needs: r.list("needs", &sink) ?? [],
             attributes: attributes,
-            preferences: r.list("preferences", &sink) ?? [])
+            preferences: r.list("preferences", &sink) ?? [],
+            travel: r.travel("travel", &sink))
+    }
+
+    static func sendingOrg(_ r: CellReader, _ sink: inout DiagnosticSink) -> SendingOrg {
+        SendingOrg(
+            id: r.id("id", what: "sending organisation id", required: true, &sink) ?? "",
+            country: r.country("country", &sink) ?? "",
+            city: r.text("city", &sink),
+            location: r.location(&sink))
     }
 
     static func host(_ r: CellReader, _ sink: inout DiagnosticSink) -> Host {
@@ -31,7 +40,8 @@ enum RowDecoders {
             country: r.country("country", &sink) ?? "",
             city: r.text("city", &sink),
             accessibility: r.list("accessibility", &sink) ?? [],
-            capacity: r.integer("capacity", &sink))
+            capacity: r.integer("capacity", &sink),
+            location: r.location(&sink))
     }
 
     /// The offer and the id of its host (nil when the cell is empty).

@@ -46,6 +46,12 @@ public struct CandidateSet: Sendable {
     /// The previous stays that count (of participants still in the round):
     /// the `changes` goal's value when nobody keeps theirs.
     public let previousCount: Int
+    /// The cost of each stay in cents (rounds.md, section 4); empty without
+    /// a funding file. A stay's cost depends on its participant and host only.
+    public let costs: [Cents]
+    /// Candidate (participant, host) pairs whose distance no travel band
+    /// covers: an input error (``costErrors(fundingFile:)``), costed 0 here.
+    public let uncostedPairs: [(participant: ParticipantIndex, host: HostIndex, distanceKm: Int)]
 
     public var participantCount: Int { participantStart.count - 1 }
 
@@ -82,6 +88,9 @@ extension CandidateSet {
         let agreements = Agreements(instance)
         var previousMatch: [PreviousMatch] = []
         var locked = Set<ParticipantIndex>()
+        let costTable = instance.funding.map { CostTable(instance: instance, funding: $0) }
+        var costs: [Cents] = []
+        var uncosted: [(participant: ParticipantIndex, host: HostIndex, distanceKm: Int)] = []
 
         for (pi, p) in instance.participants.enumerated() {
             let pIndex = ParticipantIndex(pi)
@@ -94,6 +103,7 @@ extension CandidateSet {
             if lock != nil { locked.insert(pIndex) }
             let previous = agreements.previous[p.id]
             let previousHost = previous.flatMap { instance.previousHost(of: $0) }
+            var costAt: (host: Int, cost: Cents)? = nil
             for (oi, entry) in offers.enumerated() {
                 let host = instance.hosts[entry.host.rawValue]
                 let o = entry.offer
@@ -115,10 +125,20 @@ extension CandidateSet {
                         }
                     }
                     any = true
+                    if let costTable, costAt?.host != entry.host.rawValue {
+                        var cost: Cents = 0
+                        switch costTable.cost(instance, participant: pi, host: entry.host.rawValue) {
+                        case .success(let c)?: cost = c.total
+                        case .failure(.noBand(let km))?: uncosted.append((pIndex, entry.host, km))
+                        case .failure(.noCountryGroup)?, nil: break  // FundingCheck reports these
+                        }
+                        costAt = (entry.host.rawValue, cost)
+                    }
                     let rank = min(position[o.id] ?? unlisted, position[host.id] ?? unlisted)
                     for s in first...last {
                         stays.append(Stay(participant: pIndex, offer: OfferIndex(oi), start: s))
                         ranks.append(rank)
+                        if let costAt { costs.append(costAt.cost) }
                         if !agreements.previous.isEmpty {
                             previousMatch.append(
                                 PreviousMatch(
@@ -143,6 +163,24 @@ extension CandidateSet {
         self.locked = locked
         self.previousMatch = previousMatch
         self.previousCount = agreements.previous.count
+        self.costs = costs
+        self.uncostedPairs = uncosted
+    }
+
+    /// The errors of distances no travel band covers, among the pairs that
+    /// could be a stay (rounds.md, section 4), named in the funding file.
+    public func costErrors(instance: Instance, fundingFile: String) -> [Diagnostic] {
+        var out: [Diagnostic] = []
+        var cap = DiagnosticCap()
+        for u in uncostedPairs {
+            let p = instance.participants[u.participant.rawValue], h = instance.hosts[u.host.rawValue]
+            let d = Diagnostic(
+                .error, file: fundingFile, location: "$.travel.bands",
+                message: "no travel band covers \(u.distanceKm) km, the distance from \(p.id)'s sending organisation "
+                    + "to host \(h.id); add a band or close the gap between bands")
+            if cap.admit(d) { out.append(d) }
+        }
+        return out + cap.closing
     }
 
     enum Admission {

@@ -10,6 +10,8 @@ public struct RuleConflict: Sendable, Equatable {
         case hostCapacity = "host_capacity"
         /// A lock (rounds.md, section 1) that cannot be kept.
         case lock
+        /// The policy's budget (rounds.md, section 4); limit and amount in cents.
+        case budget
     }
 
     public var rule: Rule
@@ -52,6 +54,8 @@ public struct RuleConflict: Sendable, Equatable {
             return "\(who) \(needed) \(what) \(NumberText.shortest(limit))"
         }
         switch rule {
+        case .budget:
+            return "budget EUR \(Cents(limit.rounded()).euroText): short by EUR \(Cents(amount.rounded()).euroText)"
         case .lock: return "the lock of \(name)\(bound.map { " (\($0))" } ?? "") cannot be kept\(scopeText)"
 
         case .quota:
@@ -144,6 +148,21 @@ public enum ConflictFinder {
                             rule: .lock, name: id, bound: agreed, scope: [], limit: 1, amount: 0, isLower: true)
                     ))
             }
+            // The budget is a rule like the quotas, its shortfall weighed in the stays it would pay
+            // for: a cent weighs 1 / (the mean candidate stay's cost) placements.
+            if let row = formulation.budgetRow, let limit = policy.budgetCents, !candidates.costs.isEmpty {
+                let mean = Double(candidates.costs.reduce(0, +)) / Double(candidates.costs.count)
+                let v = m.addColumn(Column(name: "elastic_budget", lower: 0))
+                m[row].columns.append(v)
+                m[row].coefficients.append(-1)
+                terms.append((v, quotaWeight / max(1, mean)))
+                quotaColumns.append(
+                    (
+                        v,
+                        RuleConflict(
+                            rule: .budget, name: "budget", scope: [], limit: Double(limit), amount: 0, isLower: false)
+                    ))
+            }
             var capacityColumns: [(ColumnIndex, RuleConflict)] = []
             var capacityRowOf: [ColumnIndex: RowIndex] = [:]
             if let capacityWeight {
@@ -186,7 +205,7 @@ public enum ConflictFinder {
             func picked(_ list: [(ColumnIndex, RuleConflict)]) -> [RuleConflict] {
                 list.compactMap { v, c in
                     let amount = r.values[v.rawValue]
-                    guard amount > 1e-6 else { return nil }
+                    guard amount > (c.rule == .budget ? 0.5 : 1e-6) else { return nil }
                     var c = c
                     c.amount = amount
                     if let row = capacityRowOf[v] {

@@ -105,7 +105,8 @@ extension DecomposedSolve {
             goal: goal, level: level, instance: instance, participantOf: pairs.map(\.participant),
             rankOf: pairs.map(\.rank), startOf: nil,
             matchOf: pairs.map(\.match),
-            previousCount: master.previousCount, worstRankColumn: master.worstRankColumn,
+            previousCount: master.previousCount, costOf: master.pairs.hasCosts ? pairs.map(\.cost) : [],
+            worstRankColumn: master.worstRankColumn,
             penalties: master.penalties, penaltyLevel: master.penaltyLevel)
     }
 

@@ -31,6 +31,8 @@ public struct DirectFormulation: Sendable {
     public let lockRows: [(participant: Int, row: RowIndex)]
     /// The level that carries the soft-quota penalties (rounds.md, ruling 20).
     public let penaltyLevel: Int
+    /// The budget row (rounds.md, section 4), when the policy has a budget.
+    public let budgetRow: RowIndex?
 
     /// Where a capacity or total row came from.
     public struct CapacityRow: Sendable {
@@ -141,6 +143,7 @@ public struct DirectFormulation: Sendable {
             }
             worst = z
         }
+        self.budgetRow = check.stopped ? nil : Self.addBudget(&m, policy: policy, costs: candidates.costs)
         self.model = m
         self.penalties = penalties
         self.quotaRows = quotaRows
@@ -148,6 +151,19 @@ public struct DirectFormulation: Sendable {
         self.capacityRows = capacityRows
         self.stopped = check.stopped
         self.penaltyLevel = policy.penaltyLevel
+    }
+
+    /// `Σ cost·x ≤ budget` over the columns `0..<costs.count` (rounds.md,
+    /// section 4), in whole cents; nil without a budget or without a cost.
+    @discardableResult
+    static func addBudget(_ m: inout LinearModel, policy: Policy, costs: [Cents]) -> RowIndex? {
+        guard let max = policy.budgetCents else { return nil }
+        let terms = costs.enumerated().filter { $0.element != 0 }
+        guard !terms.isEmpty else { return nil }
+        return m.addRow(
+            Row(
+                name: "budget", upper: Double(max), columns: terms.map { ColumnIndex($0.offset) },
+                coefficients: terms.map { Double($0.element) }))
     }
 
     static func distinctParticipants(_ list: [Int], _ stays: [Stay]) -> Int {

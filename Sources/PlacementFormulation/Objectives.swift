@@ -33,11 +33,12 @@ extension LevelObjective {
     /// participant `participantOf[k]` at preference rank `rankOf[k]`,
     /// starting in week `startOf[k]` (nil: the model has no start weeks and
     /// cannot carry `early`), comparing with the participant's previous
-    /// stay as `matchOf[k]` says (empty: no previous stays). The soft-quota
+    /// stay as `matchOf[k]` says (empty: no previous stays), at a cost of
+    /// `costOf[k]` cents (empty: no funding file). The soft-quota
     /// penalties go into level `penaltyLevel` (rounds.md, ruling 20).
     public static func make(
         goal: Goal, level: Int, instance: Instance, participantOf: [Int], rankOf: [Int], startOf: [Int]?,
-        matchOf: [PreviousMatch], previousCount: Int, worstRankColumn: ColumnIndex?,
+        matchOf: [PreviousMatch], previousCount: Int, costOf: [Cents], worstRankColumn: ColumnIndex?,
         penalties: [(column: ColumnIndex, cost: Double)], penaltyLevel: Int
     ) -> LevelObjective {
         var terms: [(ColumnIndex, Double)] = []
@@ -65,6 +66,9 @@ extension LevelObjective {
             // Previous stays not kept = all of them − Σ x over the stays that keep one.
             constant = Double(previousCount)
             for (k, m) in matchOf.enumerated() where m.keeps(keep) { terms.append((ColumnIndex(k), -1)) }
+        case .cost:
+            // Whole cents, so the level is held exactly (rounds.md, ruling 18).
+            for (k, c) in costOf.enumerated() where c != 0 { terms.append((ColumnIndex(k), Double(c))) }
         }
         if level == penaltyLevel && !penalties.isEmpty {
             let sign: Double = goal.isMaximised ? -1 : 1
@@ -84,7 +88,8 @@ extension DirectFormulation {
         return .make(
             goal: goal, level: level, instance: instance, participantOf: stays.map(\.participant.rawValue),
             rankOf: candidates.ranks, startOf: stays.map(\.start), matchOf: candidates.previousMatch,
-            previousCount: candidates.previousCount, worstRankColumn: worstRankColumn, penalties: penalties,
+            previousCount: candidates.previousCount, costOf: candidates.costs, worstRankColumn: worstRankColumn,
+            penalties: penalties,
             penaltyLevel: penaltyLevel)
     }
 }

@@ -83,6 +83,8 @@ struct PairMaster {
             }
             worst = z
         }
+        // The budget: a pair's stays all cost the same, so the row is exact over pairs.
+        if pairs.hasCosts { DirectFormulation.addBudget(&m, policy: policy, costs: pairs.pairs.map(\.cost)) }
         self.model = m
         self.pairs = pairs
         self.groups = groups

@@ -23,6 +23,9 @@ public struct PairSet: Sendable {
         public var match: PreviousMatch
         /// Index in `CandidateSet.stays` of the stay starting at `first`.
         public var firstStay: Int
+        /// The cost of each of the pair's stays in cents (0 without funding):
+        /// a cost depends on the participant and host only.
+        public var cost: Cents
 
         /// The weeks any of the pair's stays can occupy.
         public var span: ClosedRange<Int> { first...(last + weeks - 1) }
@@ -38,6 +41,8 @@ public struct PairSet: Sendable {
     public let pairs: [Pair]
     /// `pairs[pairStart[p] ..< pairStart[p + 1]]` are participant `p`'s.
     public let pairStart: [Int]
+    /// Whether the round has a funding file (pairs have costs).
+    public let hasCosts: Bool
 
     public init(candidates c: CandidateSet) {
         var pairs: [Pair] = []
@@ -57,12 +62,14 @@ public struct PairSet: Sendable {
                 pairs.append(
                     Pair(
                         participant: p, offer: o.rawValue, first: c.stays[k].start, last: c.stays[e].start,
-                        weeks: c.weeks[p], rank: c.ranks[k], match: match, firstStay: k))
+                        weeks: c.weeks[p], rank: c.ranks[k], match: match, firstStay: k,
+                        cost: c.costs.isEmpty ? 0 : c.costs[k]))
                 k = e + 1
             }
             starts.append(pairs.count)
         }
         self.pairs = pairs
         self.pairStart = starts
+        self.hasCosts = !c.costs.isEmpty
     }
 }

@@ -19,12 +19,14 @@ public struct Participant: Sendable, Equatable {
     public var attributes: [(name: String, value: AttributeValue)]
     /// Host or offer ids, best first.
     public var preferences: [String]
+    /// How the participant travels (rounds.md, section 4).
+    public var travel: TravelMode
 
     public init(
         id: String, kind: ParticipantKind = .apprentice, country: String, sendingOrg: String? = nil, sector: String,
         languages: [String: LanguageLevel] = [:], availableFrom: Day, availableTo: Day, weeks: Int,
         birthDate: Day? = nil, needs: [String] = [], attributes: [(name: String, value: AttributeValue)] = [],
-        preferences: [String] = []
+        preferences: [String] = [], travel: TravelMode = .standard
     ) {
         self.id = id
         self.kind = kind
@@ -39,6 +41,7 @@ public struct Participant: Sendable, Equatable {
         self.needs = needs
         self.attributes = attributes
         self.preferences = preferences
+        self.travel = travel
     }
 
     /// The attribute's value, nil when the participant does not have it.
@@ -51,6 +54,7 @@ public struct Participant: Sendable, Equatable {
             && a.sector == b.sector
             && a.languages == b.languages && a.availableFrom == b.availableFrom && a.availableTo == b.availableTo
             && a.weeks == b.weeks && a.birthDate == b.birthDate && a.needs == b.needs && a.preferences == b.preferences
+            && a.travel == b.travel
             && a.attributes.count == b.attributes.count
             && zip(a.attributes, b.attributes).allSatisfy { $0.name == $1.name && $0.value == $1.value }
     }
@@ -108,10 +112,12 @@ public struct Host: Sendable, Equatable {
     /// Most participants present at once over all its offers.
     public var capacity: Int?
     public var offers: [Offer]
+    /// Where the host is, for travel costs (rounds.md, section 4).
+    public var location: Location?
 
     public init(
         id: String, name: String? = nil, country: String, city: String? = nil, accessibility: [String] = [],
-        capacity: Int? = nil, offers: [Offer] = []
+        capacity: Int? = nil, offers: [Offer] = [], location: Location? = nil
     ) {
         self.id = id
         self.name = name
@@ -120,6 +126,7 @@ public struct Host: Sendable, Equatable {
         self.accessibility = accessibility
         self.capacity = capacity
         self.offers = offers
+        self.location = location
     }
 }
 
@@ -157,10 +164,17 @@ public struct Instance: Sendable, Equatable {
     /// re-planned (`solve --previous`; rounds.md, section 3). Not part of
     /// the instance file: they come from the earlier results folder.
     public var previous: [PreviousStay]
+    /// Sending organisations with their locations (rounds.md, section 4).
+    public var sendingOrgs: [SendingOrg]
+    /// The unit costs of the programme (`solve --funding`, rounds.md,
+    /// section 4); nil without. Not part of the instance file.
+    public var funding: Funding?
+    /// Where the entries were written (set by the readers).
+    public var places = SourcePlaces()
 
     public init(
         name: String, participants: [Participant], hosts: [Host], locks: [Lock] = [], bans: [Ban] = [],
-        previous: [PreviousStay] = []
+        previous: [PreviousStay] = [], sendingOrgs: [SendingOrg] = []
     ) {
         self.name = name
         self.participants = participants
@@ -168,6 +182,7 @@ public struct Instance: Sendable, Equatable {
         self.locks = locks
         self.bans = bans
         self.previous = previous
+        self.sendingOrgs = sendingOrgs
     }
 
     /// Every offer with the host it belongs to, in host order then offer order.

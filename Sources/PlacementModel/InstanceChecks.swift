@@ -14,6 +14,8 @@ public protocol InstanceLocator {
     func lock(_ index: Int, field: String?) -> (file: String, location: String)
     /// The place of ban `index` or one of its fields.
     func ban(_ index: Int, field: String?) -> (file: String, location: String)
+    /// The place of sending organisation `index` or one of its fields.
+    func sendingOrg(_ index: Int, field: String?) -> (file: String, location: String)
 }
 
 extension InstanceLocator {
@@ -25,6 +27,11 @@ extension InstanceLocator {
     /// For a locator written before bans existed: the ban's position.
     public func ban(_ index: Int, field: String?) -> (file: String, location: String) {
         ("", "bans[\(index)]" + (field.map { "." + $0 } ?? ""))
+    }
+
+    /// For a locator written before sending organisations existed.
+    public func sendingOrg(_ index: Int, field: String?) -> (file: String, location: String) {
+        ("", "sending_orgs[\(index)]" + (field.map { "." + $0 } ?? ""))
     }
 }
 
@@ -138,6 +145,7 @@ struct InstanceChecker {
         }
         checkVocabulary(instance, loc)
         checkAgreements(instance, loc, hosts: hostIDs, offers: offerIDs, participants: participantIDs)
+        checkSendingOrgs(instance, loc)
     }
 
     private mutating func checkParticipant(

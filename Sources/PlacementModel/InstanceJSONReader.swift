@@ -32,7 +32,7 @@ public enum InstanceJSONReader {
         var decoder = InstanceDecoding(ctx: ctx)
         var instance = decoder.instance(root)
         ctx = decoder.ctx
-        locateLocks(&instance, locator: decoder.locator(file: file))
+        locateEntries(&instance, locator: decoder.locator(file: file))
         // Entries that failed to decode are left out; the locator maps the
         // rest back to their file positions, so the checks still run.
         ctx.append(checkInstance(instance, locator: decoder.locator(file: file)))
@@ -58,6 +58,7 @@ struct JSONInstanceLocator: InstanceLocator {
     let offerIndex: [[Int]]
     var lockIndex: [Int] = []
     var banIndex: [Int] = []
+    var sendingOrgIndex: [Int] = []
 
     private func path(_ base: String, _ field: String?) -> (file: String, location: String) {
         (file, field.map { base + JSONPath.member($0) } ?? base)
@@ -82,6 +83,10 @@ struct JSONInstanceLocator: InstanceLocator {
     func ban(_ index: Int, field: String?) -> (file: String, location: String) {
         path("$.bans[\(banIndex[index])]", field)
     }
+
+    func sendingOrg(_ index: Int, field: String?) -> (file: String, location: String) {
+        path("$.sending_orgs[\(sendingOrgIndex[index])]", field)
+    }
 }
 
 /// The decoding of one instance document.
@@ -92,15 +97,17 @@ private struct InstanceDecoding {
     var offerIndex: [[Int]] = []
     var lockIndex: [Int] = []
     var banIndex: [Int] = []
+    var sendingOrgIndex: [Int] = []
 
-    static let topFields = ["format", "name", "participants", "hosts", "locks", "bans"]
+    static let topFields = ["format", "name", "participants", "hosts", "locks", "bans", "sending_orgs"]
     static let lockFields = ["participant", "offer", "host", "start"]
     static let banFields = ["participant", "offer", "host"]
     static let participantFields = [
         "id", "kind", "country", "sending_org", "sector", "languages", "available_from", "available_to", "weeks",
-        "birth_date", "needs", "attributes", "preferences",
+        "birth_date", "needs", "attributes", "preferences", "travel",
     ]
-    static let hostFields = ["id", "name", "country", "city", "accessibility", "capacity", "offers"]
+    static let hostFields = ["id", "name", "country", "city", "accessibility", "capacity", "offers", "location"]
+    static let sendingOrgFields = ["id", "country", "city", "location"]
     static let offerFields = [
         "id", "sectors", "languages", "from", "to", "capacity", "total", "min_weeks", "max_weeks", "min_age", "kinds",
         "accessibility",
@@ -109,7 +116,7 @@ private struct InstanceDecoding {
     func locator(file: String) -> JSONInstanceLocator {
         JSONInstanceLocator(
             file: file, participantIndex: participantIndex, hostIndex: hostIndex, offerIndex: offerIndex,
-            lockIndex: lockIndex, banIndex: banIndex)
+            lockIndex: lockIndex, banIndex: banIndex, sendingOrgIndex: sendingOrgIndex)
     }
 
     mutating func instance(_ root: JSONValue) -> Instance {
@@ -154,6 +161,13 @@ private struct InstanceDecoding {
                 guard let a = agreement(item, path, allowed: Self.banFields, what: "ban") else { continue }
                 instance.bans.append(Ban(participant: a.participant, target: a.target))
                 banIndex.append(k)
+            }
+        }
+        if let v = o["sending_orgs"], let items = ctx.array(v, o.path("sending_orgs")) {
+            for (k, (item, path)) in items.enumerated() {
+                guard let s = sendingOrg(item, path) else { continue }
+                instance.sendingOrgs.append(s)
+                sendingOrgIndex.append(k)
             }
         }
         return instance
@@ -201,13 +215,16 @@ private struct InstanceDecoding {
         if let v = o["attributes"] { attributes = self.attributes(v, o.path("attributes")) }
         var preferences: [String]? = []
         if let v = o["preferences"] { preferences = self.preferences(v, o.path("preferences")) }
-        guard let id, let kind, let country, let sendingOrg, let sector, let languages, let from, let to, let weeks,
+        var travel: TravelMode? = .standard
+        if let v = o["travel"] { travel = ctx.travelMode(v, o.path("travel")) }
+        guard let travel, let id, let kind, let country, let sendingOrg, let sector, let languages, let from, let to,
+            let weeks,
             let birth, let needs, let attributes, let preferences
         else { return nil }
         return Participant(
             id: id, kind: kind, country: country, sendingOrg: sendingOrg, sector: sector, languages: languages,
             availableFrom: from, availableTo: to, weeks: weeks, birthDate: birth, needs: needs, attributes: attributes,
-            preferences: preferences)
+            preferences: preferences, travel: travel)
     }
 
     /// Preference entries are ids: spaces around each are removed with a warning.
@@ -259,6 +276,8 @@ private struct InstanceDecoding {
         if let v = o["accessibility"] { accessibility = ctx.stringArray(v, o.path("accessibility")) }
         var capacity: Int?? = .some(nil)
         if let v = o["capacity"] { capacity = ctx.wholeNumber(v, o.path("capacity")).map { .some($0) } }
+        var location: Location?? = .some(nil)
+        if let v = o["location"] { location = ctx.location(v, o.path("location")).map { .some($0) } }
         var offers: [Offer] = []
         var positions: [Int] = []
         var offersOK = false
@@ -271,13 +290,27 @@ private struct InstanceDecoding {
                 }
             }
         }
-        guard let id, let name, let country, let city, let accessibility, let capacity, offersOK else { return nil }
+        guard let id, let name, let country, let city, let accessibility, let capacity, let location, offersOK else {
+            return nil
+        }
         return (
             Host(
                 id: id, name: name, country: country, city: city, accessibility: accessibility, capacity: capacity,
-                offers: offers),
+                offers: offers, location: location),
             positions
         )
+    }
+
+    private mutating func sendingOrg(_ v: JSONValue, _ path: String) -> SendingOrg? {
+        guard let o = ctx.object(v, path, allowed: Self.sendingOrgFields) else { return nil }
+        let id = ctx.required(o, "id").flatMap { ctx.id($0, o.path("id"), what: "sending organisation id") }
+        let country = ctx.required(o, "country").flatMap { ctx.country($0, o.path("country")) }
+        var city: String?? = .some(nil)
+        if let v = o["city"] { city = ctx.string(v, o.path("city")).map { .some($0) } }
+        var location: Location?? = .some(nil)
+        if let v = o["location"] { location = ctx.location(v, o.path("location")).map { .some($0) } }
+        guard let id, let country, let city, let location else { return nil }
+        return SendingOrg(id: id, country: country, city: city, location: location)
     }
 
     private mutating func offer(_ v: JSONValue, _ path: String) -> Offer? {

@@ -20,6 +20,9 @@ public enum InstanceJSONWriter {
         if !instance.bans.isEmpty {
             top.append(member("bans", .array(instance.bans.map { agreement($0.participant, $0.target) })))
         }
+        if !instance.sendingOrgs.isEmpty {
+            top.append(member("sending_orgs", .array(instance.sendingOrgs.map(sendingOrg))))
+        }
         return JSONValue(.object(top)).prettyText
     }
 
@@ -54,6 +57,7 @@ public enum InstanceJSONWriter {
             m.append(member("attributes", .object(p.attributes.map { member($0.name, attribute($0.value)) })))
         }
         if !p.preferences.isEmpty { m.append(member("preferences", strings(p.preferences))) }
+        if p.travel != .standard { m.append(member("travel", .string(p.travel.rawValue))) }
         return JSONValue(.object(m))
     }
 
@@ -65,7 +69,22 @@ public enum InstanceJSONWriter {
         if !h.accessibility.isEmpty { m.append(member("accessibility", strings(h.accessibility))) }
         if let c = h.capacity { m.append(member("capacity", .number(String(c)))) }
         m.append(member("offers", .array(h.offers.map(offer))))
+        if let l = h.location { m.append(member("location", location(l))) }
         return JSONValue(.object(m))
+    }
+
+    static func sendingOrg(_ s: SendingOrg) -> JSONValue {
+        var m: [JSONValue.Member] = [member("id", .string(s.id)), member("country", .string(s.country))]
+        if let c = s.city { m.append(member("city", .string(c))) }
+        if let l = s.location { m.append(member("location", location(l))) }
+        return JSONValue(.object(m))
+    }
+
+    static func location(_ l: Location) -> JSONValue {
+        JSONValue(
+            .object([
+                member("lat", .number(NumberText.shortest(l.lat))), member("lon", .number(NumberText.shortest(l.lon))),
+            ]))
     }
 
     static func offer(_ o: Offer) -> JSONValue {

@@ -344,3 +344,25 @@ func editDistance(_ a: [UInt8], _ b: [UInt8]) -> Int {
     }
     return prev[b.count]
 }
+
+extension JSONReadContext {
+    /// A location `{"lat": …, "lon": …}` in decimal degrees (rounds.md, section 4).
+    mutating func location(_ v: JSONValue, _ path: String) -> Location? {
+        guard let o = object(v, path, allowed: ["lat", "lon"]) else { return nil }
+        let lat = required(o, "lat").flatMap { double($0, o.path("lat")) }
+        let lon = required(o, "lon").flatMap { double($0, o.path("lon")) }
+        guard let lat, let lon else { return nil }
+        guard let l = Location.checked(lat: lat, lon: lon, report: { error(path, $0) }) else { return nil }
+        return l
+    }
+
+    /// `standard` or `green` (rounds.md, section 4).
+    mutating func travelMode(_ v: JSONValue, _ path: String) -> TravelMode? {
+        guard let s = string(v, path) else { return nil }
+        guard let m = TravelMode(rawValue: s) else {
+            error(path, "unknown travel \"\(s)\"; expected standard or green")
+            return nil
+        }
+        return m
+    }
+}

@@ -5,6 +5,8 @@ public indirect enum JSONOutput: Sendable, Equatable {
     case bool(Bool)
     case int(Int)
     case number(Double)
+    /// Money: euros with two decimals, exactly (rounds.md, ruling 18).
+    case cents(Cents)
     case string(String)
     case array([JSONOutput])
     case object([(String, JSONOutput)])
@@ -29,6 +31,7 @@ extension JSONOutput: JSONWritable {
         case .bool(let b): .literal(b ? "true" : "false")
         case .int(let i): .literal(String(i))
         case .number(let d): .literal(NumberText.shortest(d))
+        case .cents(let c): .literal(c.euroLiteral)
         case .string(let s): .string(s)
         case .array(let items): .array(items)
         case .object(let fields): .object(fields.map { (key: $0.0, value: $0.1) })

@@ -44,6 +44,8 @@ public enum Goal: Sendable, Equatable {
     case early
     /// Minimise the previous stays not kept (rounds.md, section 3).
     case changes(keep: KeepMode)
+    /// Minimise the total cost of the stays (rounds.md, section 4), in cents.
+    case cost
 
     /// The goal's name as written in policies and results.
     public var name: String {
@@ -53,6 +55,7 @@ public enum Goal: Sendable, Equatable {
         case .worstRank: "worst_rank"
         case .early: "early"
         case .changes: "changes"
+        case .cost: "cost"
         }
     }
 
@@ -174,18 +177,26 @@ public struct Policy: Sendable, Equatable {
     public var objective: [Goal]
     public var quotas: [Quota]
     public var limits: Limits
+    /// The most the stays may cost in all (rounds.md, section 4): a hard
+    /// rule, in the funding file's currency; nil: no budget.
+    public var budget: ExactDecimal?
 
     public init(
         requireAbroad: Bool = true, onlyListed: Bool = false,
         objective: [Goal] = [.placed(weights: []), .rank(cost: .linear)],
-        quotas: [Quota] = [], limits: Limits = Limits()
+        quotas: [Quota] = [], limits: Limits = Limits(), budget: ExactDecimal? = nil
     ) {
         self.requireAbroad = requireAbroad
         self.onlyListed = onlyListed
         self.objective = objective
         self.quotas = quotas
         self.limits = limits
+        self.budget = budget
     }
+
+    /// Whether the policy needs a funding file: a budget or a `cost` goal
+    /// (rounds.md, section 4; without one, a usage error).
+    public var needsFunding: Bool { budget != nil || objective.contains(.cost) }
 
     /// The default policy of model.md: `[placed, rank]`, `require_abroad`, no quotas.
     public static let `default` = Policy()

@@ -66,12 +66,12 @@ struct PolicyDecoding {
         attributeSet = set
     }
 
-    static let topFields = ["format", "require_abroad", "only_listed", "objective", "quotas", "limits"]
+    static let topFields = ["format", "require_abroad", "only_listed", "objective", "quotas", "limits", "budget"]
     static let goalFields: [String: [String]] = [
         "placed": ["goal", "weights"], "rank": ["goal", "cost"], "worst_rank": ["goal"], "early": ["goal"],
-        "changes": ["goal", "keep"],
+        "changes": ["goal", "keep"], "cost": ["goal"],
     ]
-    static let goalNames = ["placed", "rank", "worst_rank", "early", "changes"]
+    static let goalNames = ["placed", "rank", "worst_rank", "early", "changes", "cost"]
     static let boundFields = ["min_count", "max_count", "min_share", "max_share", "min_rate", "min_parity"]
     static let quotaFields = ["name", "who", "within"] + boundFields + ["soft"]
     static let placementKeys = ["host", "host_country", "offer"]
@@ -87,6 +87,7 @@ struct PolicyDecoding {
         if let v = o["objective"], let goals = objective(v, o.path("objective")) { policy.objective = goals }
         if let v = o["quotas"] { policy.quotas = quotas(v, o.path("quotas")) }
         if let v = o["limits"] { policy.limits = limits(v, o.path("limits")) }
+        if let v = o["budget"] { policy.budget = budget(v, o.path("budget")) }
         if !ctx.hasErrors { checkPenaltySpread(policy, o) }
         warnEmptySelections(policy, o)
         return policy
@@ -152,12 +153,25 @@ struct PolicyDecoding {
                 .rank(cost: $0)
             }
         case "worst_rank": return .worstRank
+        case "cost": return .cost
         case "changes":
             return option(o, "keep", default: KeepMode.stay, what: "keep", expected: "stay, offer or host").map {
                 .changes(keep: $0)
             }
         default: return .early
         }
+    }
+
+    /// `{"max": amount}`: the budget in the funding file's currency, ≥ 0.
+    private mutating func budget(_ v: JSONValue, _ path: String) -> ExactDecimal? {
+        guard let o = ctx.object(v, path, allowed: ["max"]),
+            let m = ctx.required(o, "max").flatMap({ ctx.exactDecimal($0, o.path("max")) })
+        else { return nil }
+        guard m.numerator >= 0 else {
+            ctx.error(o.path("max"), "a budget must not be negative, found \(m)")
+            return nil
+        }
+        return m
     }
 
     /// A goal's option named `key` (`cost`, `keep`): one of the values of

@@ -24,6 +24,9 @@ public enum PolicyJSONWriter {
         if let t = policy.limits.timeSeconds { limits.append(W.member("time_s", .number(JSONWriting.number(t)))) }
         if let g = policy.limits.mipGap { limits.append(W.member("mip_gap", .number(JSONWriting.number(g)))) }
         if !limits.isEmpty { top.append(W.member("limits", .object(limits))) }
+        if let b = policy.budget {
+            top.append(W.member("budget", .object([W.member("max", .number(b.decimalLiteral ?? b.description))])))
+        }
         return JSONValue(.object(top)).prettyText
     }
 
@@ -49,7 +52,7 @@ public enum PolicyJSONWriter {
                         })))
         case .rank(let cost): m.append(W.member("cost", .string(cost.rawValue)))
         case .changes(let keep): if keep != .stay { m.append(W.member("keep", .string(keep.rawValue))) }
-        case .worstRank, .early: break
+        case .worstRank, .early, .cost: break
         }
         return JSONValue(.object(m))
     }

@@ -81,6 +81,13 @@ enum RulePriceText {
     /// 0.708 points", in ``ReportLanguage/current`` (English for `solve`'s
     /// summary line). nil for any other level, or a plain `placed` goal.
     static func valueInWords(_ fig: RoundFigures, level: Int, policy: Policy) -> String? {
+        // A cost level is whole cents: said as money (unless it carries penalties).
+        if policy.objective.indices.contains(level), policy.objective[level] == .cost,
+            level != policy.penaltyLevel
+                || !policy.quotas.contains(where: { $0.soft != nil })
+        {
+            return "EUR " + Cents(fig.levelValues[level].rounded()).euroText
+        }
         // The soft penalties are in the level of rounds.md ruling 20.
         guard level == policy.penaltyLevel, policy.objective.indices.contains(level) else { return nil }
         let goal = policy.objective[level]

@@ -13,8 +13,12 @@ extension ConflictFinder {
                 ("name", .string(c.name)),
                 ("bound", c.bound.map { .string($0) } ?? .null),
                 ("scope", .object(c.scope.map { ($0.key, $0.value.map { .string($0) } ?? .null) })),
-                ("limit", .number(c.limit)),
-                ("by", .number((c.amount * 1e6).rounded() / 1e6)),
+                // A budget's figures are money: euros with two decimals.
+                ("limit", c.rule == .budget ? .cents(Cents(c.limit.rounded())) : .number(c.limit)),
+                (
+                    "by",
+                    c.rule == .budget ? .cents(Cents(c.amount.rounded())) : .number((c.amount * 1e6).rounded() / 1e6)
+                ),
                 ("locks", .array(c.locks.map { .string($0) })),
                 ("text", .string(c.text)),
             ])

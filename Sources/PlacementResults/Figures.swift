@@ -24,6 +24,9 @@ public struct RoundFigures: Sendable {
     public var hostPeak: [Int]
     /// Group key (`country`, `kind`, `sector`, attribute names) → value → (participants, placed).
     public var groups: [(key: String, values: [(value: String, participants: Int, placed: Int)])]
+    /// The cost of each chosen stay, in the order of `chosen` (rounds.md,
+    /// section 4); empty without a funding file.
+    public var stayCosts: [StayCost] = []
 
     /// One quota bound in one scope.
     public struct QuotaFigure: Sendable {
@@ -48,6 +51,15 @@ public struct RoundFigures: Sendable {
         var hist: [Int: Int] = [:]
         for r in ranks { hist[r, default: 0] += 1 }
         self.rankHistogram = hist
+        if let funding = instance.funding {
+            let table = CostTable(instance: instance, funding: funding)
+            stayCosts = stays.map { s in
+                let h = candidates.offers[s.offer.rawValue].host.rawValue
+                guard case .success(let c)? = table.cost(instance, participant: s.participant.rawValue, host: h)
+                else { return StayCost(distanceKm: 0, travel: 0, individual: 0, organisational: 0, inclusion: 0) }
+                return c
+            }
+        }
 
         // Quotas.
         var quotas: [QuotaFigure] = []
@@ -100,6 +112,7 @@ public struct RoundFigures: Sendable {
             case .early: v = Double(stays.reduce(0) { $0 + $1.start })
             case .changes(let keep):
                 v = Double(instance.changes(keep: keep, now: Self.now(stays, instance, candidates)))
+            case .cost: v = Double(stayCosts.reduce(0) { $0 + $1.total })
             }
             if i == policy.penaltyLevel { v += goal.isMaximised ? -penalty : penalty }
             values.append(v)

@@ -24,6 +24,8 @@ public struct LoadedInput: Sendable {
     public var policyPath: String? = nil
     /// The earlier results folder of a re-planned round (`--previous`).
     public var previousPath: String? = nil
+    /// The funding file (`--funding`, rounds.md section 4).
+    public var fundingPath: String? = nil
 
     /// A round built in code (or read in some other way), ready for
     /// `Publisher` (in AllVET): the hash is computed as ``InputLoader`` computes it for
@@ -42,6 +44,8 @@ public struct LoadedInput: Sendable {
         var canonical = InstanceJSONWriter.write(instance) + "\n" + PolicyJSONWriter.write(policy)
         // A re-planned round's previous stays are an input too (not in the instance file).
         for s in instance.previous { canonical += "\nprevious \(s.participant) \(s.host) \(s.offer) \(s.start.iso)" }
+        // So is a funding file.
+        if let f = instance.funding { canonical += "\n" + f.canonicalText }
         let digest = SHA256.hash(data: Data(canonical.utf8))
         return "sha256:" + digest.map { String(format: "%02x", $0) }.joined()
     }
@@ -66,7 +70,32 @@ public enum InputLoader {
         out.instancePath = input.instancePath
         out.policyPath = input.policyPath
         out.previousPath = URL(fileURLWithPath: path).standardizedFileURL.path
+        out.fundingPath = input.fundingPath
         return (out, !input.policy.hasChanges)
+    }
+
+    /// The round with the unit costs of a funding file (`--funding`,
+    /// rounds.md section 4): read against the round, then checked: every
+    /// location and country group the costs need (``FundingCheck``), and a
+    /// travel band for every distance a candidate stay could travel. The
+    /// hash covers the funding.
+    public static func funding(_ input: LoadedInput, path: String) throws(InputError) -> LoadedInput {
+        var instance = input.instance
+        let (funding, warnings) = try FundingJSONReader.read(path: path, instance: instance)
+        instance.funding = funding
+        var errors = FundingCheck.errors(instance, fundingFile: path)
+        if errors.isEmpty {
+            errors = CandidateSet(instance: instance, policy: input.policy).costErrors(
+                instance: instance, fundingFile: path)
+        }
+        if !errors.isEmpty { throw InputError(input.warnings + warnings + errors) }
+        var out = LoadedInput(
+            instance: instance, policy: input.policy, warnings: input.warnings + warnings, seconds: input.seconds)
+        out.instancePath = input.instancePath
+        out.policyPath = input.policyPath
+        out.previousPath = input.previousPath
+        out.fundingPath = URL(fileURLWithPath: path).standardizedFileURL.path
+        return out
     }
 
     /// `encoding` is the CSV folder's (`--encoding`; ignored for JSON, which is UTF-8).

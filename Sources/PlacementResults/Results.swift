@@ -27,10 +27,13 @@ public struct ResultFiles: Sendable {
     public var prices: [RulePrice] = []
     /// The files the round and policy were read from (`summary.json`
     /// `inputs`, for `allvet report`); nil when not from files.
-    public var inputs: (instance: String, policy: String?, previous: String?)? = nil
+    public var inputs: (instance: String, policy: String?, previous: String?, funding: String?)? = nil
     /// What changed since the previous round (`changes.csv`, `summary.json`
     /// `changes`); nil when the round is not re-planned.
     public let changes: RoundChanges?
+    /// What the solution costs (`summary.json` `funding`); nil without a
+    /// funding file.
+    public let money: RoundMoney?
 
     /// `summary.json` with the given timings (the only part that differs
     /// between two runs of the same input).
@@ -39,11 +42,13 @@ public struct ResultFiles: Sendable {
             result: result, figures: figures, reasons: reasons, inputHash: inputHash, timings: timings, prices: prices)
         if case .object(var fields) = json {
             if let changes { fields.append(("changes", changes.summary)) }
+            if let money { fields.append(("funding", money.summary)) }
             if let inputs {
                 var named: [(String, JSONOutput)] = [
                     ("instance", .string(inputs.instance)), ("policy", inputs.policy.map { .string($0) } ?? .null),
                 ]
                 if let p = inputs.previous { named.append(("previous", .string(p))) }
+                if let f = inputs.funding { named.append(("funding", .string(f))) }
                 fields.append(("inputs", .object(named)))
             }
             json = .object(fields)
@@ -62,25 +67,25 @@ public struct ResultFiles: Sendable {
 
         // assignments.csv
         var rows: [(String, String)] = []
-        for k in result.chosen {
+        let money = inst.funding != nil
+        for (i, k) in result.chosen.enumerated() {
             let s = c.stays[k]
             let p = inst.participants[s.participant.rawValue]
             let (h, o) = c.offers[s.offer.rawValue]
             let start = c.monday(ofWeek: s.start)
             let end = start.adding(days: 7 * p.weeks - 1)
-            rows.append(
-                (
-                    p.id,
-                    CSVWriter.record(
-                        [
-                            CSVWriter.text(p.id), CSVWriter.text(inst.hosts[h.rawValue].id), CSVWriter.text(o.id),
-                            start.iso, end.iso, String(p.weeks), String(c.ranks[k]),
-                        ], ending: .lf)
-                ))
+            var cells = [
+                CSVWriter.text(p.id), CSVWriter.text(inst.hosts[h.rawValue].id), CSVWriter.text(o.id),
+                start.iso, end.iso, String(p.weeks), String(c.ranks[k]),
+            ]
+            if money { cells += Self.costCells(figures.stayCosts[i]) }
+            rows.append((p.id, CSVWriter.record(cells, ending: .lf)))
         }
         rows.sort { byID($0.0, $1.0) }
         self.assignments =
-            CSVWriter.record(["participant_id", "host_id", "offer_id", "start", "end", "weeks", "rank"], ending: .lf)
+            CSVWriter.record(
+                ["participant_id", "host_id", "offer_id", "start", "end", "weeks", "rank"]
+                    + (money ? Self.costColumns : []), ending: .lf)
             + rows.map(\.1).joined()
 
         // unplaced.csv
@@ -97,8 +102,17 @@ public struct ResultFiles: Sendable {
         self.inputHash = inputHash
         // Without a solution there is no new plan to compare: no changes.csv.
         let solved = result.status == .optimal || result.status == .feasible
+        self.money = RoundMoney(result: result, figures: figures)
         self.changes =
             solved ? RoundChanges(instance: inst, policy: result.policy, candidates: c, chosen: result.chosen) : nil
+    }
+
+    /// The columns a funding file adds to `assignments.csv`, after `rank`
+    /// (rounds.md, section 4): money in euros with two decimals.
+    public static let costColumns = ["distance_km", "travel", "individual", "organisational", "inclusion", "cost"]
+
+    static func costCells(_ c: StayCost) -> [String] {
+        [String(c.distanceKm)] + [c.travel, c.individual, c.organisational, c.inclusion, c.total].map(\.euroLiteral)
     }
 
     static func summary(

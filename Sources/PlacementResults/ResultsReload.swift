@@ -82,6 +82,15 @@ public enum ResultsReload {
         return p
     }
 
+    /// The funding file a results folder names (`summary.json`
+    /// `inputs.funding`), when that path still exists.
+    public static func fundingInput(folder: String) -> String? {
+        guard let summary = try? read(folder, "summary.json"),
+            case .string(let p)? = summary["inputs"]?["funding"]?.content, FileManager.default.fileExists(atPath: p)
+        else { return nil }
+        return p
+    }
+
     /// The candidate stay of each row of `assignments.csv`.
     static func stays(_ folder: String, instance: Instance, candidates: CandidateSet) throws(Failure) -> [Int] {
         let path = URL(fileURLWithPath: folder).appendingPathComponent("assignments.csv").path

@@ -93,7 +93,13 @@ public struct ResultsVerifier: Sendable {
                 if Int(cell("rank")) != rank {
                     report(A, loc, "rank", "rank is \(cell("rank")); \(oid) ranks \(rank) for \(pid)")
                 }
-                stays.append(StayRow(line: line, participant: pi, offer: oi, start: start, rank: rank))
+                let stay = StayRow(line: line, participant: pi, offer: oi, start: start, rank: rank)
+                stays.append(stay)
+                if rules.costs != nil {
+                    checkCostRow(Self.costColumns.map { cell($0) }, stay: stay, participant: pid, rules: rules) {
+                        figures.append(Violation(file: A, location: $0, rule: $1, message: $2))
+                    }
+                }
             }
         } else {
             report(A, "", "missing", "the file is missing")
@@ -233,6 +239,11 @@ public struct ResultsVerifier: Sendable {
         where accounted[pi] == nil && files.assignments != nil && files.unplaced != nil {
             report(U, "participant \(p.id)", "accounted", "\(p.id) is neither in assignments.csv nor in unplaced.csv")
         }
+
+        checkMoney(
+            stays: stays, rules: rules, summary: files.summary.flatMap { try? JSONValue.parse(Array($0.utf8)).value },
+            solved: solved, rule: { report(A, $0, $1, $2) },
+            figure: { figures.append(Violation(file: S, location: $0, rule: $1, message: $2)) })
 
         // summary.json: its figures, apart from the rules.
         if let text = files.summary {

@@ -12,6 +12,11 @@ struct Rules {
     let participantByID: [String: Int]
     /// Monday of week 0 (ruling 1).
     let weekZero: Day
+    /// The round's costs under its funding file (rounds.md, section 4).
+    /// Money is computed by the model's one cost function (`Funding.cost`),
+    /// whose every line is checked by hand in the tests; what the verifier
+    /// adds is that the files' figures are that function's.
+    let costs: CostTable?
 
     /// The filters in the order of model.md (ruling 13), 1-based.
     static let filterNames = [
@@ -39,8 +44,18 @@ struct Rules {
         self.offers = offers
         self.offerByID = offerByID
         self.participantByID = participantByID
+        self.costs = instance.funding.map { CostTable(instance: instance, funding: $0) }
         let e = earliest ?? Day(ordinal: 4)  // 1970-01-05, a Monday
         self.weekZero = Day(ordinal: e.ordinal - (((e.ordinal + 3) % 7) + 7) % 7)
+    }
+
+    /// The cost of participant `pi`'s stay at offer `oi`; nil without
+    /// funding or when the funding file does not cover it.
+    func cost(_ pi: Int, _ oi: Int) -> StayCost? {
+        guard let costs, case .success(let c)? = costs.cost(instance, participant: pi, host: offers[oi].host) else {
+            return nil
+        }
+        return c
     }
 
     /// Week number of a day (the week of the Monday on or before it).

@@ -8,7 +8,9 @@ import PlacementModel
 /// CSV text.
 public enum ResultsXLSX {
     static let dateColumns: Set<String> = ["start", "end"]
-    static let numberColumns: Set<String> = ["weeks", "rank"]
+    static let numberColumns: Set<String> = [
+        "weeks", "rank", "distance_km", "travel", "individual", "organisational", "inclusion", "cost",
+    ]
 
     /// The workbook of `tables` (sheet name → CSV text as allvet writes it,
     /// comma-separated); nil when a text does not parse, which would be a

@@ -90,3 +90,41 @@ func printGrouped(_ warnings: [Diagnostic]) {
 extension ReportLanguage: ExpressibleByArgument {
     public static var defaultCompletionKind: CompletionKind { .list(allCases.map(\.rawValue)) }
 }
+
+/// Applies `--funding` (rounds.md, section 4): reads the unit costs and
+/// checks that the round has every location they need (exit 65 naming the
+/// places). A budget or a `cost` goal without a funding file is a usage
+/// error (exit 64): there is nothing to count.
+func fund(_ input: LoadedInput, funding: String?, quiet: Bool) throws -> LoadedInput {
+    guard let funding else {
+        if input.policy.needsFunding {
+            let what = input.policy.budget != nil ? "a budget" : "the goal cost"
+            Terminal.error(
+                "allvet: the policy has \(what), which needs the programme's unit costs: add --funding FILE "
+                    + "(an allvet-funding/1 file; docs/funding.md).")
+            throw Exit.usage
+        }
+        return input
+    }
+    do {
+        let out = try InputLoader.funding(input, path: funding)
+        if !quiet { printGrouped(Array(out.warnings.dropFirst(input.warnings.count))) }
+        return out
+    } catch {
+        for d in error.diagnostics { Terminal.error(d.description) }
+        let n = error.errors.count
+        Terminal.error(
+            "allvet: \(n) error\(n == 1 ? "" : "s") in the round or the funding file; nothing was solved. Fix the "
+                + "places named above and run again.")
+        throw Exit.inputError
+    }
+}
+
+/// `--funding`, for the commands that read a round.
+struct FundingOption: ParsableArguments {
+    @Option(
+        help: ArgumentHelp(
+            "The programme's unit costs (an allvet-funding/1 file): every stay gets a cost, the policy may set a "
+                + "budget and the goal cost, and the results show the money.", valueName: "file"))
+    var funding: String?
+}

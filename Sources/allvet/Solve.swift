@@ -51,6 +51,8 @@ struct Solve: ParsableCommand {
                 + "first. Writes changes.csv, what changed for whom and why.", valueName: "results-dir"))
     var previous: String?
 
+    @OptionGroup var money: FundingOption
+
     @Option(
         name: .customLong("time-limit"),
         help: "Seconds for the whole solve, all goals together (default: the policy's limits.time_s, else none).")
@@ -121,7 +123,9 @@ struct Solve: ParsableCommand {
         if let t = timeLimit, !(t > 0) { throw ValidationError("--time-limit must be a positive number of seconds.") }
         if let g = gap, !(g >= 0 && g <= 1) { throw ValidationError("--gap must be a number from 0 to 1.") }
         if let input = OutputFiles.clashes(
-            output: out, inputs: [instance] + (policy.map { [$0] } ?? []) + (previous.map { [$0] } ?? []))
+            output: out,
+            inputs: [instance] + (policy.map { [$0] } ?? []) + (previous.map { [$0] } ?? [])
+                + (money.funding.map { [$0] } ?? []))
         {
             throw ValidationError("--out \(out) would replace or write into the input \(input); choose another --out.")
         }
@@ -130,6 +134,7 @@ struct Solve: ParsableCommand {
     func run() throws {
         var input = try loadInputs(instance: instance, policy: policy, encoding: input.encoding, quiet: quiet)
         input = try replan(input, previous: previous, quiet: quiet)
+        input = try fund(input, funding: money.funding, quiet: quiet)
         var options = EngineOptions.resolved(policy: input.policy, timeLimit: timeLimit, mipGap: gap)
         options.method = method
         if verbose { options.log = { line in Terminal.error(line.hasSuffix("\n") ? String(line.dropLast()) : line) } }

@@ -24,7 +24,9 @@ struct Verify: ParsableCommand {
             unplaced.csv the others count as unplaced, and only the keys a summary.json holds are \
             compared. Use the same policy as the solve. Locks and bans are rules like the others; \
             for a re-planned round (--previous) the changes goal is recomputed from the earlier \
-            results.
+            results. With a funding file (--funding, default: summary.json's inputs.funding) every \
+            cost column of assignments.csv, the cost goal, summary.json's funding and the budget \
+            are recomputed from the stays.
             """
     )
 
@@ -46,6 +48,12 @@ struct Verify: ParsableCommand {
             valueName: "results-dir"))
     var previous: String?
 
+    @Option(
+        help: ArgumentHelp(
+            "The funding file the results were solved with (as solve --funding). Default: the file summary.json "
+                + "names under inputs.funding, when it is still there.", valueName: "file"))
+    var funding: String?
+
     func run() throws {
         var input = try loadInputs(instance: instance, policy: policy, encoding: input.encoding, quiet: true)
         var previous = self.previous
@@ -55,6 +63,12 @@ struct Verify: ParsableCommand {
                 "allvet: re-planned results: the changes are judged against \(named) (summary.json inputs.previous)")
         }
         input = try replan(input, previous: previous, quiet: true)
+        var funding = self.funding
+        if funding == nil, let named = ResultsReload.fundingInput(folder: results) {
+            funding = named
+            Terminal.error("allvet: costs are recomputed with \(named) (summary.json inputs.funding)")
+        }
+        input = try fund(input, funding: funding, quiet: true)
         var verifier = ResultsVerifier(instance: input.instance, policy: input.policy)
         verifier.expectedInputHash = input.hash
         let report = verifier.verify(ResultsText.read(folder: results))
