@@ -8,12 +8,18 @@ public enum InstanceFiles {
     /// A realistic synthetic round (docs/generator.md); the same arguments
     /// give the same instance on every machine.
     /// `locks` and `bans` add that many agreements (``/RoundGenerator/AgreementGenerator``).
-    public static func generated(participants: Int, hosts: Int, seed: UInt64, locks: Int = 0, bans: Int = 0)
-        -> Instance
-    {
-        let round = RoundGenerator(participants: participants, hosts: hosts, seed: seed).generate()
+    /// With `located`, hosts and sending organisations have locations and
+    /// some participants travel green (``/RoundGenerator/FundingGenerator``).
+    public static func generated(
+        participants: Int, hosts: Int, seed: UInt64, locks: Int = 0, bans: Int = 0, located: Bool = false
+    ) -> Instance {
+        var round = RoundGenerator(participants: participants, hosts: hosts, seed: seed).generate()
+        if located { round = FundingGenerator(seed: seed).adding(to: round) }
         return AgreementGenerator(locks: locks, bans: bans, seed: seed).adding(to: round)
     }
+
+    /// The illustrative Erasmus+ rates of rounds.md's example, as a funding file's text.
+    public static var exampleFundingRates: String { FundingGenerator.exampleRates }
 
     /// The canonical JSON form (``/PlacementModel/InstanceJSONWriter``).
     public static func json(_ instance: Instance) -> [UInt8] {

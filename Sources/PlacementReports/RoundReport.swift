@@ -70,6 +70,7 @@ public struct RoundReport: Sendable {
         struct Prices { let lines: [RulePriceText.Line] }
         struct Where { let byHost, bySendingOrg: TableView }
         struct Changes { let kept, counted, counts: String; let nothing: Bool; let table: TableView }
+        struct Money { let lead: String; let parts, byCountry, byOrganisation: TableView }
 
         let title, version, name, status, inputHash, lang: String
         let interrupted, pseudonymised: Bool
@@ -80,6 +81,8 @@ public struct RoundReport: Sendable {
         let whereTables: [Where]
         /// Zero (not re-planned) or one: what changed since the previous round.
         let changes: [Changes]
+        /// Zero (no funding file) or one: what the stays cost.
+        let money: [Money]
         /// Zero or one of each: none when nothing is placed (or the policy has no quotas, or everyone is placed).
         let rankChart: [SVGChart.VBars]
         let groups: [Group]
@@ -104,6 +107,7 @@ public struct RoundReport: Sendable {
                 stays.isEmpty
                 ? [] : [Where(byHost: WhoGoesWhere.byHost(stays), bySendingOrg: WhoGoesWhere.bySendingOrg(stays))]
             changes = files.changes.map { [ChangesText.section($0, instance: inst)] } ?? []
+            money = hasSolution ? files.money.map { [MoneyText.section($0)] } ?? [] : []
             let priceLines = RulePriceText.lines(files)
             prices = priceLines.isEmpty ? [] : [Prices(lines: priceLines)]
 

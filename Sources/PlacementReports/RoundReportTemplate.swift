@@ -11,7 +11,7 @@ enum RoundReportTemplate {
         {{#interrupted}} ⟦(interrupted: the best solution found before the stop)⟧{{/interrupted}} · allvet {{version}}\
         {{^pseudonymised}} · ⟦input⟧ <code>{{inputHash}}…</code>{{/pseudonymised}}</p>
         {{#pseudonymised}}<p class="note">⟦Pseudonymised: participant ids are replaced by pseudonyms (P-…) that are stable for this round.⟧</p>
-        {{/pseudonymised}}\(changes)\(prices)\(glance)\(whereSection)\(ranks)\(groups)\(timeline)\(quotas)\(unplaced)
+        {{/pseudonymised}}\(changes)\(prices)\(glance)\(money)\(whereSection)\(ranks)\(groups)\(timeline)\(quotas)\(unplaced)
         """)
 
     static let changes = """
@@ -21,6 +21,16 @@ enum RoundReportTemplate {
         {{/nothing}}{{^nothing}}<div class="scroll">{{#table}}{{>table}}{{/table}}</div>
         {{/nothing}}</section>
         {{/changes}}
+        """
+
+    static let money = """
+        {{#money}}<section id="money"><h2>⟦Money⟧</h2>
+        <p>{{lead}}</p>
+        {{#parts}}{{>table}}{{/parts}}
+        <h3>⟦By sending country⟧</h3><div class="scroll">{{#byCountry}}{{>table}}{{/byCountry}}</div>
+        <h3>⟦By sending organisation⟧</h3><div class="scroll">{{#byOrganisation}}{{>table}}{{/byOrganisation}}</div>
+        </section>
+        {{/money}}
         """
 
     static let prices = """

@@ -24,8 +24,16 @@ public struct SweepPlan: Sendable {
     /// sweep (every scenario would fail alike); errors of one scenario do not.
     public static func load(_ spec: SweepSpec, encoding: CSVEncoding = .automatic) throws(InputError) -> SweepPlan {
         let clock = Stopwatch()
-        let (instance, warnings) = try InputLoader.readInstance(spec.instancePath, encoding: encoding)
+        var (instance, warnings) = try InputLoader.readInstance(spec.instancePath, encoding: encoding)
         var all = warnings
+        if let f = spec.fundingPath {
+            // The money of rounds.md section 4; the scenarios' budgets are each solve's to check.
+            let (funding, w) = try FundingJSONReader.read(path: f, instance: instance)
+            instance.funding = funding
+            all += w
+            let errors = FundingCheck.errors(instance, fundingFile: f)
+            if !errors.isEmpty { throw InputError(all + errors) }
+        }
         if let p = spec.policyPath { all += try PolicyJSONReader.read(path: p, instance: instance).warnings }
         let base = try ScenarioPolicy.baseJSON(path: spec.policyPath)
         return SweepPlan(
@@ -37,13 +45,14 @@ public struct SweepPlan: Sendable {
     /// The hash `summary.json` records for `policy` on this round: the same
     /// as `allvet solve` gives for the same instance and policy.
     public func inputHash(_ policy: Policy) -> String {
-        SweepPlan.hash(instanceText + "\n" + PolicyJSONWriter.write(policy))
+        LoadedInput.hash(instance: instance, policy: policy)
     }
 
     /// Identifies the sweep: the round, the base policy and every scenario.
     /// Shards of one sweep share it; `--merge` refuses folders that differ.
     public var sweepHash: String {
         var text = instanceText + "\n" + baseJSON.prettyText
+        if let f = instance.funding { text += "\n" + f.canonicalText }
         for s in spec.scenarios {
             text +=
                 "\n" + s.name + "\u{1F}"

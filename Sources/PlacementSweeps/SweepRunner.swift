@@ -135,6 +135,7 @@ public struct SweepRunner: Sendable {
             "--keep-policy",
         ]
         if plan.encoding != .automatic { arguments += ["--encoding", plan.encoding.rawValue] }
+        if let f = plan.spec.fundingPath { arguments += ["--funding", f] }
         if let t = timeLimit { arguments += ["--time-limit", String(t)] }
         if let g = mipGap { arguments += ["--gap", String(g)] }
         if pseudonymise { arguments.append("--pseudonymise") }

@@ -8,7 +8,11 @@ struct Generate: ParsableCommand {
             The round follows the distributions of docs/generator.md (participants mostly from \
             ES, FI, DE, PT and PL; hosts in fifteen EU countries, one to three offers each; \
             popular hosts congested). The same --participants, --hosts and --seed give the same \
-            bytes on every machine. The round is named synthetic-n<N>-m<M>-s<SEED>.
+            bytes on every machine. The round is named synthetic-n<N>-m<M>-s<SEED>. Hosts are \
+            located at their cities' real coordinates, sending organisations are listed with a \
+            city of their country, and about one participant in seven travels green, so that a \
+            funding file can cost every stay; --funding FILE also writes one (the illustrative \
+            Erasmus+ rates of docs/contract/rounds.md).
 
             Form of the output: --format json writes one JSON instance file, --format csv a \
             folder with participants.csv, hosts.csv and offers.csv, --format xlsx one workbook \
@@ -42,6 +46,12 @@ struct Generate: ParsableCommand {
     @Option(help: "How many forbidden pairs (bans) of a participant and an offer or host.")
     var bans: Int = 0
 
+    @Option(
+        help: ArgumentHelp(
+            "Also write a funding file (allvet-funding/1, the illustrative Erasmus+ rates) to this path, for solve "
+                + "--funding.", valueName: "file"))
+    var funding: String?
+
     @Option(help: "Where to write: a .json file, an .xlsx workbook or a folder for CSV files (see --format).")
     var out: String
 
@@ -62,13 +72,16 @@ struct Generate: ParsableCommand {
     func run() throws {
         let hostCount = hosts ?? (participants + 3) / 4
         let instance = InstanceFiles.generated(
-            participants: participants, hosts: hostCount, seed: seed, locks: locks, bans: bans)
+            participants: participants, hosts: hostCount, seed: seed, locks: locks, bans: bans, located: true)
         let form = format ?? InstanceFormat.implied(by: out)
         do {
             switch form {
             case .json: try OutputFiles.writeFile(InstanceFiles.json(instance), to: out, force: force)
             case .csv: try OutputFiles.writeFolder(try InstanceFiles.csv(instance), to: out, force: force)
             case .xlsx: try OutputFiles.writeFile(try InstanceFiles.xlsx(instance), to: out, force: force)
+            }
+            if let funding {
+                try OutputFiles.writeFile(Array(InstanceFiles.exampleFundingRates.utf8), to: funding, force: force)
             }
         } catch {
             Terminal.error("allvet: \(error)")
@@ -82,7 +95,8 @@ struct Generate: ParsableCommand {
         }
         Terminal.out(
             "\(instance.name): \(instance.participants.count) participants, \(instance.hosts.count) hosts, "
-                + "\(instance.hosts.reduce(0) { $0 + $1.offers.count }) offers; written to \(out) (\(form.rawValue))")
+                + "\(instance.hosts.reduce(0) { $0 + $1.offers.count }) offers; written to \(out) (\(form.rawValue))"
+                + (funding.map { "; funding rates to \($0)" } ?? ""))
     }
 }
 

@@ -197,5 +197,18 @@ extension Catalogue {
         "offer withdrawn": "Angebot zurückgezogen",
         "not in the round": "nicht in der Runde",
         "the previous start is no longer a candidate": "der frühere Beginn ist nicht mehr möglich",
+        "Money": "Geld",
+        "By sending country": "Nach Entsendeland",
+        "The stays cost {0} in all.": "Die Aufenthalte kosten insgesamt {0}.",
+        "The budget of {0} leaves {1}.": "Vom Budget von {0} bleiben {1}.",
+        "The budget of {0} is exceeded by {1}.": "Das Budget von {0} ist um {1} überschritten.",
+        "Part": "Posten",
+        "Amount": "Betrag",
+        "Travel": "Reise",
+        "Individual support": "Individuelle Unterstützung",
+        "Organisational support": "Organisatorische Unterstützung",
+        "Inclusion support": "Inklusionsunterstützung",
+        "Total": "Summe",
+        "Stays": "Aufenthalte",
     ]
 }

@@ -194,5 +194,18 @@ extension Catalogue {
         "offer withdrawn": "la plaza se ha retirado",
         "not in the round": "no está en la ronda",
         "the previous start is no longer a candidate": "la fecha de inicio anterior ya no es posible",
+        "Money": "Dinero",
+        "By sending country": "Por país de envío",
+        "The stays cost {0} in all.": "Las estancias cuestan {0} en total.",
+        "The budget of {0} leaves {1}.": "Del presupuesto de {0} quedan {1}.",
+        "The budget of {0} is exceeded by {1}.": "El presupuesto de {0} se supera en {1}.",
+        "Part": "Partida",
+        "Amount": "Importe",
+        "Travel": "Viaje",
+        "Individual support": "Apoyo individual",
+        "Organisational support": "Apoyo organizativo",
+        "Inclusion support": "Apoyo a la inclusión",
+        "Total": "Total",
+        "Stays": "Estancias",
     ]
 }

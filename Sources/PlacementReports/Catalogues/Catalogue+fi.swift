@@ -196,5 +196,18 @@ extension Catalogue {
         "offer withdrawn": "paikka peruttiin",
         "not in the round": "ei mukana kierroksella",
         "the previous start is no longer a candidate": "aiempi aloituspäivä ei ole enää mahdollinen",
+        "Money": "Raha",
+        "By sending country": "Lähettävän maan mukaan",
+        "The stays cost {0} in all.": "Jaksot maksavat yhteensä {0}.",
+        "The budget of {0} leaves {1}.": "Budjetista {0} jää {1}.",
+        "The budget of {0} is exceeded by {1}.": "Budjetti {0} ylittyy {1}.",
+        "Part": "Erä",
+        "Amount": "Summa",
+        "Travel": "Matka",
+        "Individual support": "Yksilötuki",
+        "Organisational support": "Organisointituki",
+        "Inclusion support": "Osallisuustuki",
+        "Total": "Yhteensä",
+        "Stays": "Jaksot",
     ]
 }

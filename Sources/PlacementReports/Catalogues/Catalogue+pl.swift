@@ -197,5 +197,18 @@ extension Catalogue {
         "offer withdrawn": "oferta wycofana",
         "not in the round": "nie ma w rundzie",
         "the previous start is no longer a candidate": "poprzedni termin rozpoczęcia jest już niemożliwy",
+        "Money": "Finanse",
+        "By sending country": "Według kraju wysyłającego",
+        "The stays cost {0} in all.": "Pobyty kosztują łącznie {0}.",
+        "The budget of {0} leaves {1}.": "Z budżetu {0} zostaje {1}.",
+        "The budget of {0} is exceeded by {1}.": "Budżet {0} jest przekroczony o {1}.",
+        "Part": "Pozycja",
+        "Amount": "Kwota",
+        "Travel": "Podróż",
+        "Individual support": "Wsparcie indywidualne",
+        "Organisational support": "Wsparcie organizacyjne",
+        "Inclusion support": "Wsparcie włączenia",
+        "Total": "Razem",
+        "Stays": "Pobyty",
     ]
 }

@@ -194,5 +194,18 @@ extension Catalogue {
         "offer withdrawn": "a vaga foi retirada",
         "not in the round": "não está na ronda",
         "the previous start is no longer a candidate": "a data de início anterior já não é possível",
+        "Money": "Dinheiro",
+        "By sending country": "Por país de envio",
+        "The stays cost {0} in all.": "As estadias custam {0} no total.",
+        "The budget of {0} leaves {1}.": "Do orçamento de {0} restam {1}.",
+        "The budget of {0} is exceeded by {1}.": "O orçamento de {0} é excedido em {1}.",
+        "Part": "Rubrica",
+        "Amount": "Montante",
+        "Travel": "Viagem",
+        "Individual support": "Apoio individual",
+        "Organisational support": "Apoio organizacional",
+        "Inclusion support": "Apoio à inclusão",
+        "Total": "Total",
+        "Stays": "Estadias",
     ]
 }
