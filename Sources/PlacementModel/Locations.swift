@@ -15,10 +15,10 @@ public struct Location: Sendable, Equatable {
     /// place distances are computed: costs, `check --funding` and `verify`.
     public func kilometres(to other: Location) -> Int {
         let r = Double.pi / 180
-        let φ1 = lat * r, φ2 = other.lat * r
-        let dφ = (other.lat - lat) * r, dλ = (other.lon - lon) * r
-        let s1 = sin(dφ / 2), s2 = sin(dλ / 2)
-        let h = min(1, s1 * s1 + cos(φ1) * cos(φ2) * s2 * s2)
+        let phi1 = lat * r, phi2 = other.lat * r
+        let dPhi = (other.lat - lat) * r, dLambda = (other.lon - lon) * r
+        let s1 = sin(dPhi / 2), s2 = sin(dLambda / 2)
+        let h = min(1, s1 * s1 + cos(phi1) * cos(phi2) * s2 * s2)
         return Int((2 * 6371 * asin(h.squareRoot())).rounded(.down))
     }
 }
