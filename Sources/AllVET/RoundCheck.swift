@@ -22,6 +22,10 @@ public struct RoundCheck: Sendable {
     public var withoutCandidateIDs: [Filter: [String]]
     /// Offers no participant can take (no candidate stay).
     public var unusableOffers: [String]
+    /// With a funding file: each participant's cheapest and dearest stay.
+    public var costRanges: [CostRange] = []
+    var currency = "EUR"
+    var budget: Cents? = nil
 
     public init(instance: Instance, policy: Policy) {
         let c = CandidateSet(instance: instance, policy: policy)
@@ -63,6 +67,9 @@ public struct RoundCheck: Sendable {
         withoutCandidateIDs = ids
         withoutCandidateByFilter = Filter.allCases.map { ($0, byFilter[$0] ?? 0) }
         unusableOffers = c.offers.enumerated().filter { !used[$0.offset] }.map(\.element.offer.id)
+        costRanges = Self.costRanges(instance, c)
+        currency = instance.funding?.currency ?? "EUR"
+        budget = policy.budgetCents
     }
 
     /// The check as text for a terminal.
@@ -95,6 +102,7 @@ public struct RoundCheck: Sendable {
                     ? ""
                     : " (" + unusableOffers.prefix(20).joined(separator: ", ")
                         + (unusableOffers.count > 20 ? ", …" : "") + ")"))
+        out += costLines
         return out.joined(separator: "\n")
     }
 }

@@ -17,6 +17,8 @@ public struct ComparisonRow: Sendable {
     public var hasSolution: Bool
     public var placed: Int?
     public var participants: Int?
+    /// What the stays cost (`summary.json` `funding.total`), with a funding file.
+    public var cost: Double?
     /// `KEY=VALUE` → placement rate of that group.
     public var groupRates: [(String, Double?)] = []
     public var meanRank: Double?
@@ -130,6 +132,7 @@ public struct SweepComparison: Sendable {
         r.participants = v["participants"]?.numberValue.map { Int($0) }
         guard solution else { return r }
         r.placed = v["placed"]?.numberValue.map { Int($0) }
+        r.cost = v["funding"]?["total"]?.numberValue
         if case .object(let groups)? = v["groups"]?.content {
             for g in groups {
                 guard case .object(let values) = g.value.content else { continue }
@@ -200,6 +203,8 @@ public struct SweepComparison: Sendable {
         header += [
             "placed", "participants", "placement_rate", "mean_rank", "worst_rank", "placed_loss", "mean_rank_loss",
         ]
+        let money = rows.contains { $0.cost != nil }
+        if money { header.append("cost") }
         header += rateKeys.map { "rate:" + $0 }
         header += quotaKeys.flatMap { ["quota:\($0):value", "quota:\($0):slack"] }
         header += priceKeys.map { "price:" + $0 }
@@ -216,6 +221,7 @@ public struct SweepComparison: Sendable {
                 fmt(r.placed.map(Double.init)), fmt(r.participants.map(Double.init)), fmt(rate), fmt(r.meanRank),
                 fmt(r.worstRank.map(Double.init)), fmt(Self.placedLoss(r, base)), fmt(Self.rankLoss(r, base)),
             ]
+            if money { cells.append(r.cost.map { dialect.number(NumberText.fixed($0, digits: 2)) } ?? "") }
             let rates = Dictionary(r.groupRates, uniquingKeysWith: { a, _ in a })
             cells += rateKeys.map { fmt(rates[$0] ?? nil) }
             cells += quotaKeys.flatMap { k -> [String] in

@@ -7,7 +7,9 @@ struct Check: ParsableCommand {
         discussion: """
             Reports every error in the input files (exit code 65) or, when they are valid, the \
             counts per country, sector and kind, compatible offers per participant, how many \
-            participants each filter leaves without any offer, and the offers nobody can take.
+            participants each filter leaves without any offer, and the offers nobody can take. \
+            With --funding, also each participant's cheapest and dearest candidate stay and what \
+            the round would cost with everyone at either end, against the policy's budget.
             """
     )
 
@@ -19,8 +21,11 @@ struct Check: ParsableCommand {
 
     @OptionGroup var input: EncodingOption
 
+    @OptionGroup var money: FundingOption
+
     func run() throws {
-        let input = try loadInputs(instance: instance, policy: policy, encoding: input.encoding)
+        var input = try loadInputs(instance: instance, policy: policy, encoding: input.encoding)
+        input = try fund(input, funding: money.funding, quiet: false)
         Terminal.out(RoundCheck(instance: input.instance, policy: input.policy).text)
     }
 }

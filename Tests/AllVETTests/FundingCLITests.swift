@@ -73,6 +73,18 @@ import Testing
         #expect(text.contains("\"total\": 30166.60,"), "euros with two decimals (ruling 18)")
         let levels = try #require(summary["levels"] as? [[String: Any]])
         #expect(levels.last?["goal"] as? String == "cost" && levels.last?["value"] as? Int == 3_016_660)
+        // The report shows the money: the total, the budget left, per sending country.
+        let html = try String(contentsOf: out.appendingPathComponent("report.html"), encoding: .utf8)
+        #expect(html.contains("<section id=\"money\">"))
+        #expect(html.contains("The stays cost EUR 30166.60 in all. The budget of EUR 60000.00 leaves EUR 29833.40."))
+        #expect(html.contains("<h3>By sending country</h3>"))
+        // check --funding shows each participant's range before solving.
+        let check = try CLI.run([
+            "check", Self.round, "--policy", Self.policy, "--funding", Self.funding,
+        ])
+        #expect(check.status == 0, "\(check.stderr)")
+        #expect(check.stdout.contains("  DE-001  4,824.40 at ES-SALAMANCA-HOSTEL … 5,425.00 at FI-SAVONLINNA-SPA"))
+        #expect(check.stdout.contains("  ES-002  no candidate stay"))
         // verify recomputes the money; a hand-edited cost is a figure that differs.
         let verify = try CLI.run(["verify", Self.round, out.path, "--policy", Self.policy])
         #expect(verify.status == 0, "\(verify.stdout)\(verify.stderr)")
@@ -99,6 +111,29 @@ import Testing
         ])
         #expect(r.status == 2, "\(r.stderr)")
         #expect(r.stderr.contains("budget EUR 3,000.00: short by EUR "), "\(r.stderr)")
+    }
+
+    /// `generate --funding` writes a located round and the example rates,
+    /// which solve with a budget and verify.
+    @Test func aGeneratedRoundWithItsRatesSolves() throws {
+        let dir = try CLI.tempDir()
+        let round = dir.appendingPathComponent("round.json").path, rates = dir.appendingPathComponent("rates.json").path
+        let g = try CLI.run([
+            "generate", "--participants", "40", "--hosts", "10", "--seed", "4", "--out", round, "--funding", rates,
+        ])
+        #expect(g.status == 0, "\(g.stderr)")
+        let policy = dir.appendingPathComponent("policy.json")
+        try """
+        {"format": "allvet-policy/1", "objective": [{"goal": "placed"}, {"goal": "cost"}], "budget": {"max": 50000}}
+        """.write(to: policy, atomically: true, encoding: .utf8)
+        let out = dir.appendingPathComponent("out")
+        let r = try CLI.run([
+            "solve", round, "--policy", policy.path, "--funding", rates, "--out", out.path, "--quiet",
+        ])
+        #expect(r.status == 0, "\(r.stderr)")
+        let money = try #require(try summaryObject(out)["funding"] as? [String: Any])
+        let total = try #require((money["total"] as? NSNumber)?.doubleValue)
+        #expect(total > 0 && total <= 50000)
     }
 
     @Test func usageAndInputErrors() throws {
@@ -134,5 +169,29 @@ import Testing
         ])
         #expect(overlap.status == 65)
         #expect(overlap.stderr.contains("$.travel.bands[1]: error: the band 90–499 km overlaps the band 10–99 km"))
+    }
+}
+
+/// The documented sweep of docs/sweeps.md, "The price of a budget": as the
+/// budget falls, placements never rise, each scenario stays within its
+/// budget, and a cut costs placements somewhere.
+@Suite struct BudgetSweepTests {
+    @Test func placementsFallAsTheBudgetIsCut() throws {
+        let out = try CLI.tempDir().appendingPathComponent("budget")
+        let r = try CLI.run(["sweep", "instances/funding/sweep-budget.json", "--out", out.path, "--jobs", "1"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let rows = try readCSV(out.appendingPathComponent("comparison.csv"))
+        #expect(rows.count == 10 && rows.allSatisfy { $0["status"] == "optimal" })
+        var lastPlaced = Int.max
+        for row in rows {
+            let placed = try #require(Int(row["placed"] ?? ""))
+            let cost = try #require(Double(row["cost"] ?? ""))
+            if let budget = Double(row["budget.max"] ?? "") {
+                #expect(cost <= budget, "\(row["scenario"]!): costs \(cost), budget \(budget)")
+            }
+            #expect(placed <= lastPlaced, "\(row["scenario"]!): more placed with a smaller budget")
+            lastPlaced = placed
+        }
+        #expect(Int(rows.last!["placed_loss"] ?? "") ?? 0 > 0, "the smallest budget costs placements")
     }
 }
