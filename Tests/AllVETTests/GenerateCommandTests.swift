@@ -35,7 +35,7 @@ import Testing
             #expect(run.status == 0, "stderr: \(run.stderr)")
         }
         let fa = try Self.folder(dir.appendingPathComponent("a"))
-        #expect(Set(fa.keys) == ["participants.csv", "hosts.csv", "offers.csv"])
+        #expect(Set(fa.keys) == ["participants.csv", "hosts.csv", "offers.csv", "sending_orgs.csv"])
         #expect(fa == (try Self.folder(dir.appendingPathComponent("b"))))
         #expect(fa != (try Self.folder(dir.appendingPathComponent("c"))))
     }
