@@ -16,7 +16,20 @@ if [ "${1:-}" = "--update" ]; then update=true; shift; fi
 bash scripts/setup.sh
 
 thresholds="$PWD/Benchmarks/Thresholds"
-bench() { swift package --package-path Benchmarks --allow-writing-to-package-directory benchmark "$@"; }
+# The benchmark tool runs inside `swift package`, which itself crashed once on CI (a segmentation
+# fault in swift-package's libdispatch, exit 139, before any benchmark of ours reported): a
+# command killed by a signal (exit > 128) is run once more. A gate that fails (exit 1 and the
+# like) is never retried.
+bench() {
+  local rc=0
+  swift package --package-path Benchmarks --allow-writing-to-package-directory benchmark "$@" || rc=$?
+  if [ "$rc" -gt 128 ]; then
+    echo "bench: the benchmark tool was killed by signal $((rc - 128)); running it once more" >&2
+    rc=0
+    swift package --package-path Benchmarks --allow-writing-to-package-directory benchmark "$@" || rc=$?
+  fi
+  return "$rc"
+}
 if [ -n "${ALLVET_BENCHMARK_ROUNDS:-}" ]; then shared="$ALLVET_BENCHMARK_ROUNDS"; else shared="$PWD/../shared/benchmarks"; fi
 if [ ! -f "$shared/policy.json" ]; then
   echo "bench: no shared benchmark rounds at $shared; the 500x120 and 1000x250 rungs are generated instead and not checked" >&2
