@@ -45,6 +45,12 @@ extension DecomposedSolve {
                 break
             }
             if r.primal == .optimal, let o = r.objective { s.bound = o } else if let b = r.bound { s.bound = b }
+            // Under the cutoff the master bounds only the solutions that beat the incumbent; the
+            // level's bound is the better of that and the incumbent (a bound worse than a solution
+            // in hand was reported at a timed-out cost level, found by verify).
+            if let inc = s.incumbent, let b = s.bound {
+                s.bound = objective.sense == .maximize ? max(b, inc.value) : min(b, inc.value)
+            }
 
             // Schedule the chosen pairs of the groups that are not time-indexed.
             let (byGroup, scheduled, failed) = try scheduleGroups(r.values, master: run.master, context: run.context)

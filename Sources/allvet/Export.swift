@@ -62,6 +62,8 @@ struct Export: ParsableCommand {
                 + "the changes goal.", valueName: "results-dir"))
     var previous: String?
 
+    @OptionGroup var money: FundingOption
+
     @Option(
         name: .customLong("time-limit"),
         help:
@@ -97,7 +99,11 @@ struct Export: ParsableCommand {
             throw Exit.failure
         }
         var input = try loadInputs(instance: instance, policy: policy, encoding: input.encoding)
-        if to == .lp || to == .mps { input = try replan(input, previous: previous, quiet: false) }
+        if to == .lp || to == .mps {
+            input = try replan(input, previous: previous, quiet: false)
+            // The models carry the budget row and the cost goal; without the costs they cannot.
+            input = try fund(input, funding: money.funding, quiet: false)
+        }
         switch to {
         case .json: try write { try OutputFiles.writeFile(InstanceFiles.json(input.instance), to: out, force: force) }
         case .csv:

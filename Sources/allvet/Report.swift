@@ -84,6 +84,8 @@ struct Report: ParsableCommand {
                 instance: roundPath, policy: policy ?? named.policy, encoding: input.encoding, quiet: true)
             // A re-planned round is reloaded with the earlier results it was re-planned from.
             loaded = try replan(loaded, previous: ResultsReload.previousInput(folder: results), quiet: true)
+            // And a funded one with its funding file, so that the money is shown again.
+            loaded = try fund(loaded, funding: ResultsReload.fundingInput(folder: results), quiet: true)
             let files: ResultFiles
             do { files = try ResultsReload.files(folder: results, input: loaded) } catch {
                 Terminal.error("allvet: \(error)")

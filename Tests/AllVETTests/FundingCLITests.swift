@@ -136,6 +136,29 @@ import Testing
         #expect(total > 0 && total <= 50000)
     }
 
+    /// `report` renders the money again from the folder (its funding file
+    /// named in summary.json), and `export` writes the budget and the cost
+    /// goal into the model: glpsol, another solver, reaches solve's optimum.
+    @Test func reportAndExportCarryTheMoney() throws {
+        let dir = try CLI.tempDir()
+        let out = dir.appendingPathComponent("money")
+        let r = try CLI.run([
+            "solve", Self.round, "--policy", Self.policy, "--funding", Self.funding, "--out", out.path, "--quiet",
+        ])
+        #expect(r.status == 0, "\(r.stderr)")
+        let again = dir.appendingPathComponent("again.html")
+        let report = try CLI.run(["report", out.path, "--out", again.path])
+        #expect(report.status == 0, "\(report.stderr)")
+        #expect(try Data(contentsOf: again) == Data(contentsOf: out.appendingPathComponent("report.html")))
+        let model = dir.appendingPathComponent("cost.lp")
+        let args = ["export", Self.round, "--policy", Self.policy, "--to", "lp", "--level", "3", "--out", model.path]
+        #expect(try CLI.run(args).status == 64, "a budget without --funding cannot be exported")
+        let export = try CLI.run(args + ["--funding", Self.funding])
+        #expect(export.status == 0, "\(export.stderr)")
+        #expect(try String(contentsOf: model, encoding: .utf8).contains("= budget"), "the budget row is named")
+        #expect(try Glpsol.optimum(model, format: "lp") == 3_016_660)
+    }
+
     @Test func usageAndInputErrors() throws {
         let dir = try CLI.tempDir()
         // A budget or a cost goal without --funding: exit 64.
