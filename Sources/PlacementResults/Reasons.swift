@@ -82,6 +82,10 @@ public func explainUnplaced(_ result: RoundResult) -> [UnplacedReason] {
         }
     }
 
+    // The budget is a hard rule like a quota (rounds.md, section 4): what it leaves.
+    let budgetLeft: Cents? = result.policy.budgetCents.map { max in
+        c.costs.isEmpty ? max : max - result.chosen.reduce(0) { $0 + c.costs[$1] }
+    }
     var reasons: [UnplacedReason] = []
     for (pi, p) in instance.participants.enumerated() where placedAt[pi] == nil {
         let index = ParticipantIndex(pi)
@@ -101,6 +105,7 @@ public func explainUnplaced(_ result: RoundResult) -> [UnplacedReason] {
         var brokenRules: [String] = []
         var brokenQuotas: [Int] = []
         var fitsAll: Int? = nil
+        var cheapestOverBudget: Cents? = nil
         for k in c.stayRange(of: index) {
             let s = c.stays[k]
             let oi = s.offer.rawValue
@@ -136,6 +141,10 @@ public func explainUnplaced(_ result: RoundResult) -> [UnplacedReason] {
                     }
                 }
             }
+            if let left = budgetLeft, !c.costs.isEmpty, c.costs[k] > left {
+                cheapestOverBudget = min(cheapestOverBudget ?? c.costs[k], c.costs[k])
+                broken.append("the budget")
+            }
             if broken.isEmpty { fitsAll = k; break }
             for r in broken where !brokenRules.contains(r) { brokenRules.append(r) }
         }
@@ -149,7 +158,15 @@ public func explainUnplaced(_ result: RoundResult) -> [UnplacedReason] {
             reasons.append(
                 UnplacedReason(
                     participant: index, kind: .quota,
-                    detail: "placing would break " + brokenRules.prefix(3).joined(separator: "; "),
+                    detail: "placing would break "
+                        + brokenRules.prefix(3).map { rule in
+                            guard rule == "the budget", let left = budgetLeft, let cost = cheapestOverBudget else {
+                                return rule
+                            }
+                            return
+                                "the budget (EUR \(max(0, left).euroText) left; the cheapest stay with a free place costs EUR "
+                                + "\(cost.euroText))"
+                        }.joined(separator: "; "),
                     quotas: brokenQuotas.sorted()))
         } else {
             let parts = fullOffers.prefix(3).map { oi in

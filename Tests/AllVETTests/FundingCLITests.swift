@@ -159,6 +159,30 @@ import Testing
         #expect(try Glpsol.optimum(model, format: "lp") == 3_016_660)
     }
 
+    /// A budget that binds is the reason given to those it leaves out, in
+    /// money (a hard rule like a quota: reason `quota`).
+    @Test func aBindingBudgetIsTheReasonGiven() throws {
+        let dir = try CLI.tempDir()
+        var policy = try #require(
+            JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: Self.policy))) as? [String: Any])
+        policy["budget"] = ["max": 20000]
+        policy["quotas"] = []
+        let path = dir.appendingPathComponent("policy.json")
+        try JSONSerialization.data(withJSONObject: policy).write(to: path)
+        let out = dir.appendingPathComponent("out")
+        let r = try CLI.run([
+            "solve", Self.round, "--policy", path.path, "--funding", Self.funding, "--out", out.path, "--quiet",
+        ])
+        #expect(r.status == 0, "\(r.stderr)")
+        let unplaced = try readCSV(out.appendingPathComponent("unplaced.csv")).filter { $0["reason"] != "no_candidate" }
+        #expect(!unplaced.isEmpty)
+        // 20,000 − 17,974.40 spent = 2,025.60 left, less than any stay with a free place costs.
+        for row in unplaced {
+            #expect(row["reason"] == "quota", "\(row)")
+            #expect(row["detail"]?.hasPrefix("placing would break the budget (EUR 2,025.60 left; ") == true, "\(row)")
+        }
+    }
+
     @Test func usageAndInputErrors() throws {
         let dir = try CLI.tempDir()
         // A budget or a cost goal without --funding: exit 64.
