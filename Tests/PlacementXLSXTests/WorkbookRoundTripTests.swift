@@ -32,6 +32,28 @@ import Testing
         #expect(back.locks.first?.origin?.location.hasPrefix("sheet \"locks\", row 2") == true)
     }
 
+    /// Locations, sending organisations and green travel (rounds.md,
+    /// section 4) travel as columns `lat`, `lon`, `travel` and the sheet
+    /// `sending_orgs`; a check made with the funding file names the sheet and row.
+    @Test func placesReadBackIdentical() throws {
+        let round = RoundGenerator(participants: 120, hosts: 30, seed: 5).generate()
+        var instance = FundingGenerator(seed: 5).adding(to: round)
+        #expect(!instance.sendingOrgs.isEmpty && instance.participants.contains { $0.travel == .green })
+        #expect(instance.hosts.allSatisfy { $0.location != nil })
+        let back = try roundTrip(instance)
+        #expect(back == instance && back.sendingOrgs == instance.sendingOrgs)
+        instance.hosts[1].location = nil
+        var again = try roundTrip(instance)
+        again.funding = Funding(
+            bands: [], travelDays: [:],
+            countryGroup: Dictionary(again.hosts.map { ($0.country, "1") }, uniquingKeysWith: { a, _ in a }),
+            daily: ["1": [.apprentice: ExactDecimal(1), .staff: ExactDecimal(1)]], reducedAfterDay: 14,
+            reducedFactor: ExactDecimal(1))
+        let errors = FundingCheck.errors(again, fundingFile: "f.json")
+        #expect(errors.count == 1)
+        #expect(errors.first?.description.contains("sheet \"hosts\", row 3") == true, "\(errors)")
+    }
+
     @Test func valuesASpreadsheetWouldChangeComeBackAsTheyWere() throws {
         var (instance, _) = try exampleRound()
         instance.participants[0].id = "=1+1"
