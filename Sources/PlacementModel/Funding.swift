@@ -181,3 +181,14 @@ extension Funding {
         return lines.joined(separator: "\n")
     }
 }
+
+extension StayCost {
+    /// The columns a funding file adds to `assignments.csv`, after `rank`
+    /// (rounds.md, section 4), and one stay's cells: km, then euros with
+    /// two decimals. The one place for both, for the writer and the verifier.
+    public static let csvColumns = ["distance_km", "travel", "individual", "organisational", "inclusion", "cost"]
+
+    public var csvCells: [String] {
+        [String(distanceKm)] + [travel, individual, organisational, inclusion, total].map(\.euroLiteral)
+    }
+}

@@ -78,14 +78,14 @@ public struct ResultFiles: Sendable {
                 CSVWriter.text(p.id), CSVWriter.text(inst.hosts[h.rawValue].id), CSVWriter.text(o.id),
                 start.iso, end.iso, String(p.weeks), String(c.ranks[k]),
             ]
-            if money { cells += Self.costCells(figures.stayCosts[i]) }
+            if money { cells += figures.stayCosts[i].csvCells }
             rows.append((p.id, CSVWriter.record(cells, ending: .lf)))
         }
         rows.sort { byID($0.0, $1.0) }
         self.assignments =
             CSVWriter.record(
                 ["participant_id", "host_id", "offer_id", "start", "end", "weeks", "rank"]
-                    + (money ? Self.costColumns : []), ending: .lf)
+                    + (money ? StayCost.csvColumns : []), ending: .lf)
             + rows.map(\.1).joined()
 
         // unplaced.csv
@@ -105,14 +105,6 @@ public struct ResultFiles: Sendable {
         self.money = RoundMoney(result: result, figures: figures)
         self.changes =
             solved ? RoundChanges(instance: inst, policy: result.policy, candidates: c, chosen: result.chosen) : nil
-    }
-
-    /// The columns a funding file adds to `assignments.csv`, after `rank`
-    /// (rounds.md, section 4): money in euros with two decimals.
-    public static let costColumns = ["distance_km", "travel", "individual", "organisational", "inclusion", "cost"]
-
-    static func costCells(_ c: StayCost) -> [String] {
-        [String(c.distanceKm)] + [c.travel, c.individual, c.organisational, c.inclusion, c.total].map(\.euroLiteral)
     }
 
     static func summary(

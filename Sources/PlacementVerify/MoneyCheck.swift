@@ -5,21 +5,14 @@ import PlacementModel
 /// `assignments.csv` and every figure of `summary.json` `funding` is a
 /// figure recomputed from the stays.
 extension ResultsVerifier {
-    /// The cost columns of `assignments.csv`, in order.
-    static let costColumns = ["distance_km", "travel", "individual", "organisational", "inclusion", "cost"]
-
-    static func costCells(_ c: StayCost) -> [String] {
-        [String(c.distanceKm)] + [c.travel, c.individual, c.organisational, c.inclusion, c.total].map(\.euroLiteral)
-    }
-
     /// The cost columns of one row against its stay's recomputed cost.
     func checkCostRow(
         _ written: [String], stay: StayRow, participant id: String, rules: Rules,
         figure: (String, String, String) -> Void
     ) {
         guard let c = rules.cost(stay.participant, stay.offer) else { return }
-        let expected = Self.costCells(c)
-        for (k, name) in Self.costColumns.enumerated() where written[k] != expected[k] {
+        let expected = c.csvCells
+        for (k, name) in StayCost.csvColumns.enumerated() where written[k] != expected[k] {
             figure(
                 "line \(stay.line) (\(id))", "cost",
                 written[k].isEmpty

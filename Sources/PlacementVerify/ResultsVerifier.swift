@@ -96,7 +96,7 @@ public struct ResultsVerifier: Sendable {
                 let stay = StayRow(line: line, participant: pi, offer: oi, start: start, rank: rank)
                 stays.append(stay)
                 if rules.costs != nil {
-                    checkCostRow(Self.costColumns.map { cell($0) }, stay: stay, participant: pid, rules: rules) {
+                    checkCostRow(StayCost.csvColumns.map { cell($0) }, stay: stay, participant: pid, rules: rules) {
                         figures.append(Violation(file: A, location: $0, rule: $1, message: $2))
                     }
                 }
