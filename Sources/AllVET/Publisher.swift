@@ -93,6 +93,7 @@ public struct Publisher: Sendable {
         ]
         if includePolicy { written.append(("policy.json", PolicyJSONWriter.write(input.policy))) }
         if let changes = files.changes { written.append(("changes.csv", csvDialect.render(changes.csv))) }
+        if let money = files.money { written.append(("companions.csv", csvDialect.render(money.companionsCSV))) }
         var binary: [(name: String, bytes: [UInt8])] = []
         if xlsx {
             var tables = [("assignments", files.assignments), ("unplaced", files.unplaced)]

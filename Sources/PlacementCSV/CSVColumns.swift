@@ -3,7 +3,7 @@
 package enum CSVColumns {
     package static let participants = [
         "id", "kind", "country", "sending_org", "sector", "languages", "available_from",
-        "available_to", "weeks", "birth_date", "needs", "preferences", "travel",
+        "available_to", "weeks", "birth_date", "needs", "preferences", "travel", "group",
     ]
     package static let participantsRequired = ["id", "country", "sector", "available_from", "available_to", "weeks"]
 
@@ -25,4 +25,8 @@ package enum CSVColumns {
     /// `sending_orgs.csv` (rounds.md, section 4): optional.
     package static let sendingOrgs = ["id", "country", "city", "lat", "lon"]
     package static let sendingOrgsRequired = ["id", "country"]
+
+    /// `groups.csv` (rounds.md, section 2): optional.
+    package static let groups = ["id", "together", "companions"]
+    package static let groupsRequired = ["id"]
 }

@@ -11,6 +11,7 @@ struct CSVLocator: InstanceLocator {
     var locks: (table: CSVTable, rows: [CSVRecord])? = nil
     var bans: (table: CSVTable, rows: [CSVRecord])? = nil
     var sendingOrgs: CSVTable? = nil
+    var groups: CSVTable? = nil
 
     private func place(_ table: CSVTable, _ row: CSVRecord?, _ field: String?) -> (file: String, location: String) {
         guard let row else { return (table.file, "") }
@@ -37,6 +38,11 @@ struct CSVLocator: InstanceLocator {
     func sendingOrg(_ index: Int, field: String?) -> (file: String, location: String) {
         guard let t = sendingOrgs else { return ("", "") }
         return place(t, t.rows.indices.contains(index) ? t.rows[index] : nil, field == "location" ? "lat" : field)
+    }
+
+    func group(_ index: Int, field: String?) -> (file: String, location: String) {
+        guard let t = groups else { return ("", "") }
+        return place(t, t.rows.indices.contains(index) ? t.rows[index] : nil, field)
     }
 
     func lock(_ index: Int, field: String?) -> (file: String, location: String) {

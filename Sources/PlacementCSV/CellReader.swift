@@ -229,4 +229,15 @@ extension CellReader {
         }
         return m
     }
+
+    /// `city` (also when empty) or `host` (rounds.md, section 2).
+    func together(_ column: String, _ sink: inout DiagnosticSink) -> Together {
+        let s = table.cell(row, column).trimmingSpaces.lowercased()
+        if s.isEmpty { return .city }
+        guard let t = Together(rawValue: s) else {
+            error(column, "Expected city or host, found \"\(s)\".", &sink)
+            return .city
+        }
+        return t
+    }
 }

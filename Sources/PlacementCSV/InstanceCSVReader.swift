@@ -28,6 +28,8 @@ public enum InstanceCSVReader {
     public static let bansFile = "bans.csv"
     /// Optional file of sending organisations and their locations (rounds.md, section 4).
     public static let sendingOrgsFile = "sending_orgs.csv"
+    /// Optional file of groups travelling together (rounds.md, section 2).
+    public static let groupsFile = "groups.csv"
 
     /// Reads the instance in `folder`; its name is the folder's last path
     /// component. Returns the warnings of ``/PlacementModel/checkInstance(_:locator:)``;
@@ -60,9 +62,11 @@ public enum InstanceCSVReader {
         let bansTable = load(bansFile, required: CSVColumns.agreementsRequired, known: CSVColumns.bans, optional: true)
         let orgsTable = load(
             sendingOrgsFile, required: CSVColumns.sendingOrgsRequired, known: CSVColumns.sendingOrgs, optional: true)
+        let groupsTable = load(
+            groupsFile, required: CSVColumns.groupsRequired, known: CSVColumns.groups, optional: true)
         return try decode(
             participants: participantsTable, hosts: hostsTable, offers: offersTable, locks: locksTable,
-            bans: bansTable, sendingOrgs: orgsTable, name: lastComponent(folder), sink: &sink)
+            bans: bansTable, sendingOrgs: orgsTable, groups: groupsTable, name: lastComponent(folder), sink: &sink)
     }
 
     /// Decodes the three tables of a round (from a CSV folder or a
@@ -72,7 +76,7 @@ public enum InstanceCSVReader {
     package static func decode(
         participants participantsTable: CSVTable?, hosts hostsTable: CSVTable?, offers offersTable: CSVTable?,
         locks locksTable: CSVTable? = nil, bans bansTable: CSVTable? = nil, sendingOrgs orgsTable: CSVTable? = nil,
-        name: String, hostsName: String = hostsFile,
+        groups groupsTable: CSVTable? = nil, name: String, hostsName: String = hostsFile,
         sink: inout DiagnosticSink
     ) throws(InputError) -> (Instance, warnings: [Diagnostic]) {
         var participants: [Participant] = []
@@ -124,14 +128,18 @@ public enum InstanceCSVReader {
 
         let orgs = orgsTable.map { t in t.rows.map { RowDecoders.sendingOrg(CellReader(table: t, row: $0), &sink) } }
 
+        let groups = groupsTable.map { t in t.rows.map { RowDecoders.group(CellReader(table: t, row: $0), &sink) } }
+
         if sink.hasErrors { throw InputError(sink.diagnostics) }
         var instance = Instance(
-            name: name, participants: participants, hosts: hosts, locks: locks, bans: bans, sendingOrgs: orgs ?? [])
+            name: name, participants: participants, hosts: hosts, locks: locks, bans: bans, sendingOrgs: orgs ?? [],
+            groups: groups ?? [])
         if let p = participantsTable, let h = hostsTable, let o = offersTable {
             var locator = CSVLocator(participants: p, hosts: h, offers: o, offerRows: offerRows)
             locator.locks = locksTable.map { ($0, lockRows) }
             locator.bans = bansTable.map { ($0, banRows) }
             locator.sendingOrgs = orgsTable
+            locator.groups = groupsTable
             locateEntries(&instance, locator: locator)
             sink.diagnostics += checkInstance(instance, locator: locator)
         }

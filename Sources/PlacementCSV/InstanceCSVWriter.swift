@@ -60,8 +60,11 @@ public enum InstanceCSVWriter {
         // other rounds' files stay as they were.
         let anyGreen = instance.participants.contains { $0.travel != .standard }
         let anyLocation = instance.hosts.contains { $0.location != nil }
+        let anyGroup = instance.participants.contains { $0.group != nil }
         var p = CSVRows()
-        p.row(CSVColumns.participants.filter { $0 != "travel" || anyGreen } + attributeNames)
+        p.row(
+            CSVColumns.participants.filter { ($0 != "travel" || anyGreen) && ($0 != "group" || anyGroup) }
+                + attributeNames)
         for x in instance.participants {
             let context = "participant \"\(x.id)\""
             var row = [
@@ -71,6 +74,7 @@ public enum InstanceCSVWriter {
                 cells.list(x.preferences, explicitEmpty: false, context),
             ]
             if anyGreen { row.append(x.travel.rawValue) }
+            if anyGroup { row.append(x.group.map(cells.text) ?? "") }
             for name in attributeNames {
                 guard let v = x.attribute(name) else { row.append(""); continue }
                 guard let cell = AttributeCell.encode(v) else {
@@ -142,6 +146,12 @@ public enum InstanceCSVWriter {
                         + Self.locationCells(x.location))
             }
             tables.append((InstanceCSVReader.sendingOrgsFile, s.rows))
+        }
+        if !instance.groups.isEmpty {
+            var g = CSVRows()
+            g.row(CSVColumns.groups)
+            for x in instance.groups { g.row([cells.text(x.id), x.together.rawValue, String(x.companions)]) }
+            tables.append((InstanceCSVReader.groupsFile, g.rows))
         }
         problems += cells.problems
         if !problems.isEmpty { throw CSVWriteError(problems: problems) }

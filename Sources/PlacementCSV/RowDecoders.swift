@@ -22,7 +22,16 @@ enum RowDecoders {
             needs: r.list("needs", &sink) ?? [],
             attributes: attributes,
             preferences: r.list("preferences", &sink) ?? [],
-            travel: r.travel("travel", &sink))
+            travel: r.travel("travel", &sink),
+            group: r.id("group", what: "group id", &sink))
+    }
+
+    static func group(_ r: CellReader, _ sink: inout DiagnosticSink) -> TravelGroup {
+        let companions = r.integer("companions", &sink) ?? 0
+        if companions < 0 { r.error("companions", "Expected 0 or more companions, found \(companions).", &sink) }
+        return TravelGroup(
+            id: r.id("id", what: "group id", required: true, &sink) ?? "",
+            together: r.together("together", &sink), companions: max(0, companions))
     }
 
     static func sendingOrg(_ r: CellReader, _ sink: inout DiagnosticSink) -> SendingOrg {

@@ -52,6 +52,19 @@ public struct CandidateSet: Sendable {
     /// Candidate (participant, host) pairs whose distance no travel band
     /// covers: an input error (``costErrors(fundingFile:)``), costed 0 here.
     public let uncostedPairs: [(participant: ParticipantIndex, host: HostIndex, distanceKm: Int)]
+    /// Groups travelling together, with their members (rounds.md, section 2).
+    public let groups: [GroupMembers]
+    /// The group of each participant (an index into ``groups``); nil for none.
+    public let groupOf: [Int?]
+    /// Members that had candidate stays of their own before their group's
+    /// were cut down to the cells every member shares (reason `group`).
+    public let membersWithOwnStays: Set<ParticipantIndex>
+    /// The cost of the companions a stay brings (a group's first member's
+    /// stays; 0 for others), in cents; empty without a funding file.
+    public let companionCosts: [Cents]
+    /// The place of each host for `together: city`: the first host with
+    /// its country and city (a host without `city` is its own).
+    public let cityOfHost: [Int]
 
     public var participantCount: Int { participantStart.count - 1 }
 
@@ -152,18 +165,29 @@ extension CandidateSet {
             if !any { reasons[pIndex] = deepest }
             starts.append(stays.count)
         }
+        let groups = instance.travelGroups
+        var columns = StayColumns(
+            stays: stays, ranks: ranks, participantStart: starts, costs: costs, previousMatch: previousMatch)
+        self.membersWithOwnStays = Self.keepShared(groups, instance: instance, offers: offers, columns: &columns)
+        self.companionCosts = Self.companionCosts(
+            groups, instance: instance, table: costTable, offers: offers, columns: columns)
+        var groupOf = [Int?](repeating: nil, count: instance.participants.count)
+        for (g, gm) in groups.enumerated() { for m in gm.members { groupOf[m.rawValue] = g } }
+        self.groups = groups
+        self.groupOf = groupOf
+        self.cityOfHost = Self.placeOfHost(instance, together: .city)
         self.weekZero = weekZero
         self.horizonWeeks = horizon
         self.offers = offers
-        self.stays = stays
-        self.ranks = ranks
-        self.participantStart = starts
+        self.stays = columns.stays
+        self.ranks = columns.ranks
+        self.participantStart = columns.participantStart
         self.noCandidateFilter = reasons
         self.weeks = instance.participants.map(\.weeks)
         self.locked = locked
-        self.previousMatch = previousMatch
+        self.previousMatch = columns.previousMatch
         self.previousCount = agreements.previous.count
-        self.costs = costs
+        self.costs = columns.costs
         self.uncostedPairs = uncosted
     }
 

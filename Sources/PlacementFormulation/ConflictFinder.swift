@@ -150,8 +150,9 @@ public enum ConflictFinder {
             }
             // The budget is a rule like the quotas, its shortfall weighed in the stays it would pay
             // for: a cent weighs 1 / (the mean candidate stay's cost) placements.
-            if let row = formulation.budgetRow, let limit = policy.budgetCents, !candidates.costs.isEmpty {
-                let mean = Double(candidates.costs.reduce(0, +)) / Double(candidates.costs.count)
+            let spending = candidates.spending
+            if let row = formulation.budgetRow, let limit = policy.budgetCents, !spending.isEmpty {
+                let mean = Double(spending.reduce(0, +)) / Double(spending.count)
                 let v = m.addColumn(Column(name: "elastic_budget", lower: 0))
                 m[row].columns.append(v)
                 m[row].coefficients.append(-1)

@@ -143,7 +143,11 @@ public struct DirectFormulation: Sendable {
             }
             worst = z
         }
-        self.budgetRow = check.stopped ? nil : Self.addBudget(&m, policy: policy, costs: candidates.costs)
+        // Groups travel together (rounds.md, section 2).
+        if !check.stopped {
+            for tie in candidates.groupTies() { Self.addTie(&m, tie, plus: tie.plus, minus: tie.minus) }
+        }
+        self.budgetRow = check.stopped ? nil : Self.addBudget(&m, policy: policy, costs: candidates.spending)
         self.model = m
         self.penalties = penalties
         self.quotaRows = quotaRows
@@ -164,6 +168,18 @@ public struct DirectFormulation: Sendable {
             Row(
                 name: "budget", upper: Double(max), columns: terms.map { ColumnIndex($0.offset) },
                 coefficients: terms.map { Double($0.element) }))
+    }
+
+    /// Adds a group tie (``CandidateSet/GroupTie``) as `Σ plus − Σ minus = 0`
+    /// over the given columns (distinct, and never on both sides).
+    static func addTie(_ m: inout LinearModel, _ tie: CandidateSet.GroupTie, plus: [Int], minus: [Int]) {
+        let terms = (plus.map { ($0, 1.0) } + minus.map { ($0, -1.0) }).sorted { $0.0 < $1.0 }
+        guard !terms.isEmpty else { return }
+        let kind = tie.kind == .place ? "place" : "start"
+        m.addRow(
+            Row(
+                name: "group\(tie.group)_\(kind)", lower: 0, upper: 0, columns: terms.map { ColumnIndex($0.0) },
+                coefficients: terms.map(\.1)))
     }
 
     static func distinctParticipants(_ list: [Int], _ stays: [Stay]) -> Int {

@@ -88,7 +88,7 @@ extension DirectFormulation {
         return .make(
             goal: goal, level: level, instance: instance, participantOf: stays.map(\.participant.rawValue),
             rankOf: candidates.ranks, startOf: stays.map(\.start), matchOf: candidates.previousMatch,
-            previousCount: candidates.previousCount, costOf: candidates.costs, worstRankColumn: worstRankColumn,
+            previousCount: candidates.previousCount, costOf: candidates.spending, worstRankColumn: worstRankColumn,
             penalties: penalties,
             penaltyLevel: penaltyLevel)
     }

@@ -25,6 +25,8 @@ struct PairMaster {
     /// Start columns of each time-indexed group's pairs.
     private(set) var startColumns: [Int: [(column: ColumnIndex, start: Int)]] = [:]
     private(set) var timeIndexed = Set<Int>()
+    /// Pairs of members of groups (rounds.md, section 2): time-indexed from the start.
+    private(set) var groupedPairs = Set<Int>()
     /// Whether building stopped because the budget was spent (the master
     /// is then partial and must not be solved; ``BuildCheck``).
     private(set) var stopped = false
@@ -97,6 +99,49 @@ struct PairMaster {
         var check = BuildCheck(budget)
         for g in groups.indices where !check.stopped { addEnergeticRows(group: g, &check) }
         stopped = check.stopped
+        if !stopped { addGroupTies(candidates: candidates) }
+    }
+
+    /// Groups (rounds.md, section 2) tie start weeks across capacity groups,
+    /// which the scheduling of one capacity group at a time cannot see. So
+    /// every pair of a member gets start columns from the start: its
+    /// capacity group is time-indexed whole (the master stays exact there),
+    /// a pair at an offer that can never be over-full gets start columns of
+    /// its own, and the group's place rows (over pairs) and start rows
+    /// (over start columns) tie the members as in the direct model.
+    mutating func addGroupTies(candidates: CandidateSet) {
+        let ties = candidates.groupTies()
+        guard !ties.isEmpty else { return }
+        var pairOfStay = [Int](repeating: -1, count: candidates.stays.count)
+        for (q, pair) in pairs.pairs.enumerated() {
+            for k in pair.firstStay...(pair.firstStay + pair.last - pair.first) { pairOfStay[k] = q }
+        }
+        for gm in candidates.groups where gm.members.count > 1 {
+            for m in gm.members {
+                groupedPairs.formUnion(pairs.pairStart[m.rawValue]..<pairs.pairStart[m.rawValue + 1])
+            }
+        }
+        for (g, group) in groups.enumerated() where group.pairs.contains(where: groupedPairs.contains) {
+            timeIndex(group: g)
+        }
+        for q in groupedPairs.sorted() where startColumns[q] == nil {
+            _ = addStartColumns(q)
+        }
+        func columns(_ stays: [Int], _ kind: CandidateSet.GroupTie.Kind) -> [Int] {
+            switch kind {
+            case .place:
+                var seen = Set<Int>()
+                return stays.map { pairOfStay[$0] }.filter { seen.insert($0).inserted }
+            case .start:
+                return stays.map { k in
+                    startColumns[pairOfStay[k]]!.first { $0.start == candidates.stays[k].start }!.column.rawValue
+                }
+            }
+        }
+        for tie in ties {
+            DirectFormulation.addTie(
+                &model, tie, plus: columns(tie.plus, tie.kind), minus: columns(tie.minus, tie.kind))
+        }
     }
 
     /// The capacities of a group as resources: each offer, and the host when it binds.
@@ -205,6 +250,8 @@ struct PairMaster {
     /// then breaks or a locked participant would be left out.
     func dropping(_ dropped: Set<Int>, from values: [Double]) -> [Double]? {
         if dropped.contains(where: { locked.contains(ParticipantIndex(pairs.pairs[$0].participant)) }) { return nil }
+        // A member's pair is never dropped alone: its group would break (all or none).
+        if dropped.contains(where: groupedPairs.contains) { return nil }
         var v = values + [Double](repeating: 0, count: max(0, model.columnCount - values.count))
         for q in dropped {
             v[q] = 0
@@ -239,21 +286,27 @@ struct PairMaster {
         timeIndexed.insert(g)
         var columns: [(column: ColumnIndex, pair: Int, start: Int)] = []
         for q in groups[g].pairs {
-            let pair = pairs.pairs[q]
-            var link: [ColumnIndex] = [ColumnIndex(q)]
-            var coefs: [Double] = [-1]
-            var mine: [(column: ColumnIndex, start: Int)] = []
-            for s in pair.first...pair.last {
-                let c = model.addColumn(
-                    Column(name: "x\(q)_\(s)", lower: 0, upper: model[ColumnIndex(q)].upper, isInteger: true))
-                link.append(c)
-                coefs.append(1)
-                columns.append((c, q, s))
-                mine.append((c, s))
-            }
-            startColumns[q] = mine
-            model.addRow(Row(name: "link_\(q)", lower: 0, upper: 0, columns: link, coefficients: coefs))
+            let mine = startColumns[q] ?? addStartColumns(q)
+            columns += mine.map { ($0.column, q, $0.start) }
         }
         GroupScheduler(group: groups[g], pairs: pairs).addWeeklyRows(&model, columns: columns)
+    }
+
+    /// Gives pair `q` one column per start week, linked to its pair column.
+    mutating func addStartColumns(_ q: Int) -> [(column: ColumnIndex, start: Int)] {
+        let pair = pairs.pairs[q]
+        var link: [ColumnIndex] = [ColumnIndex(q)]
+        var coefs: [Double] = [-1]
+        var mine: [(column: ColumnIndex, start: Int)] = []
+        for s in pair.first...pair.last {
+            let c = model.addColumn(
+                Column(name: "x\(q)_\(s)", lower: 0, upper: model[ColumnIndex(q)].upper, isInteger: true))
+            link.append(c)
+            coefs.append(1)
+            mine.append((c, s))
+        }
+        startColumns[q] = mine
+        model.addRow(Row(name: "link_\(q)", lower: 0, upper: 0, columns: link, coefficients: coefs))
+        return mine
     }
 }

@@ -63,7 +63,7 @@ public struct PairSet: Sendable {
                     Pair(
                         participant: p, offer: o.rawValue, first: c.stays[k].start, last: c.stays[e].start,
                         weeks: c.weeks[p], rank: c.ranks[k], match: match, firstStay: k,
-                        cost: c.costs.isEmpty ? 0 : c.costs[k]))
+                        cost: c.spend(k)))
                 k = e + 1
             }
             starts.append(pairs.count)

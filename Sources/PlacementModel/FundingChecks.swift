@@ -24,6 +24,47 @@ public struct CostTable: Sendable {
             from: from, to: to, hostCountry: host.country, weeks: participant.weeks, kind: participant.kind,
             travel: participant.travel, included: included[p])
     }
+
+    /// The cost of one companion of `group` when its first member stays at
+    /// host `h` (rounds.md, section 4): the travel and individual support of
+    /// a `staff` participant from the first member's sending organisation,
+    /// for the group's weeks, standard travel. nil when a location is missing.
+    public func companionCost(_ instance: Instance, group: GroupMembers, host h: Int) -> Result<StayCost, CostProblem>?
+    {
+        guard let first = group.members.first else { return nil }
+        let host = instance.hosts[h]
+        guard let from = origins[first.rawValue], let to = host.location else { return nil }
+        return funding.cost(
+            from: from, to: to, hostCountry: host.country, weeks: instance.participants[first.rawValue].weeks,
+            kind: .staff, travel: .standard, included: false, organisational: false)
+    }
+}
+
+/// What the companions of one placed group cost (rounds.md, section 4).
+public struct CompanionCost: Sendable {
+    public var group: GroupMembers
+    /// The host that prices them: the first member's.
+    public var host: Int
+    /// One companion's cost (travel and individual support only).
+    public var one: StayCost
+    public var count: Int { group.group.companions }
+    public var total: Cents { Cents(count) * one.total }
+}
+
+extension CostTable {
+    /// The companions of every placed group that has some, in group order;
+    /// `hostOf` gives the host of a placed participant (nil: not placed).
+    /// The one place that prices companions of a solution.
+    public func companions(_ instance: Instance, hostOf: (Int) -> Int?) -> [CompanionCost] {
+        var out: [CompanionCost] = []
+        for gm in instance.travelGroups where gm.group.companions > 0 {
+            guard let h = hostOf(gm.members[0].rawValue),
+                case .success(let c)? = companionCost(instance, group: gm, host: h)
+            else { continue }
+            out.append(CompanionCost(group: gm, host: h, one: c))
+        }
+        return out
+    }
 }
 
 /// The checks a funding file adds to a round (rounds.md, section 4): every

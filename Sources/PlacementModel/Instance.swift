@@ -21,12 +21,14 @@ public struct Participant: Sendable, Equatable {
     public var preferences: [String]
     /// How the participant travels (rounds.md, section 4).
     public var travel: TravelMode
+    /// The id of the group the participant travels with (rounds.md, section 2).
+    public var group: String?
 
     public init(
         id: String, kind: ParticipantKind = .apprentice, country: String, sendingOrg: String? = nil, sector: String,
         languages: [String: LanguageLevel] = [:], availableFrom: Day, availableTo: Day, weeks: Int,
         birthDate: Day? = nil, needs: [String] = [], attributes: [(name: String, value: AttributeValue)] = [],
-        preferences: [String] = [], travel: TravelMode = .standard
+        preferences: [String] = [], travel: TravelMode = .standard, group: String? = nil
     ) {
         self.id = id
         self.kind = kind
@@ -42,6 +44,7 @@ public struct Participant: Sendable, Equatable {
         self.attributes = attributes
         self.preferences = preferences
         self.travel = travel
+        self.group = group
     }
 
     /// The attribute's value, nil when the participant does not have it.
@@ -54,7 +57,7 @@ public struct Participant: Sendable, Equatable {
             && a.sector == b.sector
             && a.languages == b.languages && a.availableFrom == b.availableFrom && a.availableTo == b.availableTo
             && a.weeks == b.weeks && a.birthDate == b.birthDate && a.needs == b.needs && a.preferences == b.preferences
-            && a.travel == b.travel
+            && a.travel == b.travel && a.group == b.group
             && a.attributes.count == b.attributes.count
             && zip(a.attributes, b.attributes).allSatisfy { $0.name == $1.name && $0.value == $1.value }
     }
@@ -166,6 +169,9 @@ public struct Instance: Sendable, Equatable {
     public var previous: [PreviousStay]
     /// Sending organisations with their locations (rounds.md, section 4).
     public var sendingOrgs: [SendingOrg]
+    /// Groups travelling together (rounds.md, section 2); a group that only
+    /// participants name is a group with the defaults (``travelGroups``).
+    public var groups: [TravelGroup]
     /// The unit costs of the programme (`solve --funding`, rounds.md,
     /// section 4); nil without. Not part of the instance file.
     public var funding: Funding?
@@ -174,7 +180,7 @@ public struct Instance: Sendable, Equatable {
 
     public init(
         name: String, participants: [Participant], hosts: [Host], locks: [Lock] = [], bans: [Ban] = [],
-        previous: [PreviousStay] = [], sendingOrgs: [SendingOrg] = []
+        previous: [PreviousStay] = [], sendingOrgs: [SendingOrg] = [], groups: [TravelGroup] = []
     ) {
         self.name = name
         self.participants = participants
@@ -183,6 +189,7 @@ public struct Instance: Sendable, Equatable {
         self.bans = bans
         self.previous = previous
         self.sendingOrgs = sendingOrgs
+        self.groups = groups
     }
 
     /// Every offer with the host it belongs to, in host order then offer order.

@@ -16,6 +16,8 @@ public protocol InstanceLocator {
     func ban(_ index: Int, field: String?) -> (file: String, location: String)
     /// The place of sending organisation `index` or one of its fields.
     func sendingOrg(_ index: Int, field: String?) -> (file: String, location: String)
+    /// The place of group entry `index` (in the order of ``Instance/groups``) or one of its fields.
+    func group(_ index: Int, field: String?) -> (file: String, location: String)
 }
 
 extension InstanceLocator {
@@ -27,6 +29,11 @@ extension InstanceLocator {
     /// For a locator written before bans existed: the ban's position.
     public func ban(_ index: Int, field: String?) -> (file: String, location: String) {
         ("", "bans[\(index)]" + (field.map { "." + $0 } ?? ""))
+    }
+
+    /// For a locator written before groups existed.
+    public func group(_ index: Int, field: String?) -> (file: String, location: String) {
+        ("", "groups[\(index)]" + (field.map { "." + $0 } ?? ""))
     }
 
     /// For a locator written before sending organisations existed.
@@ -146,6 +153,7 @@ struct InstanceChecker {
         checkVocabulary(instance, loc)
         checkAgreements(instance, loc, hosts: hostIDs, offers: offerIDs, participants: participantIDs)
         checkSendingOrgs(instance, loc)
+        checkGroups(instance, loc)
     }
 
     private mutating func checkParticipant(

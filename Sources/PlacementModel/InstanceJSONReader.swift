@@ -59,6 +59,7 @@ struct JSONInstanceLocator: InstanceLocator {
     var lockIndex: [Int] = []
     var banIndex: [Int] = []
     var sendingOrgIndex: [Int] = []
+    var groupIndex: [Int] = []
 
     private func path(_ base: String, _ field: String?) -> (file: String, location: String) {
         (file, field.map { base + JSONPath.member($0) } ?? base)
@@ -87,6 +88,10 @@ struct JSONInstanceLocator: InstanceLocator {
     func sendingOrg(_ index: Int, field: String?) -> (file: String, location: String) {
         path("$.sending_orgs[\(sendingOrgIndex[index])]", field)
     }
+
+    func group(_ index: Int, field: String?) -> (file: String, location: String) {
+        path("$.groups[\(groupIndex[index])]", field)
+    }
 }
 
 /// The decoding of one instance document.
@@ -98,13 +103,15 @@ private struct InstanceDecoding {
     var lockIndex: [Int] = []
     var banIndex: [Int] = []
     var sendingOrgIndex: [Int] = []
+    var groupIndex: [Int] = []
 
-    static let topFields = ["format", "name", "participants", "hosts", "locks", "bans", "sending_orgs"]
+    static let topFields = ["format", "name", "participants", "hosts", "locks", "bans", "sending_orgs", "groups"]
+    static let groupFields = ["id", "together", "companions"]
     static let lockFields = ["participant", "offer", "host", "start"]
     static let banFields = ["participant", "offer", "host"]
     static let participantFields = [
         "id", "kind", "country", "sending_org", "sector", "languages", "available_from", "available_to", "weeks",
-        "birth_date", "needs", "attributes", "preferences", "travel",
+        "birth_date", "needs", "attributes", "preferences", "travel", "group",
     ]
     static let hostFields = ["id", "name", "country", "city", "accessibility", "capacity", "offers", "location"]
     static let sendingOrgFields = ["id", "country", "city", "location"]
@@ -116,7 +123,8 @@ private struct InstanceDecoding {
     func locator(file: String) -> JSONInstanceLocator {
         JSONInstanceLocator(
             file: file, participantIndex: participantIndex, hostIndex: hostIndex, offerIndex: offerIndex,
-            lockIndex: lockIndex, banIndex: banIndex, sendingOrgIndex: sendingOrgIndex)
+            lockIndex: lockIndex, banIndex: banIndex, sendingOrgIndex: sendingOrgIndex,
+            groupIndex: groupIndex)
     }
 
     mutating func instance(_ root: JSONValue) -> Instance {
@@ -170,6 +178,13 @@ private struct InstanceDecoding {
                 sendingOrgIndex.append(k)
             }
         }
+        if let v = o["groups"], let items = ctx.array(v, o.path("groups")) {
+            for (k, (item, path)) in items.enumerated() {
+                guard let g = group(item, path) else { continue }
+                instance.groups.append(g)
+                groupIndex.append(k)
+            }
+        }
         return instance
     }
 
@@ -217,14 +232,17 @@ private struct InstanceDecoding {
         if let v = o["preferences"] { preferences = self.preferences(v, o.path("preferences")) }
         var travel: TravelMode? = .standard
         if let v = o["travel"] { travel = ctx.travelMode(v, o.path("travel")) }
-        guard let travel, let id, let kind, let country, let sendingOrg, let sector, let languages, let from, let to,
+        var group: String?? = .some(nil)
+        if let v = o["group"] { group = ctx.id(v, o.path("group"), what: "group id").map { .some($0) } }
+        guard let travel, let group, let id, let kind, let country, let sendingOrg, let sector, let languages, let from,
+            let to,
             let weeks,
             let birth, let needs, let attributes, let preferences
         else { return nil }
         return Participant(
             id: id, kind: kind, country: country, sendingOrg: sendingOrg, sector: sector, languages: languages,
             availableFrom: from, availableTo: to, weeks: weeks, birthDate: birth, needs: needs, attributes: attributes,
-            preferences: preferences, travel: travel)
+            preferences: preferences, travel: travel, group: group)
     }
 
     /// Preference entries are ids: spaces around each are removed with a warning.
@@ -299,6 +317,21 @@ private struct InstanceDecoding {
                 offers: offers, location: location),
             positions
         )
+    }
+
+    private mutating func group(_ v: JSONValue, _ path: String) -> TravelGroup? {
+        guard let o = ctx.object(v, path, allowed: Self.groupFields) else { return nil }
+        let id = ctx.required(o, "id").flatMap { ctx.id($0, o.path("id"), what: "group id") }
+        var together: Together? = .city
+        if let v = o["together"] { together = ctx.together(v, o.path("together")) }
+        var companions: Int? = 0
+        if let v = o["companions"] { companions = ctx.wholeNumber(v, o.path("companions")) }
+        if let c = companions, c < 0 {
+            ctx.error(o.path("companions"), "companions must be 0 or more, found \(c)")
+            companions = nil
+        }
+        guard let id, let together, let companions else { return nil }
+        return TravelGroup(id: id, together: together, companions: companions)
     }
 
     private mutating func sendingOrg(_ v: JSONValue, _ path: String) -> SendingOrg? {

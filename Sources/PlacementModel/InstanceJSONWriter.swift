@@ -23,6 +23,7 @@ public enum InstanceJSONWriter {
         if !instance.sendingOrgs.isEmpty {
             top.append(member("sending_orgs", .array(instance.sendingOrgs.map(sendingOrg))))
         }
+        if !instance.groups.isEmpty { top.append(member("groups", .array(instance.groups.map(group)))) }
         return JSONValue(.object(top)).prettyText
     }
 
@@ -58,6 +59,7 @@ public enum InstanceJSONWriter {
         }
         if !p.preferences.isEmpty { m.append(member("preferences", strings(p.preferences))) }
         if p.travel != .standard { m.append(member("travel", .string(p.travel.rawValue))) }
+        if let g = p.group { m.append(member("group", .string(g))) }
         return JSONValue(.object(m))
     }
 
@@ -71,6 +73,14 @@ public enum InstanceJSONWriter {
         m.append(member("offers", .array(h.offers.map(offer))))
         if let l = h.location { m.append(member("location", location(l))) }
         return JSONValue(.object(m))
+    }
+
+    static func group(_ g: TravelGroup) -> JSONValue {
+        JSONValue(
+            .object([
+                member("id", .string(g.id)), member("together", .string(g.together.rawValue)),
+                member("companions", .number(String(g.companions))),
+            ]))
     }
 
     static func sendingOrg(_ s: SendingOrg) -> JSONValue {

@@ -365,4 +365,13 @@ extension JSONReadContext {
         }
         return m
     }
+
+    mutating func together(_ v: JSONValue, _ path: String) -> Together? {
+        guard let s = string(v, path) else { return nil }
+        guard let t = Together(rawValue: s) else {
+            error(path, "unknown together \"\(s)\"; expected city or host")
+            return nil
+        }
+        return t
+    }
 }

@@ -59,7 +59,7 @@ extension ReportLanguage {
     static let valueKeys: [String] = [
         "optimal", "feasible", "infeasible", "time_limit", "not_solved", "error", "missing",
         "placed", "rank", "worst_rank", "early", "changes",
-        "no_candidate", "capacity", "quota",
+        "no_candidate", "capacity", "quota", "group",
         "sector", "language", "dates", "duration", "accessibility", "age", "abroad", "kind", "listed", "banned",
         "moved", "unplaced", "new", "left",
         "host withdrawn", "offer withdrawn", "not in the round", "the previous start is no longer a candidate",

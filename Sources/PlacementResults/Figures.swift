@@ -27,6 +27,9 @@ public struct RoundFigures: Sendable {
     /// The cost of each chosen stay, in the order of `chosen` (rounds.md,
     /// section 4); empty without a funding file.
     public var stayCosts: [StayCost] = []
+    /// The companions of the placed groups (rounds.md, section 4); empty
+    /// without a funding file.
+    public var companionCosts: [CompanionCost] = []
 
     /// One quota bound in one scope.
     public struct QuotaFigure: Sendable {
@@ -59,6 +62,9 @@ public struct RoundFigures: Sendable {
                 else { return StayCost(distanceKm: 0, travel: 0, individual: 0, organisational: 0, inclusion: 0) }
                 return c
             }
+            var hostOf: [Int: Int] = [:]
+            for s in stays { hostOf[s.participant.rawValue] = candidates.offers[s.offer.rawValue].host.rawValue }
+            companionCosts = table.companions(instance) { hostOf[$0] }
         }
 
         // Quotas.
@@ -112,7 +118,8 @@ public struct RoundFigures: Sendable {
             case .early: v = Double(stays.reduce(0) { $0 + $1.start })
             case .changes(let keep):
                 v = Double(instance.changes(keep: keep, now: Self.now(stays, instance, candidates)))
-            case .cost: v = Double(stayCosts.reduce(0) { $0 + $1.total })
+            case .cost:
+                v = Double(stayCosts.reduce(0) { $0 + $1.total } + companionCosts.reduce(0) { $0 + $1.total })
             }
             if i == policy.penaltyLevel { v += goal.isMaximised ? -penalty : penalty }
             values.append(v)

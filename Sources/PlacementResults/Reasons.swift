@@ -15,6 +15,9 @@ public struct UnplacedReason: Sendable, Equatable {
         case capacity
         /// A stay would fit every capacity, but a hard quota would break.
         case quota
+        /// A member of a group with candidates of its own: the group could
+        /// not be placed together (rounds.md, section 2).
+        case group
         /// The run ended with no solution at all (time limit, Ctrl-C, or an
         /// infeasible round): nothing can be said of the places.
         case notSolved = "not_solved"
@@ -84,7 +87,7 @@ public func explainUnplaced(_ result: RoundResult) -> [UnplacedReason] {
 
     // The budget is a hard rule like a quota (rounds.md, section 4): what it leaves.
     let budgetLeft: Cents? = result.policy.budgetCents.map { max in
-        c.costs.isEmpty ? max : max - result.chosen.reduce(0) { $0 + c.costs[$1] }
+        c.costs.isEmpty ? max : max - result.chosen.reduce(0) { $0 + c.spend($1) }
     }
     var reasons: [UnplacedReason] = []
     for (pi, p) in instance.participants.enumerated() where placedAt[pi] == nil {
@@ -141,8 +144,8 @@ public func explainUnplaced(_ result: RoundResult) -> [UnplacedReason] {
                     }
                 }
             }
-            if let left = budgetLeft, !c.costs.isEmpty, c.costs[k] > left {
-                cheapestOverBudget = min(cheapestOverBudget ?? c.costs[k], c.costs[k])
+            if let left = budgetLeft, !c.costs.isEmpty, c.spend(k) > left {
+                cheapestOverBudget = min(cheapestOverBudget ?? c.spend(k), c.spend(k))
                 broken.append("the budget")
             }
             if broken.isEmpty { fitsAll = k; break }
@@ -181,5 +184,25 @@ public func explainUnplaced(_ result: RoundResult) -> [UnplacedReason] {
                     detail: "compatible offers are full: " + parts.joined(separator: "; ") + more))
         }
     }
-    return reasons
+    return reasons.map { groupReason($0, c, instance) }
+}
+
+/// A member of a group that had candidates of its own gets the reason
+/// `group`, whatever else kept it out, with what the engine can tell:
+/// no shared city (or host) and week, or what stopped this member there.
+func groupReason(_ r: UnplacedReason, _ c: CandidateSet, _ instance: Instance) -> UnplacedReason {
+    guard r.kind != .notSolved, let g = c.groupOf[r.participant.rawValue],
+        c.membersWithOwnStays.contains(r.participant)
+    else { return r }
+    let gm = c.groups[g]
+    let head = "group \(gm.group.id) (\(gm.members.count) members) could not be placed together"
+    var out = r
+    out.kind = .group
+    if c.stayRange(of: r.participant).isEmpty {
+        let place = gm.group.together == .city ? "city" : "host"
+        out.detail = head + ": its members have no \(place) and start week in common where each has a candidate stay"
+    } else {
+        out.detail = head + "; where the group could go: " + r.detail
+    }
+    return out
 }

@@ -34,7 +34,7 @@ public enum ResultsFolder {
     /// Every file a results folder of allvet's may hold.
     public static let fileNames: Set<String> = [
         "assignments.csv", "unplaced.csv", "summary.json", "report.html", "policy.json", "VERIFICATION-FAILED.txt",
-        "failure.json", "results.xlsx", "changes.csv",
+        "failure.json", "results.xlsx", "changes.csv", "companions.csv",
     ]
 
     /// Writes `files` (name → text) and `binary` (name → bytes) to `path`.

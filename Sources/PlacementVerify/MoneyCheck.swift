@@ -33,10 +33,17 @@ extension ResultsVerifier {
             total += c.total
             for (k, v) in [c.travel, c.individual, c.organisational, c.inclusion].enumerated() { parts[k] += v }
         }
+        var companions: Cents = 0
+        for c in companionCosts(stays, rules: rules) ?? [] {
+            companions += c.total
+            parts[0] += Cents(c.count) * c.one.travel
+            parts[1] += Cents(c.count) * c.one.individual
+        }
+        total += companions
         if let max = policy.budgetCents, total > max, solved {
             rule(
                 "budget", "budget",
-                "the stays cost \(costs.funding.currency) \(total.euroText); the budget is \(costs.funding.currency) "
+                "the stays\(companions > 0 ? " and companions" : "") cost \(costs.funding.currency) \(total.euroText); the budget is \(costs.funding.currency) "
                     + "\(max.euroText): over by \(costs.funding.currency) \((total - max).euroText)")
         }
         guard let summary, case .object? = summary["funding"]?.content else { return }
@@ -53,6 +60,7 @@ extension ResultsVerifier {
             }
         }
         expect("total", total)
+        if companions > 0 || f["companions"] != nil { expect("companions", companions) }
         for (k, key) in ["travel", "individual", "organisational", "inclusion"].enumerated() { expect(key, parts[k]) }
         if let max = policy.budgetCents { expect("left", max - total) }
     }

@@ -125,6 +125,9 @@ public struct ResultsVerifier: Sendable {
             }
         }
 
+        // Groups (rounds.md, section 2), when there is a solution.
+        if solved { checkGroups(stays, rules: rules) { report(A, $0, "group", $1) } }
+
         // Capacities: per offer and host per week, and offer totals.
         var offerWeek: [Int: [Int: [Int]]] = [:], hostWeek: [Int: [Int: [Int]]] = [:]
         var offerTotal: [Int: [Int]] = [:]
@@ -217,6 +220,18 @@ public struct ResultsVerifier: Sendable {
                     if !stays.isEmpty {
                         report(U, loc, "reason", "\(pid) is marked not_solved, but assignments.csv holds a solution")
                     }
+                case "group":
+                    unplacedCounts[reason, default: 0] += 1
+                    let group = instance.participants[pi].group
+                    if group == nil || instance.travelGroups.first(where: { $0.group.id == group })!.members.count < 2 {
+                        report(
+                            U, loc, "reason", "\(pid) travels in no group of two or more; the reason cannot be group")
+                    } else if example == nil {
+                        report(
+                            U, loc, "reason",
+                            "\(pid) has no candidate of its own (filter \(Rules.filterNames[deepest - 1])); the reason should be no_candidate"
+                        )
+                    }
                 case "capacity", "quota":
                     unplacedCounts[reason, default: 0] += 1
                     if example == nil {
@@ -228,7 +243,7 @@ public struct ResultsVerifier: Sendable {
                 default:
                     report(
                         U, loc, "reason",
-                        "unknown reason \"\(reason)\" (expected no_candidate, capacity, quota or not_solved)")
+                        "unknown reason \"\(reason)\" (expected no_candidate, capacity, quota, group or not_solved)")
                 }
             }
         } else {

@@ -107,7 +107,9 @@ extension ResultsVerifier {
             case .worstRank: v = Double(stays.map(\.rank).max() ?? 0)
             case .early: v = Double(stays.reduce(0) { $0 + rules.week(of: $1.start) })
             case .changes(let keep): v = Double(instance.changes(keep: keep, now: now))
-            case .cost: v = Double(stays.reduce(0) { $0 + (rules.cost($1.participant, $1.offer)?.total ?? 0) })
+            case .cost:
+                let companions = (companionCosts(stays, rules: rules) ?? []).reduce(0) { $0 + $1.total }
+                v = Double(stays.reduce(companions) { $0 + (rules.cost($1.participant, $1.offer)?.total ?? 0) })
             }
             if i == policy.penaltyLevel { v += goal.isMaximised ? -penalty : penalty }
             expect("$.levels[\(i)].value", num(levels[i]["value"]), solved ? v : nil)

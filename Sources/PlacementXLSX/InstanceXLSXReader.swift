@@ -49,7 +49,8 @@ public enum InstanceXLSXReader {
         }
         return try InstanceCSVReader.decode(
             participants: sheets["participants"], hosts: sheets["hosts"], offers: sheets["offers"],
-            locks: sheets["locks"], bans: sheets["bans"], sendingOrgs: sheets["sending_orgs"], name: name,
+            locks: sheets["locks"], bans: sheets["bans"], sendingOrgs: sheets["sending_orgs"],
+            groups: sheets["groups"], name: name,
             hostsName: "the sheet \"hosts\"", sink: &sink)
     }
 
@@ -65,13 +66,14 @@ public enum InstanceXLSXReader {
             ("locks", CSVColumns.agreementsRequired, CSVColumns.locks, true),
             ("bans", CSVColumns.agreementsRequired, CSVColumns.bans, true),
             ("sending_orgs", CSVColumns.sendingOrgsRequired, CSVColumns.sendingOrgs, true),
+            ("groups", CSVColumns.groupsRequired, CSVColumns.groups, true),
         ]
         let found = parts.sheets.map { trimmedSpaces($0.name).lowercased() }
         for (sheet, key) in zip(parts.sheets, found) where !wanted.contains(where: { $0.name == key }) {
             sink.warning(
                 file, "sheet \"\(sheet.name)\"",
                 "This sheet is not read: a round's workbook has the sheets participants, hosts and offers, "
-                    + "and may have locks, bans and sending_orgs.")
+                    + "and may have locks, bans, sending_orgs and groups.")
         }
         var out: [String: CSVTable] = [:]
         for w in wanted {

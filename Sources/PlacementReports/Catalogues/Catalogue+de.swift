@@ -170,6 +170,7 @@ extension Catalogue {
         "no_candidate": "kein passendes Angebot",
         "capacity": "Plätze belegt",
         "quota": "Regel",
+        "group": "Gruppe",
         "language": "Sprache",
         "dates": "Zeitraum",
         "duration": "Dauer",

@@ -168,6 +168,7 @@ extension Catalogue {
         "no_candidate": "ninguna oferta compatible",
         "capacity": "plazas ocupadas",
         "quota": "una regla",
+        "group": "grupo",
         "language": "idioma",
         "dates": "fechas",
         "duration": "duración",

@@ -170,6 +170,7 @@ extension Catalogue {
         "no_candidate": "ei sopivaa paikkaa",
         "capacity": "paikat täynnä",
         "quota": "sääntö",
+        "group": "ryhmä",
         "language": "kieli",
         "dates": "ajankohta",
         "duration": "kesto",

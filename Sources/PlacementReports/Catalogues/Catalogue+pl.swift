@@ -171,6 +171,7 @@ extension Catalogue {
         "no_candidate": "brak pasującej oferty",
         "capacity": "brak wolnych miejsc",
         "quota": "reguła",
+        "group": "grupa",
         "language": "język",
         "dates": "terminy",
         "duration": "czas trwania",

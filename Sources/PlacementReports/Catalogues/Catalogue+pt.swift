@@ -168,6 +168,7 @@ extension Catalogue {
         "no_candidate": "nenhuma oferta compatível",
         "capacity": "vagas ocupadas",
         "quota": "uma regra",
+        "group": "grupo",
         "language": "língua",
         "dates": "datas",
         "duration": "duração",
