@@ -10,11 +10,16 @@ public enum InstanceFiles {
     /// `locks` and `bans` add that many agreements (``/RoundGenerator/AgreementGenerator``).
     /// With `located`, hosts and sending organisations have locations and
     /// some participants travel green (``/RoundGenerator/FundingGenerator``).
+    /// `groups` is the share of participants put in groups travelling
+    /// together (``/RoundGenerator/GroupGenerator``); locks and bans are
+    /// drawn after, so that they fit the groups.
     public static func generated(
-        participants: Int, hosts: Int, seed: UInt64, locks: Int = 0, bans: Int = 0, located: Bool = false
+        participants: Int, hosts: Int, seed: UInt64, locks: Int = 0, bans: Int = 0, located: Bool = false,
+        groups: Double = 0
     ) -> Instance {
         var round = RoundGenerator(participants: participants, hosts: hosts, seed: seed).generate()
         if located { round = FundingGenerator(seed: seed).adding(to: round) }
+        if groups > 0 { round = GroupGenerator(share: groups, seed: seed).adding(to: round) }
         return AgreementGenerator(locks: locks, bans: bans, seed: seed).adding(to: round)
     }
 

@@ -75,6 +75,15 @@ struct GroupScheduler {
     let pairs: PairSet
     /// The run's budget: each exact model gets at most ``exactSeconds`` of it.
     var budget = SolveBudget()
+    /// Pairs whose start the master fixed (members of groups, whose start
+    /// columns tie them across capacity groups): scheduled at that week only.
+    var pinned: [Int: Int] = [:]
+
+    /// The start weeks pair `q` may take here.
+    func startRange(of q: Int) -> ClosedRange<Int> {
+        if let s = pinned[q] { return s...s }
+        return pairs.pairs[q].first...pairs.pairs[q].last
+    }
 
     /// The most one exact scheduling model may take; undecided, the group
     /// counts as not scheduled (never as proven impossible).
@@ -124,16 +133,18 @@ struct GroupScheduler {
         var offerLoad = [[Int]](repeating: [Int](repeating: 0, count: n), count: group.offers.count)
         var hostLoad = [Int](repeating: 0, count: n)
         let slot = Dictionary(uniqueKeysWithValues: group.offers.enumerated().map { ($1, $0) })
+        // Pinned pairs first (they have one week), then latest start first.
         let order = chosen.sorted { a, b in
-            let pa = pairs.pairs[a], pb = pairs.pairs[b]
-            return (pa.last, pa.first, a) < (pb.last, pb.first, b)
+            let ra = startRange(of: a), rb = startRange(of: b)
+            return (pinned[a] == nil ? 1 : 0, ra.upperBound, ra.lowerBound, a)
+                < (pinned[b] == nil ? 1 : 0, rb.upperBound, rb.lowerBound, b)
         }
         var starts: [Int: Int] = [:]
         for q in order {
             let pair = pairs.pairs[q]
             let o = slot[pair.offer]!
             var placed = false
-            for s in pair.first...pair.last {
+            for s in startRange(of: q) {
                 var fits = true
                 for w in s..<(s + pair.weeks) {
                     if offerLoad[o][w - lo] >= group.offerCapacity[o] { fits = false; break }
@@ -160,7 +171,7 @@ struct GroupScheduler {
         for q in chosen {
             let pair = pairs.pairs[q]
             var row: [ColumnIndex] = []
-            for s in pair.first...pair.last {
+            for s in startRange(of: q) {
                 row.append(m.addBinary(name: "x"))
                 columns.append((q, s))
             }

@@ -63,9 +63,11 @@ extension DecomposedSolve {
     ) -> Incumbent? {
         var starts = scheduled
         var dropped = Set<Int>()
+        let pinned = master.pinnedStarts(values)
         for g in failed {
-            let (s, _) = GroupScheduler(group: groups[g], pairs: pairs, budget: budget).greedy(
-                byGroup[g], skipping: true)
+            var scheduler = GroupScheduler(group: groups[g], pairs: pairs, budget: budget)
+            scheduler.pinned = pinned.filter { byGroup[g].contains($0.key) }
+            let (s, _) = scheduler.greedy(byGroup[g], skipping: true)
             starts.merge(s) { a, _ in a }
             for q in byGroup[g] where s[q] == nil { dropped.insert(q) }
         }

@@ -112,14 +112,21 @@ extension DecomposedSolve {
         }
         var scheduled: [Int: Int] = [:]
         var failed: [Int] = []
+        let pinned = master.pinnedStarts(values)
         for (g, list) in byGroup.enumerated() where !list.isEmpty {
-            if let s = try GroupScheduler(group: c.groups[g], pairs: c.pairs, budget: budget).schedule(
-                list, solver: solver)
-            {
+            var scheduler = GroupScheduler(group: c.groups[g], pairs: c.pairs, budget: budget)
+            scheduler.pinned = pinned.filter { byGroup[g].contains($0.key) }
+            if let s = try scheduler.schedule(list, solver: solver) {
                 scheduled.merge(s) { a, _ in a }
             } else {
                 failed.append(g)
             }
+        }
+        if !failed.isEmpty && !pinned.isEmpty {
+            let joint = try scheduleClusters(
+                values, failed: failed, byGroup: byGroup, pinned: pinned, master: master, context: c)
+            scheduled.merge(joint.starts) { _, b in b }
+            failed = joint.failed
         }
         return (byGroup, scheduled, failed)
     }
@@ -127,12 +134,21 @@ extension DecomposedSolve {
     /// Cuts a solution off: for each group that does not schedule, an
     /// energetic interval the chosen pairs break, else a no-good on the
     /// smallest set of them that cannot be scheduled; a group that keeps
-    /// failing is time-indexed instead, so the loop ends.
+    /// failing is time-indexed instead, so the loop ends. A group that would
+    /// schedule but for the starts the master gave its group members is
+    /// time-indexed at once: only then can the master see both.
     func cutOff(
         _ failed: [Int], byGroup: [[Int]], master: inout PairMaster, failures: inout [Int: Int], context c: Context,
         stats: inout Statistics
     ) throws {
         for g in failed {
+            if byGroup[g].contains(where: master.groupedPairs.contains),
+                try GroupScheduler(group: c.groups[g], pairs: c.pairs, budget: budget).schedule(
+                    byGroup[g], solver: solver) != nil
+            {
+                master.timeIndex(group: g)
+                continue
+            }
             failures[g, default: 0] += 1
             if failures[g]! > Self.cutRoundsBeforeTimeIndexing { master.timeIndex(group: g); continue }
             if master.separateIntervals(group: g, chosen: byGroup[g]) > 0 { stats.intervalCuts += 1; continue }

@@ -157,8 +157,11 @@ public struct DecomposedSolve: Sendable {
             }
             var s = try search ?? self.search(level: i, objective, extraRows: [], firstMasterOnly: false, run: &run)
             // Stopped before a solution of this level scheduled: keep what schedules of the last
-            // master solution, when it breaks no hard quota.
-            if s.incumbent == nil, !s.infeasible, let last = s.lastUnscheduled,
+            // master solution, when it breaks no hard quota. Only on the first level: dropping
+            // pairs breaks the rows that hold earlier levels (a salvaged cost level placed 945
+            // where the held `placed` level had reached 976), and an earlier level's solution
+            // (`kept`) is then the one to keep.
+            if kept == nil, s.incumbent == nil, !s.infeasible, let last = s.lastUnscheduled,
                 let salvaged = salvage(
                     last.values, byGroup: last.byGroup, failed: last.failed, scheduled: last.scheduled,
                     master: run.master, pairs: pairs, groups: groups)

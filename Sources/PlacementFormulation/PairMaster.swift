@@ -27,6 +27,8 @@ struct PairMaster {
     private(set) var timeIndexed = Set<Int>()
     /// Pairs of members of groups (rounds.md, section 2): time-indexed from the start.
     private(set) var groupedPairs = Set<Int>()
+    /// The group (an index into `CandidateSet.groups`) of each pair in ``groupedPairs``.
+    private(set) var travelGroupOfPair: [Int: Int] = [:]
     /// Whether building stopped because the budget was spent (the master
     /// is then partial and must not be solved; ``BuildCheck``).
     private(set) var stopped = false
@@ -104,11 +106,12 @@ struct PairMaster {
 
     /// Groups (rounds.md, section 2) tie start weeks across capacity groups,
     /// which the scheduling of one capacity group at a time cannot see. So
-    /// every pair of a member gets start columns from the start: its
-    /// capacity group is time-indexed whole (the master stays exact there),
-    /// a pair at an offer that can never be over-full gets start columns of
-    /// its own, and the group's place rows (over pairs) and start rows
-    /// (over start columns) tie the members as in the direct model.
+    /// every pair of a member gets start columns of its own in the master,
+    /// and the group's place rows (over pairs) and start rows (over start
+    /// columns) tie the members as in the direct model. The scheduling of a
+    /// capacity group then takes those pairs at the master's start
+    /// (``GroupScheduler/pinned``); when only those starts keep it from
+    /// scheduling, it is time-indexed (``DecomposedSolve/cutOff``).
     mutating func addGroupTies(candidates: CandidateSet) {
         let ties = candidates.groupTies()
         guard !ties.isEmpty else { return }
@@ -116,13 +119,13 @@ struct PairMaster {
         for (q, pair) in pairs.pairs.enumerated() {
             for k in pair.firstStay...(pair.firstStay + pair.last - pair.first) { pairOfStay[k] = q }
         }
-        for gm in candidates.groups where gm.members.count > 1 {
+        for (g, gm) in candidates.groups.enumerated() where gm.members.count > 1 {
             for m in gm.members {
-                groupedPairs.formUnion(pairs.pairStart[m.rawValue]..<pairs.pairStart[m.rawValue + 1])
+                for q in pairs.pairStart[m.rawValue]..<pairs.pairStart[m.rawValue + 1] {
+                    groupedPairs.insert(q)
+                    travelGroupOfPair[q] = g
+                }
             }
-        }
-        for (g, group) in groups.enumerated() where group.pairs.contains(where: groupedPairs.contains) {
-            timeIndex(group: g)
         }
         for q in groupedPairs.sorted() where startColumns[q] == nil {
             _ = addStartColumns(q)
@@ -230,16 +233,32 @@ struct PairMaster {
                 coefficients: Array(repeating: 1, count: set.count)))
     }
 
-    /// A start per chosen pair of a solution: from the start columns of
-    /// time-indexed groups, from `fixed` (schedules found for other groups),
-    /// else the pair's first start (offers in no group never over-fill).
+    /// The master's start of each chosen pair of a group member.
+    func pinnedStarts(_ values: [Double]) -> [Int: Int] {
+        var out: [Int: Int] = [:]
+        for q in groupedPairs where values[q] > 0.5 {
+            if let s = startColumns[q]?.first(where: { values[$0.column.rawValue] > 0.5 })?.start { out[q] = s }
+        }
+        return out
+    }
+
+    /// A start per chosen pair of a solution: from `fixed` (schedules found
+    /// for capacity groups), from the start columns (time-indexed groups and
+    /// group members), else the pair's first start (offers in no capacity
+    /// group never over-fill).
     func starts(_ values: [Double], fixed: [Int: Int]) -> [Int: Int] {
         var out: [Int: Int] = [:]
         for q in pairs.pairs.indices where values[q] > 0.5 {
-            if let cols = startColumns[q], let s = cols.first(where: { values[$0.column.rawValue] > 0.5 })?.start {
+            if let f = fixed[q] {
+                // A schedule found for its capacity group (a group member's start may be moved
+                // there with its whole group: ``DecomposedSolve/scheduleClusters``).
+                out[q] = f
+            } else if let cols = startColumns[q],
+                let s = cols.first(where: { values[$0.column.rawValue] > 0.5 })?.start
+            {
                 out[q] = s
             } else {
-                out[q] = fixed[q] ?? pairs.pairs[q].first
+                out[q] = pairs.pairs[q].first
             }
         }
         return out

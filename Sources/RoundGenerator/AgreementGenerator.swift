@@ -56,7 +56,8 @@ public struct AgreementGenerator: Sendable {
         }
 
         var locked = Set<Int>()
-        for p in order where out.locks.count < locks {
+        // Members of groups are not locked: a lock binds the whole group, whose places it does not check.
+        for p in order where out.locks.count < locks && instance.participants[p].group == nil {
             let range = c.stayRange(of: ParticipantIndex(p))
             guard !range.isEmpty else { continue }
             let s = c.stays[range.lowerBound + rng.below(range.count)]

@@ -48,6 +48,12 @@ struct Generate: ParsableCommand {
 
     @Option(
         help: ArgumentHelp(
+            "Share of participants in groups travelling together (0 to 1): classes of two to four apprentices of one "
+                + "sending organisation and sector.", valueName: "share"))
+    var groups: Double = 0.1
+
+    @Option(
+        help: ArgumentHelp(
             "Also write a funding file (allvet-funding/1, the illustrative Erasmus+ rates) to this path, for solve "
                 + "--funding.", valueName: "file"))
     var funding: String?
@@ -66,13 +72,17 @@ struct Generate: ParsableCommand {
         guard participants >= 0 else { throw ValidationError("--participants must be 0 or more.") }
         if let hosts, hosts < 0 { throw ValidationError("--hosts must be 0 or more.") }
         guard locks >= 0, bans >= 0 else { throw ValidationError("--locks and --bans must be 0 or more.") }
+        guard (0...1).contains(groups) else {
+            throw ValidationError("--groups is a share of the participants: give a number from 0 to 1, e.g. 0.1.")
+        }
         guard !out.isEmpty else { throw ValidationError("--out must name a file or folder.") }
     }
 
     func run() throws {
         let hostCount = hosts ?? (participants + 3) / 4
         let instance = InstanceFiles.generated(
-            participants: participants, hosts: hostCount, seed: seed, locks: locks, bans: bans, located: true)
+            participants: participants, hosts: hostCount, seed: seed, locks: locks, bans: bans, located: true,
+            groups: groups)
         let form = format ?? InstanceFormat.implied(by: out)
         do {
             switch form {
@@ -95,7 +105,7 @@ struct Generate: ParsableCommand {
         }
         Terminal.out(
             "\(instance.name): \(instance.participants.count) participants, \(instance.hosts.count) hosts, "
-                + "\(instance.hosts.reduce(0) { $0 + $1.offers.count }) offers; written to \(out) (\(form.rawValue))"
+                + "\(instance.hosts.reduce(0) { $0 + $1.offers.count }) offers, \(instance.groups.count) groups; written to \(out) (\(form.rawValue))"
                 + (funding.map { "; funding rates to \($0)" } ?? ""))
     }
 }

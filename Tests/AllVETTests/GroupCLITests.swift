@@ -1,0 +1,138 @@
+import AllVET
+import Foundation
+import Testing
+
+/// Groups travelling together (issue 12, rounds.md section 2), as a
+/// coordinator runs them: the rounds example keeps its class together and
+/// prices its teacher; verify catches a group split by hand; a group that
+/// cannot go together is explained; and the input errors of groups.
+@Suite struct GroupCLITests {
+    static let dir = "instances/rounds/"
+    static let round = dir + "rounds-example.json", policy = dir + "rounds-example-policy.json"
+    static let funding = dir + "rounds-example-funding.json"
+
+    func solveExample() throws -> URL {
+        let out = try CLI.tempDir().appendingPathComponent("groups")
+        let r = try CLI.run([
+            "solve", Self.round, "--policy", Self.policy, "--funding", Self.funding, "--out", out.path, "--quiet",
+        ])
+        #expect(r.status == 0, "\(r.stderr)")
+        return out
+    }
+
+    /// The class CYL-VA-2A (ES-003, ES-004, one teacher, `together: city`)
+    /// goes to Lisboa on one Monday, at two hosts. Its companion is priced
+    /// as staff from ES-003's (the first member's) sending organisation,
+    /// CYL-VALLADOLID, to ES-003's host PT-LISBOA-HOTEL, for the group's 4
+    /// weeks, standard travel: 496 km is in 100–499 → 211; days 28 + 2 =
+    /// 30 at PT's staff rate 169: 14 × 169 + 16 × 169 × 0.7 = 2,366 +
+    /// 1,892.80 = 4,258.80; no organisational or inclusion support:
+    /// 211 + 4,258.80 = 4,469.80. The stays cost 30,166.60 (each worked out
+    /// in ``FundingCLITests/byHand``), so the round costs 34,636.40.
+    @Test func theExampleClassGoesTogetherAndItsTeacherIsPriced() throws {
+        let out = try solveExample()
+        let rows = try readCSV(out.appendingPathComponent("assignments.csv"))
+        let byID = Dictionary(uniqueKeysWithValues: rows.map { ($0["participant_id"]!, $0) })
+        let es3 = try #require(byID["ES-003"]), es4 = try #require(byID["ES-004"])
+        #expect(es3["start"] == es4["start"])
+        #expect(es3["host_id"]!.hasPrefix("PT-LISBOA-") && es4["host_id"]!.hasPrefix("PT-LISBOA-"))
+        for row in rows {
+            let id = row["participant_id"]!
+            let expected = try #require(FundingCLITests.byHand[id], "\(id) placed")
+            #expect(
+                ["distance_km", "travel", "individual", "organisational", "inclusion", "cost"].map { row[$0]! }
+                    == expected, "\(id)")
+        }
+        let companions = try String(contentsOf: out.appendingPathComponent("companions.csv"), encoding: .utf8)
+        #expect(
+            companions
+                == "group_id,companions,first_member,sending_org,host_id,distance_km,travel,individual,cost,total\n"
+                + "CYL-VA-2A,1,ES-003,CYL-VALLADOLID,PT-LISBOA-HOTEL,496,211.00,4258.80,4469.80,4469.80\n")
+        let summary = try String(contentsOf: out.appendingPathComponent("summary.json"), encoding: .utf8)
+        #expect(summary.contains("\"total\": 34636.40"))
+        #expect(summary.contains("\"companions\": 4469.80"))
+        let verify = try CLI.run(["verify", Self.round, out.path, "--policy", Self.policy])
+        #expect(verify.status == 0, "\(verify.stdout)\(verify.stderr)")
+    }
+
+    @Test func verifyCatchesAGroupSplitByHand() throws {
+        let out = try solveExample()
+        let path = out.appendingPathComponent("assignments.csv")
+        let text = try String(contentsOf: path, encoding: .utf8)
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let i = try #require(lines.firstIndex { $0.hasPrefix("ES-004,") })
+        // A week earlier: still within ES-004's dates and the offer's, so only the group rule breaks.
+        var edited = lines
+        edited[i] = lines[i].replacingOccurrences(of: "2026-06-29,2026-07-26", with: "2026-06-22,2026-07-19")
+        #expect(edited[i] != lines[i], "the example's ES-004 starts on 2026-06-29")
+        try edited.joined(separator: "\n").write(to: path, atomically: true, encoding: .utf8)
+        let verify = try CLI.run(["verify", Self.round, out.path, "--policy", Self.policy])
+        #expect(verify.status == 4, "\(verify.stdout)\(verify.stderr)")
+        #expect(verify.stdout.contains("group CYL-VA-2A: [group] the members start on different Mondays"))
+    }
+
+    static func round(together: String, hostB: String) -> String {
+        """
+        {"format": "allvet-instance/1", "participants": [
+          {"id": "ES-001", "country": "ES", "sector": "tourism", "languages": {}, "group": "class",
+           "available_from": "2026-03-02", "available_to": "2026-06-28", "weeks": 4},
+          {"id": "ES-002", "country": "ES", "sector": "tourism", "languages": {}, "group": "class",
+           "available_from": "2026-03-02", "available_to": "2026-06-28", "weeks": 4}],
+         "hosts": [
+          {"id": "PT-A", "country": "PT", "city": "Lisboa", "offers": [
+            {"id": "PT-A/o", "sectors": ["tourism"], "from": "2026-03-02", "to": "2026-06-28", "capacity": 2}]},
+          {"id": "\(hostB)", "country": "PT", "city": "Porto", "offers": [
+            {"id": "\(hostB)/o", "sectors": ["tourism"], "from": "2026-03-02", "to": "2026-06-28", "capacity": 2}]}],
+         "bans": [{"participant": "ES-002", "host": "PT-A"}],
+         "groups": [{"id": "class", "together": "\(together)"}]}
+        """
+    }
+
+    /// ES-002 may not go to PT-A, ES-001 could go to either: with the class
+    /// in one city, only Porto; at one host, only PT-B. With ES-001 also
+    /// banned from PT-B, they share nothing, and both are unplaced with
+    /// the reason group, though each has a stay of its own.
+    @Test func aGroupThatCannotGoTogetherIsExplained() throws {
+        let dir = try CLI.tempDir()
+        let path = dir.appendingPathComponent("round.json")
+        var text = Self.round(together: "host", hostB: "PT-B")
+        let out = dir.appendingPathComponent("r")
+        try text.write(to: path, atomically: true, encoding: .utf8)
+        var r = try CLI.run(["solve", path.path, "--out", out.path, "--quiet"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(try readCSV(out.appendingPathComponent("assignments.csv")).map { $0["host_id"]! } == ["PT-B", "PT-B"])
+
+        text = text.replacingOccurrences(
+            of: #""bans": [{"participant": "ES-002", "host": "PT-A"}]"#,
+            with: #""bans": [{"participant": "ES-002", "host": "PT-A"}, {"participant": "ES-001", "host": "PT-B"}]"#)
+        try text.write(to: path, atomically: true, encoding: .utf8)
+        r = try CLI.run(["solve", path.path, "--out", out.path, "--quiet"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let unplaced = try readCSV(out.appendingPathComponent("unplaced.csv"))
+        #expect(unplaced.map { $0["reason"]! } == ["group", "group"])
+        #expect(
+            unplaced.first?["detail"]
+                == "group class (2 members) could not be placed together: its members have no host and start week "
+                + "in common where each has a candidate stay")
+        let verify = try CLI.run(["verify", path.path, out.path])
+        #expect(verify.status == 0, "\(verify.stdout)\(verify.stderr)")
+    }
+
+    @Test func membersOfDifferentLengthsAndUnnamedGroupsAreInputErrors() throws {
+        let dir = try CLI.tempDir()
+        let path = dir.appendingPathComponent("round.json")
+        let text = Self.round(together: "city", hostB: "PT-B")
+            .replacingOccurrences(of: #""weeks": 4},"#, with: #""weeks": 6},"#)
+            .replacingOccurrences(
+                of: #"{"id": "class", "together": "city"}"#,
+                with: #"{"id": "class", "together": "city"}, {"id": "nobody", "companions": 2}"#)
+        try text.write(to: path, atomically: true, encoding: .utf8)
+        let r = try CLI.run(["solve", path.path, "--out", dir.appendingPathComponent("r").path])
+        #expect(r.status == 65, "\(r.stderr)")
+        #expect(
+            r.stderr.contains(
+                "$.participants[1].weeks: error: the members of group \"class\" must stay the same number of weeks; "
+                    + "they have ES-001 (6), ES-002 (4) weeks"))
+        #expect(r.stderr.contains("$.groups[1]: error: no participant names group \"nobody\""))
+    }
+}
