@@ -1,3 +1,4 @@
+import AllVET
 import Foundation
 import Testing
 
@@ -35,9 +36,37 @@ import Testing
             #expect(run.status == 0, "stderr: \(run.stderr)")
         }
         let fa = try Self.folder(dir.appendingPathComponent("a"))
-        #expect(Set(fa.keys) == ["participants.csv", "hosts.csv", "offers.csv", "sending_orgs.csv"])
+        #expect(Set(fa.keys) == ["participants.csv", "hosts.csv", "offers.csv", "sending_orgs.csv", "groups.csv"])
         #expect(fa == (try Self.folder(dir.appendingPathComponent("b"))))
         #expect(fa != (try Self.folder(dir.appendingPathComponent("c"))))
+    }
+
+    /// `--groups` puts that share of participants in classes (rounds.md
+    /// section 2): members of one group have one sending organisation,
+    /// sector and length; `--groups 0` writes none; a share above 1 is a
+    /// usage error.
+    @Test func groupsAreClassesOfOneOrganisationAndLength() throws {
+        let dir = try CLI.tempDir()
+        for (name, share) in [("g", "0.2"), ("none", "0")] {
+            let run = try CLI.run([
+                "generate", "--participants", "200", "--seed", "4", "--groups", share, "--out",
+                dir.appendingPathComponent(name + ".json").path,
+            ])
+            #expect(run.status == 0, "stderr: \(run.stderr)")
+        }
+        let (round, _) = try InstanceJSONReader.read(path: dir.appendingPathComponent("g.json").path)
+        let members = round.participants.filter { $0.group != nil }
+        #expect((36...44).contains(members.count), "\(members.count) of 200 in groups")
+        for gm in round.travelGroups {
+            let ps = gm.members.map { round.participants[$0.rawValue] }
+            #expect((2...4).contains(ps.count))
+            #expect(Set(ps.map(\.sendingOrg)).count == 1 && Set(ps.map(\.sector)).count == 1)
+            #expect(Set(ps.map(\.weeks)).count == 1)
+        }
+        let (plain, _) = try InstanceJSONReader.read(path: dir.appendingPathComponent("none.json").path)
+        #expect(plain.groups.isEmpty && plain.participants.allSatisfy { $0.group == nil })
+        let bad = try CLI.run(["generate", "--groups", "2", "--out", dir.appendingPathComponent("x.json").path])
+        #expect(bad.status == 64 && bad.stderr.contains("--groups is a share of the participants"))
     }
 
     @Test func formatFollowsTheExtensionUnlessGiven() throws {
