@@ -219,25 +219,29 @@ extension CellReader {
         }
     }
 
+    /// One of a few words, `fallback` when empty (the one reader of
+    /// keyword cells: `travel`, `together`).
+    func keyword<T: RawRepresentable & CaseIterable>(
+        _ column: String, fallback: T, _ sink: inout DiagnosticSink
+    ) -> T where T.RawValue == String {
+        let s = table.cell(row, column).trimmingSpaces.lowercased()
+        if s.isEmpty { return fallback }
+        guard let v = T(rawValue: s) else {
+            let words = T.allCases.map(\.rawValue)
+            let expected = words.dropLast().joined(separator: ", ") + " or " + words.last!
+            error(column, "Expected \(expected), found \"\(s)\".", &sink)
+            return fallback
+        }
+        return v
+    }
+
     /// `standard` (also when empty) or `green` (rounds.md, section 4).
     func travel(_ column: String, _ sink: inout DiagnosticSink) -> TravelMode {
-        let s = table.cell(row, column).trimmingSpaces.lowercased()
-        if s.isEmpty { return .standard }
-        guard let m = TravelMode(rawValue: s) else {
-            error(column, "Expected standard or green, found \"\(s)\".", &sink)
-            return .standard
-        }
-        return m
+        keyword(column, fallback: .standard, &sink)
     }
 
     /// `city` (also when empty) or `host` (rounds.md, section 2).
     func together(_ column: String, _ sink: inout DiagnosticSink) -> Together {
-        let s = table.cell(row, column).trimmingSpaces.lowercased()
-        if s.isEmpty { return .city }
-        guard let t = Together(rawValue: s) else {
-            error(column, "Expected city or host, found \"\(s)\".", &sink)
-            return .city
-        }
-        return t
+        keyword(column, fallback: .city, &sink)
     }
 }

@@ -356,22 +356,23 @@ extension JSONReadContext {
         return l
     }
 
-    /// `standard` or `green` (rounds.md, section 4).
-    mutating func travelMode(_ v: JSONValue, _ path: String) -> TravelMode? {
+    /// One of a few words (the one reader of keyword fields: `travel`, `together`).
+    mutating func keyword<T: RawRepresentable & CaseIterable>(_ v: JSONValue, _ path: String, field: String) -> T?
+    where T.RawValue == String {
         guard let s = string(v, path) else { return nil }
-        guard let m = TravelMode(rawValue: s) else {
-            error(path, "unknown travel \"\(s)\"; expected standard or green")
+        guard let value = T(rawValue: s) else {
+            let words = T.allCases.map(\.rawValue)
+            error(
+                path,
+                "unknown \(field) \"\(s)\"; expected \(words.dropLast().joined(separator: ", ")) or \(words.last!)")
             return nil
         }
-        return m
+        return value
     }
 
-    mutating func together(_ v: JSONValue, _ path: String) -> Together? {
-        guard let s = string(v, path) else { return nil }
-        guard let t = Together(rawValue: s) else {
-            error(path, "unknown together \"\(s)\"; expected city or host")
-            return nil
-        }
-        return t
-    }
+    /// `standard` or `green` (rounds.md, section 4).
+    mutating func travelMode(_ v: JSONValue, _ path: String) -> TravelMode? { keyword(v, path, field: "travel") }
+
+    /// `city` or `host` (rounds.md, section 2).
+    mutating func together(_ v: JSONValue, _ path: String) -> Together? { keyword(v, path, field: "together") }
 }
