@@ -9,6 +9,11 @@ import PlacementModel
 /// after it), so that every stay of a pair keeps the previous stay alike
 /// and the `changes` goal with `keep: stay` is a cost per pair, exact in
 /// the master. The split pairs share the one-stay row like any two pairs.
+///
+/// A pair's start weeks are consecutive: where a participant's stays at an
+/// offer skip a week, the pair is split there too. Groups make such gaps
+/// (a member keeps only the weeks its group shares, which in a city of
+/// several hosts need not be one run of weeks).
 public struct PairSet: Sendable {
     public struct Pair: Sendable {
         public var participant: Int
@@ -55,6 +60,7 @@ public struct PairSet: Sendable {
                 let match = c.previousMatch.isEmpty ? .none : c.previousMatch[k]
                 var e = k
                 while e + 1 < r.upperBound && c.stays[e + 1].offer == o
+                    && c.stays[e + 1].start == c.stays[e].start + 1
                     && (c.previousMatch.isEmpty || c.previousMatch[e + 1] == match)
                 {
                     e += 1

@@ -83,3 +83,51 @@ import Testing
         }
     }
 }
+
+/// A member keeps only the weeks its group shares, which in a city of
+/// several hosts need not be one run of weeks: here A (food, only at H1,
+/// any Monday from week 0 to 11) shares with B (tourism, at H2 from week 0
+/// to 2 or at H3 from week 7 to 9) the weeks 0–2 and 7–9 in Lisboa, so A's
+/// stays at H1 skip weeks 3–6. The decomposition's pairs once assumed one
+/// run of weeks per (participant, offer) and tied B's stays to A's columns.
+/// C must take H1 (capacity 1) in weeks 0–1, so the group starts on week 2
+/// or 7–9: all three are placed, each at its first preference (rank
+/// level 0).
+@Suite struct GroupWeeksWithGapsTests {
+    static let round = """
+        { "format": "allvet-instance/1", "name": "gap",
+          "participants": [
+            { "id": "B", "country": "ES", "sector": "tourism", "available_from": "2026-03-02",
+              "available_to": "2026-05-31", "weeks": 2, "languages": { "es": "native" }, "group": "G", "preferences": ["H2", "H3"] },
+            { "id": "C", "country": "ES", "sector": "food", "available_from": "2026-03-02",
+              "available_to": "2026-03-15", "weeks": 2, "languages": { "es": "native" }, "preferences": ["H1"] },
+            { "id": "A", "country": "ES", "sector": "food", "available_from": "2026-03-02",
+              "available_to": "2026-05-31", "weeks": 2, "languages": { "es": "native" }, "group": "G", "preferences": ["H1"] } ],
+          "hosts": [
+            { "id": "H1", "country": "PT", "city": "Lisboa", "offers": [
+              { "id": "H1/kitchen", "sectors": ["food"], "from": "2026-03-02", "to": "2026-05-31", "capacity": 1 } ] },
+            { "id": "H2", "country": "PT", "city": "Lisboa", "offers": [
+              { "id": "H2/desk", "sectors": ["tourism"], "from": "2026-03-02", "to": "2026-03-29", "capacity": 1 } ] },
+            { "id": "H3", "country": "PT", "city": "Lisboa", "offers": [
+              { "id": "H3/desk", "sectors": ["tourism"], "from": "2026-04-20", "to": "2026-05-17", "capacity": 1 } ] } ],
+          "groups": [{ "id": "G", "together": "city" }] }
+        """
+
+    @Test func bothMethodsPlaceTheGroupOnASharedWeek() throws {
+        let instance = try InstanceJSONReader.read(data: Array(Self.round.utf8), file: "gap.json").0
+        let policy = Policy(objective: [.placed(weights: []), .rank(cost: .linear)])
+        let (a, b, levels) = try expectSameOptima(instance, policy, label: "gap")
+        #expect(levels == [3, 0])
+        for result in [a, b] {
+            #expect(GroupEquivalenceTests.groupsHold(result) == [])
+            let starts = result.chosen.map { result.candidates.stays[$0].start }
+            #expect(starts.count == 3)
+            let files = ResultFiles(result: result, inputHash: "test")
+            let report = ResultsVerifier(instance: instance, policy: policy).verify(
+                ResultsText(
+                    assignments: files.assignments, unplaced: files.unplaced,
+                    summary: files.summary(timings: Timings()).rendered()))
+            #expect(report.holds, "\(report.text)")
+        }
+    }
+}
