@@ -56,7 +56,8 @@ extension DecomposedSolve {
 
     /// A schedulable solution from a master solution whose groups do not
     /// all schedule: each failing group keeps the pairs a greedy can place
-    /// and drops the rest; nil when that breaks a hard quota.
+    /// and drops the rest, with the whole travel group of a member it drops
+    /// (all or none); nil when that breaks a hard quota or a lock.
     func salvage(
         _ values: [Double], byGroup: [[Int]], failed: [Int], scheduled: [Int: Int], master: PairMaster,
         pairs: PairSet, groups: [CapacityGroup]
@@ -71,6 +72,7 @@ extension DecomposedSolve {
             starts.merge(s) { a, _ in a }
             for q in byGroup[g] where s[q] == nil { dropped.insert(q) }
         }
+        dropped = master.withTheirGroups(dropped, values)
         guard let v = master.dropping(dropped, from: values) else { return nil }
         return Incumbent(values: v, starts: master.starts(v, fixed: starts), value: master.model.objectiveValue(v))
     }

@@ -270,7 +270,7 @@ struct PairMaster {
     func dropping(_ dropped: Set<Int>, from values: [Double]) -> [Double]? {
         if dropped.contains(where: { locked.contains(ParticipantIndex(pairs.pairs[$0].participant)) }) { return nil }
         // A member's pair is never dropped alone: its group would break (all or none).
-        if dropped.contains(where: groupedPairs.contains) { return nil }
+        if withTheirGroups(dropped, values) != dropped { return nil }
         var v = values + [Double](repeating: 0, count: max(0, model.columnCount - values.count))
         for q in dropped {
             v[q] = 0
@@ -296,6 +296,16 @@ struct PairMaster {
             v[z.rawValue] = worst
         }
         return v
+    }
+
+    /// `dropped` with the chosen pairs of every other member of the travel
+    /// groups (rounds.md, section 2) it touches: a group goes all or none.
+    func withTheirGroups(_ dropped: Set<Int>, _ values: [Double]) -> Set<Int> {
+        let travel = Set(dropped.compactMap { travelGroupOfPair[$0] })
+        guard !travel.isEmpty else { return dropped }
+        var out = dropped
+        for q in groupedPairs where values[q] > 0.5 && travel.contains(travelGroupOfPair[q]!) { out.insert(q) }
+        return out
     }
 
     /// Gives group `g` start-week columns linked to its pairs and its weekly
