@@ -46,7 +46,8 @@ extension DecomposedSolve {
             }
             if r.primal != .optimal { return nil }
             try cutOff(
-                stillFailing, byGroup: inner, master: &restricted, failures: &failures, context: c, stats: &stats)
+                stillFailing, byGroup: inner, pinned: restricted.pinnedStarts(r.values), master: &restricted,
+                failures: &failures, context: c, stats: &stats)
         }
         return nil
     }

@@ -65,8 +65,8 @@ extension DecomposedSolve {
             s.lastUnscheduled = (r.values, byGroup, failed, scheduled)
             if firstMasterOnly { break }
             try cutOff(
-                failed, byGroup: byGroup, master: &run.master, failures: &run.failures, context: run.context,
-                stats: &run.stats)
+                failed, byGroup: byGroup, pinned: run.master.pinnedStarts(r.values), master: &run.master,
+                failures: &run.failures, context: run.context, stats: &run.stats)
             run.stats.timeIndexedGroups = run.master.timeIndexed.count
             // Repair: keep the groups that scheduled and re-solve the rest, a much smaller
             // model; when it reaches the master's bound, the level is proven.
@@ -135,17 +135,30 @@ extension DecomposedSolve {
     /// energetic interval the chosen pairs break, else a no-good on the
     /// smallest set of them that cannot be scheduled; a group that keeps
     /// failing is time-indexed instead, so the loop ends. A group that would
-    /// schedule but for the starts the master gave its group members is
-    /// time-indexed at once: only then can the master see both.
+    /// schedule but for the starts the master gave its group members (in
+    /// `pinned`) gets an energetic interval that counts those members' weeks
+    /// through their start columns and that their starts overfill; when
+    /// there is none, it is time-indexed at once: only then can the master
+    /// see both. Time-indexing every such group at once made the master of
+    /// a 1,000 × 250 round slow (docs/performance.md, "Groups").
     func cutOff(
-        _ failed: [Int], byGroup: [[Int]], master: inout PairMaster, failures: inout [Int: Int], context c: Context,
-        stats: inout Statistics
+        _ failed: [Int], byGroup: [[Int]], pinned: [Int: Int], master: inout PairMaster, failures: inout [Int: Int],
+        context c: Context, stats: inout Statistics
     ) throws {
         for g in failed {
             if byGroup[g].contains(where: master.groupedPairs.contains),
                 try GroupScheduler(group: c.groups[g], pairs: c.pairs, budget: budget).schedule(
                     byGroup[g], solver: solver) != nil
             {
+                // An interval the members' starts overfill cuts those starts off; else the master
+                // needs the group's weeks.
+                failures[g, default: 0] += 1
+                if failures[g]! <= Self.cutRoundsBeforeTimeIndexing,
+                    master.separateIntervals(group: g, chosen: byGroup[g], pinned: pinned) > 0
+                {
+                    stats.intervalCuts += 1
+                    continue
+                }
                 master.timeIndex(group: g)
                 continue
             }

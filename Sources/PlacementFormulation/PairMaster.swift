@@ -98,10 +98,11 @@ struct PairMaster {
         self.locked = candidates.locked
         self.penaltyLevel = policy.penaltyLevel
         self.previousCount = candidates.previousCount
+        // Members' start columns first: the energetic rows count a member's weeks through them.
+        addGroupTies(candidates: candidates)
         var check = BuildCheck(budget)
         for g in groups.indices where !check.stopped { addEnergeticRows(group: g, &check) }
         stopped = check.stopped
-        if !stopped { addGroupTies(candidates: candidates) }
     }
 
     /// Groups (rounds.md, section 2) tie start weeks across capacity groups,
@@ -173,17 +174,32 @@ struct PairMaster {
         }
     }
 
-    /// Adds `Σ minOverlap·z ≤ cap·|interval|` when it can bind.
+    /// Adds `Σ minOverlap·z ≤ cap·|interval|` when it can bind. A pair with
+    /// start columns (a group member's) counts its exact weeks in the
+    /// interval through them: `Σ_s overlap(s)·x_s`, which is stronger.
     @discardableResult
-    mutating func addInterval(_ list: [Int], capacity: Int, _ iv: ClosedRange<Int>) -> Bool {
+    mutating func addInterval(_ list: [Int], capacity: Int, _ iv: ClosedRange<Int>, exact: Bool = false) -> Bool {
         var cols: [ColumnIndex] = [], coefs: [Double] = []
         var best: [Int: Int] = [:]  // participant → largest coefficient
         for q in list {
-            let c = pairs.pairs[q].minOverlap(iv.lowerBound, iv.upperBound)
+            let pair = pairs.pairs[q]
+            if exact, let starts = startColumns[q] {
+                var most = 0
+                for (column, s) in starts {
+                    let c = pair.overlap(start: s, iv.lowerBound, iv.upperBound)
+                    guard c > 0 else { continue }
+                    cols.append(column)
+                    coefs.append(Double(c))
+                    most = max(most, c)
+                }
+                if most > 0 { best[pair.participant] = max(best[pair.participant] ?? 0, most) }
+                continue
+            }
+            let c = pair.minOverlap(iv.lowerBound, iv.upperBound)
             guard c > 0 else { continue }
             cols.append(ColumnIndex(q))
             coefs.append(Double(c))
-            best[pairs.pairs[q].participant] = max(best[pairs.pairs[q].participant] ?? 0, c)
+            best[pair.participant] = max(best[pair.participant] ?? 0, c)
         }
         let rhs = capacity * iv.count
         guard best.values.reduce(0, +) > rhs else { return false }
@@ -193,18 +209,26 @@ struct PairMaster {
 
     /// Adds the most violated energetic interval inequality of each resource
     /// of group `g` for the chosen pairs; returns how many rows were added.
-    mutating func separateIntervals(group g: Int, chosen: [Int]) -> Int {
+    /// A pair in `pinned` (a member's, with the master's start) counts its
+    /// weeks from that start, as its row does (``addInterval``).
+    mutating func separateIntervals(group g: Int, chosen: [Int], pinned: [Int: Int] = [:]) -> Int {
         let chosenSet = Set(chosen)
         var added = 0
+        func weeks(_ q: Int, _ a: Int, _ b: Int) -> Int {
+            let pair = pairs.pairs[q]
+            if let s = pinned[q], startColumns[q] != nil { return pair.overlap(start: s, a, b) }
+            return pair.minOverlap(a, b)
+        }
         for (list, cap) in resources(of: groups[g]) where cap > 0 {
             let here = list.filter { chosenSet.contains($0) }
             guard here.count > cap else { continue }
-            let starts = Set(here.map { pairs.pairs[$0].first }),
-                ends = Set(here.map { pairs.pairs[$0].span.upperBound })
+            let starts = Set(here.map { pinned[$0] ?? pairs.pairs[$0].first }),
+                ends = Set(
+                    here.map { q in pinned[q].map { $0 + pairs.pairs[q].weeks - 1 } ?? pairs.pairs[q].span.upperBound })
             var violated: [(violation: Double, interval: ClosedRange<Int>)] = []
             for a in starts {
                 for b in ends where b >= a {
-                    let lhs = here.reduce(0) { $0 + pairs.pairs[$1].minOverlap(a, b) }
+                    let lhs = here.reduce(0) { $0 + weeks($1, a, b) }
                     let violation = Double(lhs - cap * (b - a + 1)) / Double(b - a + 1)
                     if violation > 0 { violated.append((violation, a...b)) }
                 }
@@ -214,7 +238,8 @@ struct PairMaster {
                     $1.violation, -$1.interval.count, -$1.interval.lowerBound
                 )
             }
-            for v in violated.prefix(PairMaster.cutsPerResource) where addInterval(list, capacity: cap, v.interval) {
+            for v in violated.prefix(PairMaster.cutsPerResource)
+            where addInterval(list, capacity: cap, v.interval, exact: !pinned.isEmpty) {
                 added += 1
             }
         }

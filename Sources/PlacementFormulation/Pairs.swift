@@ -38,8 +38,12 @@ public struct PairSet: Sendable {
         /// The fewest weeks of `a…b` any stay of the pair occupies: the
         /// overlap is unimodal in the start, so its minimum is at an end.
         public func minOverlap(_ a: Int, _ b: Int) -> Int {
-            func overlap(_ s: Int) -> Int { max(0, min(b, s + weeks - 1) - max(a, s) + 1) }
-            return min(overlap(first), overlap(last))
+            min(overlap(start: first, a, b), overlap(start: last, a, b))
+        }
+
+        /// The weeks of `a…b` the stay starting on week `s` occupies.
+        public func overlap(start s: Int, _ a: Int, _ b: Int) -> Int {
+            max(0, min(b, s + weeks - 1) - max(a, s) + 1)
         }
     }
 
