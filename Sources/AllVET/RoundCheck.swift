@@ -22,6 +22,11 @@ public struct RoundCheck: Sendable {
     public var withoutCandidateIDs: [Filter: [String]]
     /// Offers no participant can take (no candidate stay).
     public var unusableOffers: [String]
+    /// Groups travelling together (rounds.md, section 2) of two or more members.
+    public var travelGroups: Int = 0
+    /// The ids of the groups whose members have stays of their own but share
+    /// no place (city or host) and start week: none of them can be placed.
+    public var groupsSharingNothing: [String] = []
     /// With a funding file: each participant's cheapest and dearest stay.
     public var costRanges: [CostRange] = []
     var currency = "EUR"
@@ -67,6 +72,13 @@ public struct RoundCheck: Sendable {
         withoutCandidateIDs = ids
         withoutCandidateByFilter = Filter.allCases.map { ($0, byFilter[$0] ?? 0) }
         unusableOffers = c.offers.enumerated().filter { !used[$0.offset] }.map(\.element.offer.id)
+        let travelling = c.groups.filter { $0.members.count > 1 }
+        travelGroups = travelling.count
+        groupsSharingNothing =
+            travelling.filter { gm in
+                gm.members.contains(where: c.membersWithOwnStays.contains)
+                    && gm.members.allSatisfy { c.stayRange(of: $0).isEmpty }
+            }.map(\.group.id)
         costRanges = Self.costRanges(instance, c)
         currency = instance.funding?.currency ?? "EUR"
         budget = policy.budgetCents
@@ -102,6 +114,15 @@ public struct RoundCheck: Sendable {
                     ? ""
                     : " (" + unusableOffers.prefix(20).joined(separator: ", ")
                         + (unusableOffers.count > 20 ? ", …" : "") + ")"))
+        if travelGroups > 0 {
+            out.append("groups travelling together: \(travelGroups)")
+            if !groupsSharingNothing.isEmpty {
+                let named = groupsSharingNothing.prefix(10).joined(separator: ", ")
+                out.append(
+                    "  whose members have no city (or host) and start week in common, so none can go: "
+                        + "\(groupsSharingNothing.count) (\(named)\(groupsSharingNothing.count > 10 ? ", …" : ""))")
+            }
+        }
         out += costLines
         return out.joined(separator: "\n")
     }

@@ -101,6 +101,9 @@ import Testing
         var r = try CLI.run(["solve", path.path, "--out", out.path, "--quiet"])
         #expect(r.status == 0, "\(r.stderr)")
         #expect(try readCSV(out.appendingPathComponent("assignments.csv")).map { $0["host_id"]! } == ["PT-B", "PT-B"])
+        var check = try CLI.run(["check", path.path])
+        #expect(check.status == 0 && check.stdout.contains("groups travelling together: 1\n"), "\(check.stdout)")
+        #expect(!check.stdout.contains("none can go"))
 
         text = text.replacingOccurrences(
             of: #""bans": [{"participant": "ES-002", "host": "PT-A"}]"#,
@@ -116,6 +119,12 @@ import Testing
                 + "in common where each has a candidate stay")
         let verify = try CLI.run(["verify", path.path, out.path])
         #expect(verify.status == 0, "\(verify.stdout)\(verify.stderr)")
+        // `check` says so before any solve.
+        check = try CLI.run(["check", path.path])
+        #expect(
+            check.stdout.contains(
+                "  whose members have no city (or host) and start week in common, so none can go: 1 (class)"),
+            "\(check.stdout)")
     }
 
     @Test func membersOfDifferentLengthsAndUnnamedGroupsAreInputErrors() throws {
