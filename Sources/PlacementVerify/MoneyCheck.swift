@@ -23,7 +23,7 @@ extension ResultsVerifier {
 
     /// The budget (a rule) and `summary.json` `funding` (figures).
     func checkMoney(
-        stays: [StayRow], rules: Rules, summary: JSONValue?, solved: Bool,
+        stays: [StayRow], rules: Rules, companions companionCosts: [CompanionCost]?, summary: JSONValue?, solved: Bool,
         rule: (String, String, String) -> Void, figure: (String, String, String) -> Void
     ) {
         guard let costs = rules.costs else { return }
@@ -34,7 +34,7 @@ extension ResultsVerifier {
             for (k, v) in [c.travel, c.individual, c.organisational, c.inclusion].enumerated() { parts[k] += v }
         }
         var companions: Cents = 0
-        for c in companionCosts(stays, rules: rules) ?? [] {
+        for c in companionCosts ?? [] {
             companions += c.total
             parts[0] += Cents(c.count) * c.one.travel
             parts[1] += Cents(c.count) * c.one.individual

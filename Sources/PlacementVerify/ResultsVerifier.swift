@@ -179,6 +179,9 @@ public struct ResultsVerifier: Sendable {
 
         // unplaced.csv
         var unplacedCounts: [String: Int] = [:]
+        // Members per group id, for the reason `group` (Instance.travelGroups, worked out once).
+        let membersOfGroup = Dictionary(
+            uniqueKeysWithValues: instance.travelGroups.map { ($0.group.id, $0.members.count) })
         if let text = files.unplaced {
             let table = Self.table(text, file: U, columns: ["participant_id", "reason", "detail"], report: report)
             for (line, cell) in table {
@@ -223,7 +226,7 @@ public struct ResultsVerifier: Sendable {
                 case "group":
                     unplacedCounts[reason, default: 0] += 1
                     let group = instance.participants[pi].group
-                    if group == nil || instance.travelGroups.first(where: { $0.group.id == group })!.members.count < 2 {
+                    if group.map({ (membersOfGroup[$0] ?? 0) < 2 }) ?? true {
                         report(
                             U, loc, "reason", "\(pid) travels in no group of two or more; the reason cannot be group")
                     } else if example == nil {
@@ -255,15 +258,19 @@ public struct ResultsVerifier: Sendable {
             report(U, "participant \(p.id)", "accounted", "\(p.id) is neither in assignments.csv nor in unplaced.csv")
         }
 
+        // What the placed groups' companions cost: one figure for the money and the cost level.
+        let companions = companionCosts(stays, rules: rules)
         checkMoney(
-            stays: stays, rules: rules, summary: files.summary.flatMap { try? JSONValue.parse(Array($0.utf8)).value },
-            solved: solved, rule: { report(A, $0, $1, $2) },
+            stays: stays, rules: rules, companions: companions,
+            summary: files.summary.flatMap { try? JSONValue.parse(Array($0.utf8)).value }, solved: solved,
+            rule: { report(A, $0, $1, $2) },
             figure: { figures.append(Violation(file: S, location: $0, rule: $1, message: $2)) })
 
         // summary.json: its figures, apart from the rules.
         if let text = files.summary {
             checkSummary(
-                text, rules: rules, stays: stays, quotas: quotas, unplacedCounts: unplacedCounts,
+                text, rules: rules, stays: stays, companions: companions, quotas: quotas,
+                unplacedCounts: unplacedCounts,
                 haveUnplaced: files.unplaced != nil
             ) { figures.append(Violation(file: S, location: $0, rule: $1, message: $2)) }
         } else {

@@ -10,7 +10,8 @@ extension ResultsVerifier {
     // MARK: summary.json
 
     func checkSummary(
-        _ text: String, rules: Rules, stays: [StayRow], quotas: [QuotaFigure], unplacedCounts: [String: Int],
+        _ text: String, rules: Rules, stays: [StayRow], companions companionCosts: [CompanionCost]?,
+        quotas: [QuotaFigure], unplacedCounts: [String: Int],
         haveUnplaced: Bool, report: (String, String, String) -> Void
     ) {
         let root: JSONValue
@@ -108,7 +109,7 @@ extension ResultsVerifier {
             case .early: v = Double(stays.reduce(0) { $0 + rules.week(of: $1.start) })
             case .changes(let keep): v = Double(instance.changes(keep: keep, now: now))
             case .cost:
-                let companions = (companionCosts(stays, rules: rules) ?? []).reduce(0) { $0 + $1.total }
+                let companions = (companionCosts ?? []).reduce(0) { $0 + $1.total }
                 v = Double(stays.reduce(companions) { $0 + (rules.cost($1.participant, $1.offer)?.total ?? 0) })
             }
             if i == policy.penaltyLevel { v += goal.isMaximised ? -penalty : penalty }
