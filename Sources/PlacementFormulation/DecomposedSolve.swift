@@ -181,6 +181,19 @@ public struct DecomposedSolve: Sendable {
             }
             i += 1
         }
+        // A run cut short never keeps less than the plain greedy (issue 15).
+        if let first = levels.first, first.status == .feasible || first.status == .timeLimit,
+            let greedy = greedyIncumbent(
+                master: run.master, candidates: candidates, instance: instance, policy: policy),
+            Self.better(objectives[0], greedy.values, than: kept?.values)
+        {
+            note("kept the greedy's solution: level 0 \(objectives[0].value(greedy.values))")
+            kept = greedy
+            for i in levels.indices {
+                levels[i].value = objectives[i].value(greedy.values)
+                if levels[i].status == .timeLimit { levels[i].status = .feasible }
+            }
+        }
         var stats = run.stats
         stats.pairs = pairs.pairs.count
         stats.groups = groups.count

@@ -163,12 +163,15 @@ import Testing
 
     /// A run that ended with no solution marked everyone `capacity` ("the
     /// optimum uses the places otherwise"), and a stop before the first
-    /// solution wrote `bound: 1.7976931348623157e+308`.
+    /// solution wrote `bound: 1.7976931348623157e+308`. (The direct model:
+    /// the decomposition keeps the plain greedy's solution, below.)
     @Test func noSolutionMeansNotSolvedAndNoFakeBound() throws {
         let dir = try CLI.tempDir()
         let round = try largeRound(in: dir)
         let out = dir.appendingPathComponent("r")
-        let run = try CLI.run(["solve", round.path, "--out", out.path, "--time-limit", "0.01", "--quiet"])
+        let run = try CLI.run([
+            "solve", round.path, "--out", out.path, "--time-limit", "0.01", "--quiet", "--method", "direct",
+        ])
         #expect(run.status == 3, "\(run.stderr)")
         let unplaced = try String(contentsOf: out.appendingPathComponent("unplaced.csv"), encoding: .utf8)
             .split(separator: "\n").dropFirst().map { $0.split(separator: ",", maxSplits: 2).map(String.init) }
@@ -177,6 +180,23 @@ import Testing
         #expect(unplaced.contains { $0[1] == "not_solved" && $0[2].contains("within the time limit") })
         let summary = try String(contentsOf: out.appendingPathComponent("summary.json"), encoding: .utf8)
         #expect(!summary.contains("e+308"))
+        let verify = try CLI.run(["verify", round.path, out.path])
+        #expect(verify.status == 0, "\(verify.stdout)")
+    }
+
+    /// Cut short before any master solves, the decomposition keeps the plain
+    /// greedy's solution (issue 15): exit 0, `feasible`, verified, and no
+    /// participant with a candidate marked `not_solved`.
+    @Test func aRunCutShortKeepsTheGreedysSolution() throws {
+        let dir = try CLI.tempDir()
+        let round = try largeRound(in: dir)
+        let out = dir.appendingPathComponent("r")
+        let run = try CLI.run(["solve", round.path, "--out", out.path, "--time-limit", "0.01", "--quiet"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let summary = try String(contentsOf: out.appendingPathComponent("summary.json"), encoding: .utf8)
+        #expect(summary.contains("\"status\": \"feasible\""), "\(summary.prefix(400))")
+        let unplaced = try String(contentsOf: out.appendingPathComponent("unplaced.csv"), encoding: .utf8)
+        #expect(!unplaced.contains(",not_solved,"))
         let verify = try CLI.run(["verify", round.path, out.path])
         #expect(verify.status == 0, "\(verify.stdout)")
     }

@@ -1,3 +1,4 @@
+import LinearModel
 import PlacementModel
 import Testing
 
@@ -64,5 +65,21 @@ import Testing
         #expect(master.withTheirGroups([c], values) == [c])
         let v = try #require(master.dropping([c], from: values))
         #expect(v[pairOf["A"]!] == 1 && v[pairOf["B"]!] == 1 && v[c] == 0)
+    }
+
+    /// A run whose solver finds nothing keeps the greedy's solution, the
+    /// group whole: A and B (together at H1, capacity 2) on week 0, then C
+    /// on the first week that fits, week 2.
+    @Test func aRunCutShortKeepsTheGreedyWithTheGroupWhole() throws {
+        let instance = try InstanceJSONReader.read(data: Array(Self.round.utf8), file: "salvage.json").0
+        let candidates = CandidateSet(instance: instance, policy: .default)
+        var budget = SolveBudget(limit: 0.2)
+        budget.log = nil
+        let outcome = try DecomposedSolve(solver: StallingSolver(), options: SolverOptions(), budget: budget)
+            .solve(instance: instance, policy: .default, candidates: candidates)
+        #expect(outcome.levels.map(\.status) == [.feasible, .notSolved])
+        let chosen = try #require(outcome.chosen).map { candidates.stays[$0] }
+        #expect(chosen.map(\.participant.rawValue) == [0, 1, 2])
+        #expect(chosen.map(\.start) == [0, 0, 2])
     }
 }
