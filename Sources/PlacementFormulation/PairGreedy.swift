@@ -8,7 +8,8 @@ import PlacementModel
 /// It keeps every weekly capacity, offer total and the budget; quotas and
 /// everything else are checked afterwards against the master
 /// (``DecomposedSolve/greedyIncumbent(master:candidates:instance:policy:)``).
-/// It takes milliseconds at 1,000 × 250.
+/// One pass over the pairs and their weeks: a whole `--time-limit 0.01`
+/// run of a 1,000 × 250 round takes 2.6 s (docs/performance.md).
 struct PairGreedy {
     let instance: Instance
     let candidates: CandidateSet
