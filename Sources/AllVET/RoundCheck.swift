@@ -72,13 +72,8 @@ public struct RoundCheck: Sendable {
         withoutCandidateIDs = ids
         withoutCandidateByFilter = Filter.allCases.map { ($0, byFilter[$0] ?? 0) }
         unusableOffers = c.offers.enumerated().filter { !used[$0.offset] }.map(\.element.offer.id)
-        let travelling = c.groups.filter { $0.members.count > 1 }
-        travelGroups = travelling.count
-        groupsSharingNothing =
-            travelling.filter { gm in
-                gm.members.contains(where: c.membersWithOwnStays.contains)
-                    && gm.members.allSatisfy { c.stayRange(of: $0).isEmpty }
-            }.map(\.group.id)
+        travelGroups = c.groups.filter { $0.members.count > 1 }.count
+        groupsSharingNothing = c.groups.filter(c.sharesNothing).map(\.group.id)
         costRanges = Self.costRanges(instance, c)
         currency = instance.funding?.currency ?? "EUR"
         budget = policy.budgetCents

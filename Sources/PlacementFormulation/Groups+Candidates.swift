@@ -105,6 +105,21 @@ extension CandidateSet {
         return out
     }
 
+    /// The place of host `h` for a group (`together: host`: the host; `city`:
+    /// the first host of its country and city), the one rule both the ties
+    /// and the greedy use.
+    public func place(ofHost h: Int, together: Together) -> Int {
+        together == .city ? cityOfHost[h] : h
+    }
+
+    /// Whether the members of `gm` had stays of their own but share no place
+    /// and start week: then ``keepShared`` left none of them any stay (the
+    /// shared cells are in every member's, so either all keep some or none).
+    public func sharesNothing(_ gm: GroupMembers) -> Bool {
+        gm.members.count > 1 && gm.members.contains(where: membersWithOwnStays.contains)
+            && stayRange(of: gm.members[0]).isEmpty
+    }
+
     /// What stay `k` adds to the budget and the `cost` goal: its own cost
     /// and, for a group's first member, its companions'.
     public func spend(_ k: Int) -> Cents {
@@ -140,7 +155,7 @@ extension CandidateSet {
                 var byPlace: [Int: [Int]] = [:], byStart: [Int: [Int]] = [:]
                 for k in stayRange(of: m) {
                     let h = offers[stays[k].offer.rawValue].host.rawValue
-                    byPlace[gm.group.together == .city ? cityOfHost[h] : h, default: []].append(k)
+                    byPlace[place(ofHost: h, together: gm.group.together), default: []].append(k)
                     byStart[stays[k].start, default: []].append(k)
                 }
                 return (byPlace, byStart)

@@ -99,8 +99,7 @@ struct PairGreedy {
     private mutating func placeGroup(_ g: Int) {
         let gm = candidates.groups[g]
         func place(of q: Int) -> Int {
-            let host = candidates.offers[pairs.pairs[q].offer].host.rawValue
-            return gm.group.together == .host ? host : candidates.cityOfHost[host]
+            candidates.place(ofHost: candidates.offers[pairs.pairs[q].offer].host.rawValue, together: gm.group.together)
         }
         for q0 in byRank(gm.members[0]) {
             for s in pairs.pairs[q0].first...pairs.pairs[q0].last where fits(q0, s) {
@@ -145,11 +144,10 @@ extension DecomposedSolve {
 }
 
 extension DecomposedSolve {
-    /// Whether `values` are better than `than` on `objective` (any values beat none).
+    /// Whether `values` are better than `than` on `objective` (any values
+    /// beat none): `than` does not reach them, in ``meets(_:_:_:)``'s tolerance.
     static func better(_ objective: LevelObjective, _ values: [Double], than: [Double]?) -> Bool {
         guard let than else { return true }
-        let a = objective.value(values), b = objective.value(than)
-        let tol = objective.isIntegral ? 0.5 : 1e-6 * max(1, abs(b))
-        return objective.sense == .maximize ? a > b + tol : a < b - tol
+        return !meets(objective, objective.value(than), objective.value(values))
     }
 }

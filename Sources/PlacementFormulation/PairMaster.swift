@@ -209,14 +209,15 @@ struct PairMaster {
 
     /// Adds the most violated energetic interval inequality of each resource
     /// of group `g` for the chosen pairs; returns how many rows were added.
-    /// A pair in `pinned` (a member's, with the master's start) counts its
-    /// weeks from that start, as its row does (``addInterval``).
+    /// A pair in `pinned` (a member's, with the master's start; members
+    /// always have start columns) counts its weeks from that start, as its
+    /// row does (``addInterval``).
     mutating func separateIntervals(group g: Int, chosen: [Int], pinned: [Int: Int] = [:]) -> Int {
         let chosenSet = Set(chosen)
         var added = 0
         func weeks(_ q: Int, _ a: Int, _ b: Int) -> Int {
             let pair = pairs.pairs[q]
-            if let s = pinned[q], startColumns[q] != nil { return pair.overlap(start: s, a, b) }
+            if let s = pinned[q] { return pair.overlap(start: s, a, b) }
             return pair.minOverlap(a, b)
         }
         for (list, cap) in resources(of: groups[g]) where cap > 0 {
