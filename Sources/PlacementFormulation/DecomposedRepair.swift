@@ -11,7 +11,8 @@ extension DecomposedSolve {
     func repair(
         _ values: [Double], byGroup: [[Int]], failed: [Int], master: PairMaster, extraRows: [Row],
         objective: LevelObjective,
-        incumbent: Incumbent?, cap: Double, context c: Context, stats: inout Statistics
+        incumbent: Incumbent?, cap: Double, context c: Context, stats: inout Statistics,
+        salvages: inout Salvages
     ) throws -> Incumbent? {
         var restricted = master
         let failedSet = Set(failed)
@@ -44,6 +45,13 @@ extension DecomposedSolve {
                     values: r.values, starts: restricted.starts(r.values, fixed: scheduled),
                     value: restricted.model.objectiveValue(r.values))
             }
+            // What schedules of it is a solution too (often a better one than the master's).
+            if let kept = checkedSalvage(
+                r.values, byGroup: inner, failed: stillFailing, scheduled: scheduled, from: restricted,
+                master: master, context: c)
+            {
+                salvages.offer(kept)
+            }
             if r.primal != .optimal { return nil }
             try cutOff(
                 stillFailing, byGroup: inner, pinned: restricted.pinnedStarts(r.values), master: &restricted,
@@ -54,29 +62,6 @@ extension DecomposedSolve {
 
     /// Sends a line of the decomposition's own log to the solver log sink.
     func note(_ line: String) { budget.log?(line + "\n") }
-
-    /// A schedulable solution from a master solution whose groups do not
-    /// all schedule: each failing group keeps the pairs a greedy can place
-    /// and drops the rest, with the whole travel group of a member it drops
-    /// (all or none); nil when that breaks a hard quota or a lock.
-    func salvage(
-        _ values: [Double], byGroup: [[Int]], failed: [Int], scheduled: [Int: Int], master: PairMaster,
-        pairs: PairSet, groups: [CapacityGroup]
-    ) -> Incumbent? {
-        var starts = scheduled
-        var dropped = Set<Int>()
-        let pinned = master.pinnedStarts(values)
-        for g in failed {
-            var scheduler = GroupScheduler(group: groups[g], pairs: pairs, budget: budget)
-            scheduler.pinned = pinned.filter { byGroup[g].contains($0.key) }
-            let (s, _) = scheduler.greedy(byGroup[g], skipping: true)
-            starts.merge(s) { a, _ in a }
-            for q in byGroup[g] where s[q] == nil { dropped.insert(q) }
-        }
-        dropped = master.withTheirGroups(dropped, values)
-        guard let v = master.dropping(dropped, from: values) else { return nil }
-        return Incumbent(values: v, starts: master.starts(v, fixed: starts), value: master.model.objectiveValue(v))
-    }
 
     /// A schedulable solution: column values (of the master at the time) and a start per chosen pair.
     struct Incumbent {

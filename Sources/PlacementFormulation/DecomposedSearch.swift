@@ -9,12 +9,17 @@ extension DecomposedSolve {
     /// what does not schedule, repair; until a master solution schedules,
     /// a repaired solution reaches the master's bound, or time runs out.
     /// With `firstMasterOnly`, returns after the first master solve unless
-    /// it schedules.
+    /// it schedules. With `cap`, stops after that many seconds (`capped`).
+    /// `initial`, a checked solution (the greedy's), is the
+    /// incumbent the first master must beat.
     func search(
         level i: Int, _ objective: LevelObjective, extraRows: [Row], firstMasterOnly: Bool,
-        run: inout Run
+        initial: Incumbent? = nil, held: LevelObjective? = nil, cap: Double? = nil, run: inout Run
     ) throws -> LevelSearch {
+        let deadline = cap.map { budget.elapsed + $0 }
         var s = LevelSearch()
+        s.incumbent = initial
+        var salvages = Salvages(objective: objective, extraRows: extraRows, held: held)
         levelProgress?(i, SolverOptions.Progress(incumbent: nil, bound: nil, nodes: 0))
         let levelBudget = levelProgress.map { report in budget.addingProgress { report(i, $0) } } ?? budget
         while true {
@@ -23,7 +28,11 @@ extension DecomposedSolve {
                 if budget.stopRequested { run.interrupted = true }
                 break
             }
-            let opts = levelBudget.options(options)
+            if let deadline, budget.elapsed >= deadline {
+                s.capped = true
+                break
+            }
+            let opts = levelBudget.options(options, cap: deadline.map { max(0.01, $0 - budget.elapsed) })
             run.master.model.setObjective(sense: objective.sense, constant: objective.constant, terms: objective.terms)
             var model = run.master.model
             for row in extraRows { model.addRow(row) }
@@ -64,6 +73,15 @@ extension DecomposedSolve {
             }
             s.lastUnscheduled = (r.values, byGroup, failed, scheduled)
             if firstMasterOnly { break }
+            // What schedules of this solution is an incumbent when it beats the one in hand: the
+            // next masters must beat it (at 1,000 × 250 a time limit kept 859 of a master's 947,
+            // where the repairs' solutions held 946; docs/performance.md).
+            if let kept = checkedSalvage(
+                r.values, byGroup: byGroup, failed: failed, scheduled: scheduled, from: run.master,
+                master: run.master, context: run.context)
+            {
+                salvages.offer(kept)
+            }
             try cutOff(
                 failed, byGroup: byGroup, pinned: run.master.pinnedStarts(r.values), master: &run.master,
                 failures: &run.failures, context: run.context, stats: &run.stats)
@@ -78,7 +96,7 @@ extension DecomposedSolve {
                 if let repaired = try repair(
                     r.values, byGroup: byGroup, failed: failed, master: run.master, extraRows: extraRows,
                     objective: objective, incumbent: s.incumbent, cap: repairCap, context: run.context,
-                    stats: &run.stats)
+                    stats: &run.stats, salvages: &salvages)
                 {
                     note("  repair: \(repaired.value)")
                     s.incumbent = repaired
@@ -89,8 +107,21 @@ extension DecomposedSolve {
                     }
                 }
             }
+            if let kept = salvages.best, Self.better(objective, kept.values, than: s.incumbent?.values) {
+                note("  salvaged: \(kept.value)")
+                s.incumbent = kept
+                if r.primal == .optimal && !run.interrupted, let b = s.bound, Self.meets(objective, kept.value, b) {
+                    s.proven = true
+                    s.bound = kept.value
+                    break
+                }
+            }
             if r.primal != .optimal || run.interrupted { break }
         }
+        if let deadline, s.termination == .timeLimit, !budget.isExhausted, budget.elapsed >= deadline - 0.05 {
+            s.capped = true
+        }
+        s.heldSalvage = salvages.bestForHeld
         return s
     }
 

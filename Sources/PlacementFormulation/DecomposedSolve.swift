@@ -51,6 +51,12 @@ public struct DecomposedSolve: Sendable {
     /// The repair's time budget is twice the master solve's, but at least this.
     static let minimumRepairSeconds = 1.0
 
+    /// With a time limit, the share of the time left that an optimistic hold
+    /// may take before its level is solved on its own: at 1,000 × 250 under
+    /// the default policy the hold is unreachable (947 where 946 is optimal)
+    /// and its search kept nothing in 60 s (docs/performance.md).
+    static let holdShare = 0.5
+
     /// Rounds of cuts a group may get before it is time-indexed instead.
     static let cutRoundsBeforeTimeIndexing = 8
 
@@ -79,6 +85,8 @@ public struct DecomposedSolve: Sendable {
 
         var levels: [LevelOutcome] = []
         var kept: Incumbent? = nil
+        // The best salvaged solution of a hold cut short by its share of the time limit.
+        var heldSalvage: Incumbent? = nil
         let context = Context(pairs: pairs, groups: groups, groupOfPair: groupOfPair)
         var run = Run(master: master, context: context)
         let objectives = policy.objective.enumerated().map { i, goal in
@@ -109,7 +117,8 @@ public struct DecomposedSolve: Sendable {
                     let t1 = budget.elapsed
                     note("level \(i): solving level \(i + 1) with level \(i) held at its bound \(u)")
                     let next = try self.search(
-                        level: i + 1, objectives[i + 1], extraRows: [hold], firstMasterOnly: false, run: &run)
+                        level: i + 1, objectives[i + 1], extraRows: [hold], firstMasterOnly: false, held: objective,
+                        cap: budget.remaining.map { $0 * Self.holdShare }, run: &run)
                     if let inc = next.incumbent {
                         kept = inc
                         var reached = notSolved(objective, inc.values)
@@ -131,7 +140,7 @@ public struct DecomposedSolve: Sendable {
                         i += 2
                         continue levelLoop
                     }
-                    if !next.infeasible {
+                    if !next.infeasible && !next.capped {
                         // Stopped before the next level found a solution: this level is not proven.
                         // Keep what schedules of the last master solution, as below.
                         if kept == nil, let last = next.lastUnscheduled ?? first.lastUnscheduled,
@@ -142,6 +151,11 @@ public struct DecomposedSolve: Sendable {
                             kept = salvaged
                             note("  kept the scheduled part of the last master solution")
                         }
+                        // A repair under the hold may have salvaged more of this level.
+                        if let best = next.heldSalvage, Self.better(objective, best.values, than: kept?.values) {
+                            kept = best
+                            note("  kept the best salvaged solution: level \(i) \(best.value)")
+                        }
                         var stopped = outcome(objective, next, kept: kept, seconds: budget.elapsed - t0)
                         stopped.status = kept == nil ? .timeLimit : .feasible
                         stopped.value = kept.map { objective.value($0.values) }
@@ -150,12 +164,33 @@ public struct DecomposedSolve: Sendable {
                         levels.append(contentsOf: objectives[(i + 1)...].map { notSolved($0, kept?.values) })
                         break levelLoop
                     }
-                    note("level \(i) cannot reach its bound \(u) with a schedulable solution; solving it on its own")
+                    if next.capped {
+                        heldSalvage = next.heldSalvage
+                        note(
+                            "level \(i): the hold was not reached in its share of the time limit; solving it on its own"
+                        )
+                    } else {
+                        note(
+                            "level \(i) cannot reach its bound \(u) with a schedulable solution; solving it on its own")
+                    }
                 } else {
                     search = first
                 }
             }
-            var s = try search ?? self.search(level: i, objective, extraRows: [], firstMasterOnly: false, run: &run)
+            // The first level's search starts from the greedy's solution (checked against the
+            // master): every master must beat it, and a run cut short keeps at least it.
+            var initial =
+                search == nil && i == 0
+                ? greedyIncumbent(master: run.master, candidates: candidates, instance: instance, policy: policy)
+                : nil
+            // The master's objective may still be the next level's (after an optimistic hold).
+            if let v = initial?.values { initial?.value = objective.value(v) }
+            if i == 0, let h = heldSalvage, Self.better(objective, h.values, than: initial?.values) { initial = h }
+            if let initial { note("level 0: the greedy's solution, \(initial.value), is the incumbent to beat") }
+            var s =
+                try search
+                ?? self.search(
+                    level: i, objective, extraRows: [], firstMasterOnly: false, initial: initial, run: &run)
             // Stopped before a solution of this level scheduled: keep what schedules of the last
             // master solution, when it breaks no hard quota. Only on the first level: dropping
             // pairs breaks the rows that hold earlier levels (a salvaged cost level placed 945
@@ -230,6 +265,10 @@ public struct DecomposedSolve: Sendable {
         var termination: TerminationReason? = nil
         var nodes = 0
         var lastUnscheduled: (values: [Double], byGroup: [[Int]], failed: [Int], scheduled: [Int: Int])? = nil
+        /// In an optimistic hold, the best salvaged solution by the held level (see `Salvages`).
+        var heldSalvage: Incumbent? = nil
+        /// Stopped by its own `cap`, not by the run's budget.
+        var capped = false
     }
 
     /// The outcome of a level from its search.

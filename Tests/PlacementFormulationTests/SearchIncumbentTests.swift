@@ -1,0 +1,103 @@
+import Foundation
+import GLPKSolver
+import LinearModel
+import PlacementModel
+import Testing
+
+@testable import PlacementFormulation
+
+/// The incumbents a level's search starts from and picks up on the way
+/// (issue 15): the plain greedy's solution, what schedules of each master
+/// or repair solution that does not (``DecomposedSolve/Salvages``), and an
+/// optimistic hold that gives up at its share of a time limit.
+@Suite struct SearchIncumbentTests {
+    /// a, b, c want 3 weeks in a 6-week window at one offer of capacity 1:
+    /// the master's bound is 3, two fit (weeks 0–2 and 3–5).
+    static let round: Instance = {
+        let ps = ["a", "b", "c"].map { participant($0, to: "2026-04-12", weeks: 3) }
+        return PlacementFormulationTests.round(ps, [host("h", offers: [offer("o", to: "2026-04-12", capacity: 1)])])
+    }()
+
+    static func run(_ policy: Policy, solver: any LinearSolver, limit: Double) throws
+        -> (DecomposedSolve.Outcome, [String])
+    {
+        final class Lines: @unchecked Sendable {
+            let lock = NSLock()
+            var text = ""
+            func add(_ s: String) { lock.withLock { text += s } }
+        }
+        let lines = Lines()
+        var budget = SolveBudget(limit: limit)
+        budget.log = { lines.add($0) }
+        let c = CandidateSet(instance: round, policy: policy)
+        let outcome = try DecomposedSolve(solver: solver, options: SolverOptions(), budget: budget)
+            .solve(instance: round, policy: policy, candidates: c)
+        return (outcome, lines.text.split(separator: "\n").map(String.init))
+    }
+
+    @Test func theGreedysSolutionIsTheFirstIncumbent() throws {
+        let placedOnly = Policy(objective: [.placed(weights: [])], quotas: [])
+        let (solved, log) = try Self.run(placedOnly, solver: GLPKSolver(), limit: 30)
+        #expect(log.contains("level 0: the greedy's solution, 2.0, is the incumbent to beat"))
+        #expect(solved.levels.map(\.status) == [.optimal])
+        #expect(solved.levels.map(\.value) == [2])
+        // Nothing solves: the search itself keeps the greedy's solution, so the floor applied
+        // at the end of a run cut short (which logs "kept the greedy's solution") has nothing to add.
+        let (stopped, stoppedLog) = try Self.run(
+            placedOnly, solver: OptimisticHoldTests.StoppingSolver(stopAt: 1), limit: 30)
+        #expect(stopped.levels.map(\.status) == [.feasible])
+        #expect(stopped.levels.map(\.value) == [2])
+        #expect(stopped.chosen?.count == 2)
+        #expect(!stoppedLog.contains { $0.contains("kept the greedy's solution") })
+    }
+
+    /// A solver that never finishes a model holding level 0 at its bound
+    /// (a row named `hold_0`): it takes the time it is given, as the rank
+    /// search of an unreachable hold did at 1,000 × 250.
+    final class HoldStallingSolver: LinearSolver, @unchecked Sendable {
+        let stalling = StallingSolver()
+        var name: String { "GLPK, stalling under a hold" }
+        func solve(_ model: LinearModel, options: SolverOptions) throws -> SolveResult {
+            if model.rows.contains(where: { $0.name == "hold_0" }) {
+                return try stalling.solve(model, options: options)
+            }
+            return try GLPKSolver().solve(model, options: options)
+        }
+    }
+
+    @Test func aHoldCutShortByItsShareSolvesTheLevelOnItsOwn() throws {
+        // Within 4 s, the hold may take half; then `placed` is proven on its own (2). Level 1 is
+        // solved under `hold_0` too, which stalls to the end: it stays unproven.
+        let solver = HoldStallingSolver()
+        let (outcome, log) = try Self.run(.default, solver: solver, limit: 4)
+        #expect(log.contains { $0.contains("held at its bound 3") })
+        #expect(log.contains { $0.contains("the hold was not reached in its share of the time limit") })
+        #expect(outcome.levels[0].status == .optimal)
+        #expect(outcome.levels[0].value == 2)
+        #expect(outcome.levels[1].status != .optimal)
+        let holdLimit = try #require(solver.stalling.limits.first ?? nil)
+        #expect(holdLimit <= 2.01, "the hold's master had at most half of the time")
+    }
+
+    @Test func salvagesKeepTheBestOfEachKind() {
+        // Two pairs; level 0 is `placed` (both columns), held at 2 in this search; the level
+        // searched is "rank" with the second pair's column at cost 1.
+        let placed = LevelObjective(
+            goal: .placed(weights: []), sense: .maximize, terms: [(ColumnIndex(0), 1), (ColumnIndex(1), 1)],
+            isIntegral: true)
+        let rank = LevelObjective(
+            goal: .rank(cost: .linear), sense: .minimize, terms: [(ColumnIndex(1), 1)], isIntegral: true)
+        var salvages = DecomposedSolve.Salvages(
+            objective: rank, extraRows: [placed.holdRow(2, name: "hold_0")], held: placed)
+        func solution(_ v: [Double]) -> DecomposedSolve.Incumbent { .init(values: v, starts: [:], value: .nan) }
+        salvages.offer(solution([1, 0]))
+        #expect(salvages.best == nil, "it breaks the hold")
+        #expect(salvages.bestForHeld?.value == 1)
+        salvages.offer(solution([1, 1]))
+        #expect(salvages.best?.value == 1, "valued by the searched level")
+        #expect(salvages.bestForHeld?.value == 2, "valued by the held level")
+        salvages.offer(solution([0, 1]))
+        #expect(
+            salvages.best?.values == [1, 1] && salvages.bestForHeld?.values == [1, 1], "a worse one changes nothing")
+    }
+}
