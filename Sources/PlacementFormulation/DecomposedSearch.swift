@@ -9,7 +9,8 @@ extension DecomposedSolve {
     /// what does not schedule, repair; until a master solution schedules,
     /// a repaired solution reaches the master's bound, or time runs out.
     /// With `firstMasterOnly`, returns after the first master solve unless
-    /// it schedules. With `cap`, stops after that many seconds (`capped`).
+    /// it schedules. With `cap`, stops after that many seconds (`capped`)
+    /// unless it has a solution by then.
     /// `initial`, a checked solution (the greedy's), is the
     /// incumbent the first master must beat.
     func search(
@@ -28,6 +29,8 @@ extension DecomposedSolve {
                 if budget.stopRequested { run.interrupted = true }
                 break
             }
+            // The cap is on finding a first solution: with one, the search goes on in the run's budget.
+            let deadline = s.incumbent == nil ? deadline : nil
             if let deadline, budget.elapsed >= deadline {
                 s.capped = true
                 break
@@ -118,7 +121,9 @@ extension DecomposedSolve {
             }
             if r.primal != .optimal || run.interrupted { break }
         }
-        if let deadline, s.termination == .timeLimit, !budget.isExhausted, budget.elapsed >= deadline - 0.05 {
+        if let deadline, s.incumbent == nil, s.termination == .timeLimit, !budget.isExhausted,
+            budget.elapsed >= deadline - 0.05
+        {
             s.capped = true
         }
         s.heldSalvage = salvages.bestForHeld

@@ -79,6 +79,44 @@ import Testing
         #expect(holdLimit <= 2.01, "the hold's master had at most half of the time")
     }
 
+    /// GLPK, but stalling on a master under the hold that must beat an
+    /// incumbent (rows `hold_0` and `cutoff`).
+    final class CutoffStallingSolver: LinearSolver, @unchecked Sendable {
+        let stalling = StallingSolver()
+        var name: String { "GLPK, stalling under a hold with an incumbent" }
+        func solve(_ model: LinearModel, options: SolverOptions) throws -> SolveResult {
+            let names = Set(model.rows.map(\.name))
+            if names.contains("hold_0") && names.contains("cutoff") {
+                return try stalling.solve(model, options: options)
+            }
+            return try GLPKSolver().solve(model, options: options)
+        }
+    }
+
+    @Test func aHoldWithASolutionKeepsTheRestOfTheTime() throws {
+        // Offers o and o2 (capacity 1, weeks 0–5), a, b, c want 3 weeks, o first: placed 3 is
+        // reachable. The hold's first master puts all three at o, which does not schedule; the
+        // repair finds two at o and one at o2 (rank 1), so `placed` is proven. The next master
+        // (rank 0 wanted) stalls: it must get all the time left, not the hold's share (1.5 s of 3).
+        let ps = ["a", "b", "c"].map { participant($0, to: "2026-04-12", weeks: 3, preferences: ["o", "o2"]) }
+        let r = PlacementFormulationTests.round(
+            ps,
+            [
+                host(
+                    "h",
+                    offers: [offer("o", to: "2026-04-12", capacity: 1), offer("o2", to: "2026-04-12", capacity: 1)])
+            ])
+        let solver = CutoffStallingSolver()
+        var budget = SolveBudget(limit: 3)
+        budget.log = nil
+        let outcome = try DecomposedSolve(solver: solver, options: SolverOptions(), budget: budget)
+            .solve(instance: r, policy: .default, candidates: CandidateSet(instance: r, policy: .default))
+        #expect(outcome.levels.map(\.status) == [.optimal, .feasible])
+        #expect(outcome.levels.map(\.value) == [3, 1])
+        let limit = try #require(solver.stalling.limits.first ?? nil)
+        #expect(limit > 2, "the master after the hold's solution had the run's time left, not the hold's share")
+    }
+
     @Test func salvagesKeepTheBestOfEachKind() {
         // Two pairs; level 0 is `placed` (both columns), held at 2 in this search; the level
         // searched is "rank" with the second pair's column at cost 1.
