@@ -10,16 +10,16 @@ import Testing
 /// must fall back to solving the first level on its own.
 @Suite struct OptimisticHoldTests {
     /// Lines the decomposition logs, and its outcome.
-    func decomposed(_ instance: Instance, _ policy: Policy = .default, solver: any LinearSolver = GLPKSolver()) throws
-        -> (DecomposedSolve.Outcome, [String])
-    {
+    func decomposed(
+        _ instance: Instance, _ policy: Policy = .default, solver: any LinearSolver = GLPKSolver(), limit: Double = 30
+    ) throws -> (DecomposedSolve.Outcome, [String]) {
         final class Lines: @unchecked Sendable {
             let lock = NSLock()
             var text = ""
             func add(_ s: String) { lock.lock(); text += s; lock.unlock() }
         }
         let lines = Lines()
-        var budget = SolveBudget(limit: 30)
+        var budget = SolveBudget(limit: limit)
         budget.log = { lines.add($0) }
         let c = CandidateSet(instance: instance, policy: policy)
         let outcome = try DecomposedSolve(solver: solver, options: SolverOptions(), budget: budget)

@@ -21,18 +21,7 @@ import Testing
     static func run(_ policy: Policy, solver: any LinearSolver, limit: Double) throws
         -> (DecomposedSolve.Outcome, [String])
     {
-        final class Lines: @unchecked Sendable {
-            let lock = NSLock()
-            var text = ""
-            func add(_ s: String) { lock.withLock { text += s } }
-        }
-        let lines = Lines()
-        var budget = SolveBudget(limit: limit)
-        budget.log = { lines.add($0) }
-        let c = CandidateSet(instance: round, policy: policy)
-        let outcome = try DecomposedSolve(solver: solver, options: SolverOptions(), budget: budget)
-            .solve(instance: round, policy: policy, candidates: c)
-        return (outcome, lines.text.split(separator: "\n").map(String.init))
+        try OptimisticHoldTests().decomposed(round, policy, solver: solver, limit: limit)
     }
 
     @Test func theGreedysSolutionIsTheFirstIncumbent() throws {
