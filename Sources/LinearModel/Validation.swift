@@ -69,10 +69,17 @@ extension LinearModel {
             worst = max(worst, c.lower - v, v - c.upper)
             if c.isInteger { worst = max(worst, abs(v - v.rounded())) }
         }
-        for row in rows {
-            let a = row.activity(values)
-            worst = max(worst, row.lower - a, a - row.upper)
-        }
+        for row in rows { worst = max(worst, row.violation(values)) }
         return worst
+    }
+}
+
+extension Row {
+    /// How far the row's activity lies outside its bounds (0 or less when
+    /// it holds), the one measure ``LinearModel/maxViolation(_:)`` takes
+    /// the largest of.
+    public func violation(_ values: [Double]) -> Double {
+        let a = activity(values)
+        return max(lower - a, a - upper)
     }
 }

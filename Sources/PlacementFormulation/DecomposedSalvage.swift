@@ -60,23 +60,15 @@ extension DecomposedSolve {
         /// the held level keeps when the hold is not reached in time.
         var bestForHeld: Incumbent? = nil
 
-        init(objective: LevelObjective, extraRows: [Row], held: LevelObjective?) {
-            self.objective = objective
-            self.extraRows = extraRows
-            self.held = held
-        }
-
         mutating func offer(_ solution: Incumbent) {
             let v = solution.values
             if let held, DecomposedSolve.better(held, v, than: bestForHeld?.values) {
                 bestForHeld = solution
                 bestForHeld!.value = held.value(v)
             }
-            let keepsRows = extraRows.allSatisfy { row in
-                let a = row.activity(v)
-                return a >= row.lower - 1e-6 && a <= row.upper + 1e-6
-            }
-            if keepsRows, DecomposedSolve.better(objective, v, than: best?.values) {
+            if extraRows.allSatisfy({ $0.violation(v) <= 1e-6 }),
+                DecomposedSolve.better(objective, v, than: best?.values)
+            {
                 best = solution
                 best!.value = objective.value(v)
             }

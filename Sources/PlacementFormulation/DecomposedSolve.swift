@@ -185,8 +185,11 @@ public struct DecomposedSolve: Sendable {
                 : nil
             // The master's objective may still be the next level's (after an optimistic hold).
             if let v = initial?.values { initial?.value = objective.value(v) }
-            if i == 0, let h = heldSalvage, Self.better(objective, h.values, than: initial?.values) { initial = h }
             if let initial { note("level 0: the greedy's solution, \(initial.value), is the incumbent to beat") }
+            if i == 0, let h = heldSalvage, Self.better(objective, h.values, than: initial?.values) {
+                initial = h
+                note("level 0: a solution salvaged under the hold, \(h.value), is the incumbent to beat")
+            }
             var s =
                 try search
                 ?? self.search(
