@@ -35,11 +35,11 @@ public struct EngineOptions: Sendable {
 
     /// The formulation the engine solves; both give the optima of model.md.
     public enum Method: String, Sendable, CaseIterable {
-        /// The pair decomposition, or the direct model when a goal needs start weeks (`early`).
+        /// The pair decomposition (every goal; `early` time-indexes the groups whose starts matter).
         case automatic
         /// The direct time-indexed model (the reference; slow on large rounds).
         case direct
-        /// The pair decomposition (not for the `early` goal).
+        /// The pair decomposition, named explicitly.
         case decomposed
     }
     /// Receives progress with the level it belongs to (for a progress line).
@@ -196,10 +196,7 @@ public struct Engine: Sendable {
         let budget = options.budget()
         let candidates = CandidateSet(instance: instance, policy: policy)
         let settings = options.solverSettings
-        let useDirect = options.method == .direct || (options.method == .automatic && !DecomposedSolve.supports(policy))
-        if !useDirect && !DecomposedSolve.supports(policy) {
-            throw EngineError("the decomposed method cannot solve the early goal; use --method direct or automatic")
-        }
+        let useDirect = options.method == .direct
         let levelProgress = options.levelReporter(policy)
 
         let levels: [LevelOutcome]

@@ -15,7 +15,7 @@ extension Engine {
     /// pair decomposition (levels up to and including `level` are solved,
     /// so that the decomposition can hold a level at its bound), or by the
     /// direct model with ``/PlacementFormulation/LexicographicDriver/levelModel(_:objectives:level:)``
-    /// when the method is `direct` or the policy has the `early` goal.
+    /// when the method is `direct`.
     public func levelModel(_ instance: Instance, policy: Policy, level: Int, options: EngineOptions) throws
         -> LevelModel
     {
@@ -25,7 +25,7 @@ extension Engine {
         let objectives = policy.objective.enumerated().map { i, goal in
             formulation.objective(for: goal, level: i, instance: instance, candidates: candidates)
         }
-        guard level > 0, options.method != .direct, DecomposedSolve.supports(policy) else {
+        guard level > 0, options.method != .direct else {
             let driver = LexicographicDriver(solver: solver, options: options.solverSettings, budget: budget)
             return try driver.levelModel(formulation.model, objectives: objectives, level: level)
         }

@@ -120,6 +120,30 @@ struct GroupScheduler {
         return core
     }
 
+    /// Every chosen pair on its first week (a pinned one on its pinned
+    /// week) when that fits the group's capacities, else nil. Under the
+    /// `early` goal this is the only schedule worth the master's value
+    /// (``PairMaster/earlyTerms()``): any later start costs more.
+    func atFirstWeeks(_ chosen: [Int]) -> [Int: Int]? {
+        let lo = group.weeks.lowerBound, n = group.weeks.count
+        var offerLoad = [[Int]](repeating: [Int](repeating: 0, count: n), count: group.offers.count)
+        var hostLoad = [Int](repeating: 0, count: n)
+        let slot = Dictionary(uniqueKeysWithValues: group.offers.enumerated().map { ($1, $0) })
+        var starts: [Int: Int] = [:]
+        for q in chosen {
+            let pair = pairs.pairs[q], o = slot[pair.offer]!
+            let s = pinned[q] ?? pair.first
+            for w in s..<(s + pair.weeks) {
+                offerLoad[o][w - lo] += 1
+                hostLoad[w - lo] += 1
+                if offerLoad[o][w - lo] > group.offerCapacity[o] { return nil }
+                if let h = group.hostCapacity, hostLoad[w - lo] > h { return nil }
+            }
+            starts[q] = s
+        }
+        return starts
+    }
+
     /// Latest-start order, earliest fitting start.
     func greedy(_ chosen: [Int]) -> [Int: Int]? {
         let (starts, complete) = greedy(chosen, skipping: false)

@@ -90,6 +90,7 @@ extension DecomposedSolve {
     /// The objective of a goal over the master's pair columns; soft-quota
     /// penalties in the level of ruling 20, as in the direct model.
     func objective(_ goal: Goal, level: Int, instance: Instance, master: PairMaster) -> LevelObjective {
+        if goal == .early { return earlyObjective(level: level, master: master) }
         let pairs = master.pairs.pairs
         return .make(
             goal: goal, level: level, instance: instance, participantOf: pairs.map(\.participant),
@@ -98,9 +99,5 @@ extension DecomposedSolve {
             previousCount: master.previousCount, costOf: master.pairs.hasCosts ? pairs.map(\.cost) : [],
             worstRankColumn: master.worstRankColumn,
             penalties: master.penalties, penaltyLevel: master.penaltyLevel)
-    }
-
-    func notSolved(_ objective: LevelObjective, _ values: [Double]?) -> LevelOutcome {
-        LexicographicDriver.notSolved(objective, values: values)
     }
 }

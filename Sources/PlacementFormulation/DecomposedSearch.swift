@@ -12,12 +12,18 @@ extension DecomposedSolve {
     /// it schedules. With `cap`, stops after that many seconds (`capped`)
     /// unless it has a solution by then.
     /// `initial`, a checked solution (the greedy's), is the
-    /// incumbent the first master must beat.
+    /// incumbent the first master must beat. `start`, a solution of the
+    /// earlier levels, is given to the master solves as a start point
+    /// (checked by the solver) while there is no incumbent.
     func search(
         level i: Int, _ objective: LevelObjective, extraRows: [Row], firstMasterOnly: Bool,
-        initial: Incumbent? = nil, held: LevelObjective? = nil, cap: Double? = nil, run: inout Run
+        initial: Incumbent? = nil, start: Incumbent? = nil, held: LevelObjective? = nil, cap: Double? = nil,
+        run: inout Run
     ) throws -> LevelSearch {
         let deadline = cap.map { budget.elapsed + $0 }
+        // From the `early` level on, a group schedules only on its pairs' first weeks (DecomposedEarly.swift).
+        let strict = i >= run.context.earlyFrom
+        var objective = objective
         var s = LevelSearch()
         s.incumbent = initial
         var salvages = Salvages(objective: objective, extraRows: extraRows, held: held)
@@ -35,7 +41,12 @@ extension DecomposedSolve {
                 s.capped = true
                 break
             }
-            let opts = levelBudget.options(options, cap: deadline.map { max(0.01, $0 - budget.elapsed) })
+            var opts = levelBudget.options(options, cap: deadline.map { max(0.01, $0 - budget.elapsed) })
+            if s.incumbent == nil, let start {
+                // A solution of the earlier levels: GLPK's first incumbent, when it keeps every row.
+                opts.start = run.master.point(values: start.values, starts: start.starts)
+            }
+            objective = refreshed(objective, level: i, master: run.master)
             run.master.model.setObjective(sense: objective.sense, constant: objective.constant, terms: objective.terms)
             var model = run.master.model
             for row in extraRows { model.addRow(row) }
@@ -65,7 +76,8 @@ extension DecomposedSolve {
             }
 
             // Schedule the chosen pairs of the groups that are not time-indexed.
-            let (byGroup, scheduled, failed) = try scheduleGroups(r.values, master: run.master, context: run.context)
+            let (byGroup, scheduled, failed) = try scheduleGroups(
+                r.values, master: run.master, context: run.context, atFirstWeeks: strict)
             note("  groups that do not schedule: \(failed.count) of \(byGroup.filter { !$0.isEmpty }.count)")
             if failed.isEmpty {
                 let value = run.master.model.objectiveValue(r.values)
@@ -76,6 +88,14 @@ extension DecomposedSolve {
             }
             s.lastUnscheduled = (r.values, byGroup, failed, scheduled)
             if firstMasterOnly { break }
+            if strict {
+                // Some of these groups' pairs start later than the master counts: their start
+                // columns make the master exact for them.
+                for g in failed { run.master.timeIndex(group: g) }
+                run.stats.timeIndexedGroups = run.master.timeIndexed.count
+                if r.primal != .optimal || run.interrupted { break }
+                continue
+            }
             // What schedules of this solution is an incumbent when it beats the one in hand: the
             // next masters must beat it (at 1,000 × 250 a time limit kept 859 of a master's 947,
             // where the repairs' solutions held 946; docs/performance.md).
@@ -135,11 +155,15 @@ extension DecomposedSolve {
         let pairs: PairSet
         let groups: [CapacityGroup]
         let groupOfPair: [Int?]
+        /// The level of the `early` goal (the level count without one).
+        let earlyFrom: Int
     }
 
     /// The chosen pairs of each group that is not time-indexed, the starts
     /// found for the groups that schedule, and the groups that do not.
-    func scheduleGroups(_ values: [Double], master: PairMaster, context c: Context) throws
+    /// With `atFirstWeeks` (the `early` levels) a group schedules only with
+    /// every pair on its first week (``GroupScheduler/atFirstWeeks(_:)``).
+    func scheduleGroups(_ values: [Double], master: PairMaster, context c: Context, atFirstWeeks: Bool = false) throws
         -> (byGroup: [[Int]], scheduled: [Int: Int], failed: [Int])
     {
         var byGroup = [[Int]](repeating: [], count: c.groups.count)
@@ -152,13 +176,13 @@ extension DecomposedSolve {
         for (g, list) in byGroup.enumerated() where !list.isEmpty {
             var scheduler = GroupScheduler(group: c.groups[g], pairs: c.pairs, budget: budget)
             scheduler.pinned = pinned.filter { byGroup[g].contains($0.key) }
-            if let s = try scheduler.schedule(list, solver: solver) {
+            if let s = try atFirstWeeks ? scheduler.atFirstWeeks(list) : scheduler.schedule(list, solver: solver) {
                 scheduled.merge(s) { a, _ in a }
             } else {
                 failed.append(g)
             }
         }
-        if !failed.isEmpty && !pinned.isEmpty {
+        if !failed.isEmpty && !pinned.isEmpty && !atFirstWeeks {
             let joint = try scheduleClusters(
                 values, failed: failed, byGroup: byGroup, pinned: pinned, master: master, context: c)
             scheduled.merge(joint.starts) { _, b in b }

@@ -11,7 +11,7 @@ import Foundation
 /// model, exact on its time-indexed groups, so a master optimum whose groups
 /// all schedule is an optimum of the direct model. Levels are held as in
 /// ``LexicographicDriver``. The `early` goal depends on start weeks, which
-/// the master does not see: rounds with it go to the direct model.
+/// the master sees only where a group is time-indexed: see `DecomposedEarly.swift`.
 public struct DecomposedSolve: Sendable {
     public var solver: any LinearSolver
     /// Settings of every solve (gap, presolve, cuts); time, stop flag, log
@@ -68,11 +68,7 @@ public struct DecomposedSolve: Sendable {
         public var statistics: Statistics
     }
 
-    /// Whether the policy can be solved this way (no `early` goal).
-    public static func supports(_ policy: Policy) -> Bool { !policy.objective.contains(.early) }
-
     public func solve(instance: Instance, policy: Policy, candidates: CandidateSet) throws -> Outcome {
-        precondition(Self.supports(policy), "the early goal needs the direct model")
         let pairs = PairSet(candidates: candidates)
         let groups = CapacityGroup.groups(instance: instance, candidates: candidates, pairs: pairs)
         let master = PairMaster(
@@ -87,7 +83,9 @@ public struct DecomposedSolve: Sendable {
         var kept: Incumbent? = nil
         // The best salvaged solution of a hold cut short by its share of the time limit.
         var heldSalvage: Incumbent? = nil
-        let context = Context(pairs: pairs, groups: groups, groupOfPair: groupOfPair)
+        let context = Context(
+            pairs: pairs, groups: groups, groupOfPair: groupOfPair,
+            earlyFrom: policy.objective.firstIndex(of: .early) ?? policy.objective.count)
         var run = Run(master: master, context: context)
         let objectives = policy.objective.enumerated().map { i, goal in
             objective(goal, level: i, instance: instance, master: master)
@@ -105,7 +103,8 @@ public struct DecomposedSolve: Sendable {
             let objective = objectives[i]
             let t0 = budget.elapsed
             var search: LevelSearch? = nil
-            if i + 1 < objectives.count && objective.isIntegral {
+            // Not for `early`: its hold row would miss the start columns its search adds.
+            if i + 1 < objectives.count && objective.isIntegral && objective.goal != .early {
                 // Optimistic hold: solve the next level as if this one reached its first master
                 // bound. When a schedulable solution does, this level is proven by it, and its own
                 // search — whose optimal solutions are many and mostly unschedulable — is skipped.
@@ -117,25 +116,29 @@ public struct DecomposedSolve: Sendable {
                     let t1 = budget.elapsed
                     note("level \(i): solving level \(i + 1) with level \(i) held at its bound \(u)")
                     let next = try self.search(
-                        level: i + 1, objectives[i + 1], extraRows: [hold], firstMasterOnly: false, held: objective,
+                        level: i + 1, objectives[i + 1], extraRows: [hold], firstMasterOnly: false,
+                        start: i + 1 >= context.earlyFrom ? kept : nil, held: objective,
                         cap: budget.remaining.map { $0 * Self.holdShare }, run: &run)
                     if let inc = next.incumbent {
                         kept = inc
-                        var reached = notSolved(objective, inc.values)
+                        var reached = notSolved(objective, inc, master: run.master)
                         reached.status = .optimal
                         reached.bound = u
                         reached.termination = first.termination
                         reached.seconds = t1 - t0
                         reached.nodes = first.nodes
                         levels.append(reached)
-                        levels.append(outcome(objectives[i + 1], next, kept: kept, seconds: budget.elapsed - t1))
+                        levels.append(
+                            outcome(
+                                objectives[i + 1], next, kept: kept, seconds: budget.elapsed - t1, master: run.master))
                         guard next.proven else {
-                            levels.append(contentsOf: objectives[(i + 2)...].map { notSolved($0, kept?.values) })
+                            levels.append(
+                                contentsOf: objectives[(i + 2)...].map { notSolved($0, kept, master: run.master) })
                             break levelLoop
                         }
                         if i + 2 < objectives.count {
                             run.master.model.addRow(hold)
-                            run.master.model.addRow(objectives[i + 1].holdRow(inc.value, name: "hold_\(i + 1)"))
+                            self.hold(objectives[i + 1], level: i + 1, at: inc.value, master: &run.master)
                         }
                         i += 2
                         continue levelLoop
@@ -156,12 +159,14 @@ public struct DecomposedSolve: Sendable {
                             kept = best
                             note("  kept the best salvaged solution: level \(i) \(best.value)")
                         }
-                        var stopped = outcome(objective, next, kept: kept, seconds: budget.elapsed - t0)
+                        var stopped = outcome(
+                            objective, next, kept: kept, seconds: budget.elapsed - t0, master: run.master)
                         stopped.status = kept == nil ? .timeLimit : .feasible
                         stopped.value = kept.map { objective.value($0.values) }
                         stopped.bound = u
                         levels.append(stopped)
-                        levels.append(contentsOf: objectives[(i + 1)...].map { notSolved($0, kept?.values) })
+                        levels.append(
+                            contentsOf: objectives[(i + 1)...].map { notSolved($0, kept, master: run.master) })
                         break levelLoop
                     }
                     if next.capped {
@@ -179,8 +184,9 @@ public struct DecomposedSolve: Sendable {
             }
             // The first level's search starts from the greedy's solution (checked against the
             // master): every master must beat it, and a run cut short keeps at least it.
+            // (Not under `early`: the greedy's starts are not the first weeks the master counts.)
             var initial =
-                search == nil && i == 0
+                search == nil && i == 0 && i < context.earlyFrom
                 ? greedyIncumbent(master: run.master, candidates: candidates, instance: instance, policy: policy)
                 : nil
             // The master's objective may still be the next level's (after an optimistic hold).
@@ -193,34 +199,34 @@ public struct DecomposedSolve: Sendable {
             var s =
                 try search
                 ?? self.search(
-                    level: i, objective, extraRows: [], firstMasterOnly: false, initial: initial, run: &run)
+                    level: i, objective, extraRows: [], firstMasterOnly: false, initial: initial,
+                    start: i >= context.earlyFrom ? kept : nil, run: &run)
             // Stopped before a solution of this level scheduled: keep what schedules of the last
             // master solution, when it breaks no hard quota. Only on the first level: dropping
             // pairs breaks the rows that hold earlier levels (a salvaged cost level placed 945
             // where the held `placed` level had reached 976), and an earlier level's solution
             // (`kept`) is then the one to keep.
             if kept == nil, s.incumbent == nil, !s.infeasible, let last = s.lastUnscheduled,
-                let salvaged = salvage(
+                var salvaged = salvage(
                     last.values, byGroup: last.byGroup, failed: last.failed, scheduled: last.scheduled,
                     master: run.master, pairs: pairs, groups: groups)
             {
+                salvaged.value = levelValue(objective, salvaged, master: run.master)
                 s.incumbent = salvaged
                 s.proven = false
                 note("  kept the scheduled part of the last master solution (value \(salvaged.value))")
             }
             if let inc = s.incumbent { kept = inc }
-            levels.append(outcome(objective, s, kept: kept, seconds: budget.elapsed - t0))
+            levels.append(outcome(objective, s, kept: kept, seconds: budget.elapsed - t0, master: run.master))
             guard s.proven, let inc = s.incumbent else {
-                levels.append(contentsOf: objectives[(i + 1)...].map { notSolved($0, kept?.values) })
+                levels.append(contentsOf: objectives[(i + 1)...].map { notSolved($0, kept, master: run.master) })
                 break
             }
-            if i + 1 < objectives.count {
-                run.master.model.addRow(objective.holdRow(inc.value, name: "hold_\(i)"))
-            }
+            if i + 1 < objectives.count { hold(objective, level: i, at: inc.value, master: &run.master) }
             i += 1
         }
         // A run cut short never keeps less than the plain greedy (issue 15).
-        if let first = levels.first, first.status == .feasible || first.status == .timeLimit,
+        if context.earlyFrom > 0, let first = levels.first, first.status == .feasible || first.status == .timeLimit,
             let greedy = greedyIncumbent(
                 master: run.master, candidates: candidates, instance: instance, policy: policy),
             Self.better(objectives[0], greedy.values, than: kept?.values)
@@ -228,7 +234,7 @@ public struct DecomposedSolve: Sendable {
             note("kept the greedy's solution: level 0 \(objectives[0].value(greedy.values))")
             kept = greedy
             for i in levels.indices {
-                levels[i].value = objectives[i].value(greedy.values)
+                levels[i].value = levelValue(objectives[i], greedy, master: run.master)
                 if levels[i].status == .timeLimit { levels[i].status = .feasible }
             }
         }
@@ -275,12 +281,14 @@ public struct DecomposedSolve: Sendable {
     }
 
     /// The outcome of a level from its search.
-    func outcome(_ objective: LevelObjective, _ s: LevelSearch, kept: Incumbent?, seconds: Double) -> LevelOutcome {
+    func outcome(
+        _ objective: LevelObjective, _ s: LevelSearch, kept: Incumbent?, seconds: Double, master: PairMaster
+    ) -> LevelOutcome {
         let status: LevelOutcome.Status =
             s.infeasible
             ? .infeasible
             : (s.incumbent == nil ? (kept == nil ? .timeLimit : .feasible) : (s.proven ? .optimal : .feasible))
-        var outcome = notSolved(objective, kept?.values)
+        var outcome = notSolved(objective, kept, master: master)
         outcome.status = status
         outcome.value = s.incumbent?.value ?? outcome.value
         outcome.bound = s.proven ? s.incumbent?.value : s.bound

@@ -25,6 +25,9 @@ struct PairMaster {
     /// Start columns of each time-indexed group's pairs.
     private(set) var startColumns: [Int: [(column: ColumnIndex, start: Int)]] = [:]
     private(set) var timeIndexed = Set<Int>()
+    /// Rows over the `early` goal's terms (``earlyTerms()``): they gain
+    /// the terms of every start column added after them.
+    private(set) var earlyRows: [RowIndex] = []
     /// Pairs of members of groups (rounds.md, section 2): time-indexed from the start.
     private(set) var groupedPairs = Set<Int>()
     /// The group (an index into `CandidateSet.groups`) of each pair in ``groupedPairs``.
@@ -362,6 +365,18 @@ struct PairMaster {
         }
         startColumns[q] = mine
         model.addRow(Row(name: "link_\(q)", lower: 0, upper: 0, columns: link, coefficients: coefs))
+        for r in earlyRows {
+            for (c, s) in mine where s != pair.first {
+                model[r].columns.append(c)
+                model[r].coefficients.append(Double(s - pair.first))
+            }
+        }
         return mine
+    }
+
+    /// Adds a row over ``earlyTerms()`` (a hold of the `early` level), kept
+    /// exact as start columns are added.
+    mutating func addEarlyRow(_ row: Row) {
+        earlyRows.append(model.addRow(row))
     }
 }

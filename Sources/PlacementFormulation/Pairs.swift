@@ -2,7 +2,8 @@ import PlacementModel
 
 /// The compatible (participant, offer) pairs of a candidate set, each with
 /// its range of start weeks. Objective levels (but `early`) and quotas depend
-/// only on the pair a participant gets; only capacity depends on the week.
+/// only on the pair a participant gets; only capacity and `early` depend on
+/// the week (`early` through ``PairMaster/earlyTerms()``).
 ///
 /// In a re-planned round a participant's pair at the offer of its previous
 /// stay is split at the previous start (up to three pairs: before, at and
