@@ -19,7 +19,7 @@ struct Export: ParsableCommand {
 
             The model of level K has goal K's objective (level 1 includes the soft-quota \
             penalties). For K > 1, allvet first finds the optima of levels 1 … K−1 as `allvet \
-            solve` does (the pair decomposition; the direct model for the early goal) and adds \
+            solve` does (the pair decomposition, or the direct model with --method direct) and adds \
             rows that hold them at those values, so any solver given the file reaches the \
             level-K optimum that `allvet solve` reports. A \
             comment header names the instance, policy, level, goal and the values held. MPS has \

@@ -63,7 +63,7 @@ struct Solve: ParsableCommand {
 
     @Option(
         help:
-            "The formulation: automatic (the pair decomposition, or the direct model for the early goal), direct (the time-indexed reference model) or decomposed."
+            "The formulation: automatic (the pair decomposition, for every goal), direct (the time-indexed reference model) or decomposed (the same as automatic)."
     )
     var method: EngineOptions.Method = .automatic
 
