@@ -139,8 +139,8 @@ public struct LexicographicDriver: Sendable {
                 break
             }
             var opts = budget.options(options, level: i, levelProgress)
-            opts.start = values
             model.setObjective(sense: objective.sense, constant: objective.constant, terms: objective.terms)
+            opts.start = try values.flatMap { try consistentStart($0, model) }
             let t0 = budget.elapsed
             let result = try solver.solve(model, options: opts)
             let seconds = budget.elapsed - t0
