@@ -45,7 +45,7 @@ public struct Publisher: Sendable {
 
     /// Why nothing was published.
     public enum Failure: Error, Sendable, CustomStringConvertible {
-        /// A misuse of the engine (e.g. `--method decomposed` with the `early` goal).
+        /// A misuse of the engine (``/PlacementEngine/EngineError``).
         case engine(EngineError)
         /// The solver failed (not infeasibility, not a time limit: those are results).
         case solver(String)

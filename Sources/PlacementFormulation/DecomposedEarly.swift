@@ -12,7 +12,11 @@ import PlacementModel
 /// its later starts cost. A master optimum whose groups all schedule so
 /// has exactly the master's value and is optimal; the loop ends because
 /// each round time-indexes at least one more group. Salvage and repair,
-/// whose schedules move starts, are not used on these levels.
+/// whose schedules move starts, are not used in these levels' searches;
+/// a solution kept when a first level is cut short is valued by its own
+/// starts (``levelValue(_:_:master:)``). The earlier levels' solution is
+/// the first master's start point (not under an optimistic hold, whose row
+/// it does not keep).
 extension DecomposedSolve {
     /// The `early` level's objective over the master as it is now (start
     /// columns are added as groups are time-indexed), with the soft-quota

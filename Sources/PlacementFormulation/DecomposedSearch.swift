@@ -24,6 +24,7 @@ extension DecomposedSolve {
         // From the `early` level on, a group schedules only on its pairs' first weeks (DecomposedEarly.swift).
         let strict = i >= run.context.earlyFrom
         var objective = objective
+        var offeredStart = false
         var s = LevelSearch()
         s.incumbent = initial
         var salvages = Salvages(objective: objective, extraRows: extraRows, held: held)
@@ -42,9 +43,14 @@ extension DecomposedSolve {
                 break
             }
             var opts = levelBudget.options(options, cap: deadline.map { max(0.01, $0 - budget.elapsed) })
-            if s.incumbent == nil, let start {
+            if s.incumbent == nil, !offeredStart, let start {
                 // A solution of the earlier levels: GLPK's first incumbent, when it keeps every row.
-                opts.start = run.master.point(values: start.values, starts: start.starts)
+                // Its soft shortfalls and worst rank are recomputed from its pairs (GLPK's own values
+                // are within its tolerance only). Only the first master gets it: with a start GLPK
+                // skips its presolver.
+                let values = run.master.dropping([], from: start.values) ?? start.values
+                opts.start = run.master.point(values: values, starts: start.starts)
+                offeredStart = true
             }
             objective = refreshed(objective, level: i, master: run.master)
             run.master.model.setObjective(sense: objective.sense, constant: objective.constant, terms: objective.terms)

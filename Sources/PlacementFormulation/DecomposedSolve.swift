@@ -117,7 +117,7 @@ public struct DecomposedSolve: Sendable {
                     note("level \(i): solving level \(i + 1) with level \(i) held at its bound \(u)")
                     let next = try self.search(
                         level: i + 1, objectives[i + 1], extraRows: [hold], firstMasterOnly: false,
-                        start: i + 1 >= context.earlyFrom ? kept : nil, held: objective,
+                        held: objective,
                         cap: budget.remaining.map { $0 * Self.holdShare }, run: &run)
                     if let inc = next.incumbent {
                         kept = inc

@@ -138,10 +138,13 @@ public struct LexicographicDriver: Sendable {
                 levels.append(contentsOf: objectives[i...].map { Self.notSolved($0, values: values) })
                 break
             }
-            var opts = budget.options(options, level: i, levelProgress)
             model.setObjective(sense: objective.sense, constant: objective.constant, terms: objective.terms)
-            opts.start = try values.flatMap { try consistentStart($0, model) }
             let t0 = budget.elapsed
+            // The start point is optional: a failure of its LP only leaves the level without one. The
+            // level's options are taken after it, so that its time limit counts the LP's time.
+            let start = values.flatMap { try? consistentStart($0, model) }
+            var opts = budget.options(options, level: i, levelProgress)
+            opts.start = start
             let result = try solver.solve(model, options: opts)
             let seconds = budget.elapsed - t0
             if result.termination == .interrupted { interrupted = true }

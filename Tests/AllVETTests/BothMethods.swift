@@ -3,15 +3,15 @@ import Foundation
 import Testing
 
 /// Solves `instance` under `policy` with the direct model (the reference)
-/// and the pair decomposition, 120 s each, and expects both proven optimal
+/// and the pair decomposition, `limit` seconds each (120 by default), and expects both proven optimal
 /// with the same value on every level (within ruling 6's tolerance).
 /// Returns both results and the figures recomputed from their stays.
-func expectSameOptima(_ instance: Instance, _ policy: Policy, label: String) throws -> (
+func expectSameOptima(_ instance: Instance, _ policy: Policy, label: String, limit: Double = 120) throws -> (
     direct: RoundResult, decomposed: RoundResult, levels: [Double]
 ) {
-    var direct = EngineOptions(timeLimit: 120)
+    var direct = EngineOptions(timeLimit: limit)
     direct.method = .direct
-    var decomposed = EngineOptions(timeLimit: 120)
+    var decomposed = EngineOptions(timeLimit: limit)
     decomposed.method = .decomposed
     let clock = ContinuousClock()
     let t0 = clock.now

@@ -72,7 +72,9 @@ import Testing
         if policy.objective.contains(.cost) {
             policy.budget = ExactDecimal(numerator: try #require(Self.budgetCents[spec.participants]), denominator: 100)
         }
-        let (a, b, _) = try expectSameOptima(instance, policy, label: label)
+        // 300 s: the 100 × 25 budget round's direct model takes 60–82 s alone, and passed 120 s
+        // on a clean-clone CI run with the other suites running beside it.
+        let (a, b, _) = try expectSameOptima(instance, policy, label: label, limit: 300)
         for result in [a, b] {
             #expect(Self.groupsHold(result) == [], "\(label)")
             let placedGroups = instance.travelGroups.filter { gm in
