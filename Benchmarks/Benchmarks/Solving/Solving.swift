@@ -12,6 +12,8 @@ let benchmarks: @Sendable () -> Void = {
     oneSolve(Replanning.name, goals: ["changes", "placed", "rank"], load: Replanning.load)
     // The rich policy (issue 15, part 2): every goal, `early` included, through the decomposition.
     oneSolve(RichRung.name, goals: RichRung.goals, load: RichRung.load)
+    // The default policy (issue 15, part 1): no quotas, the stays crowd the popular hosts.
+    oneSolve(DefaultPolicyRung.name, goals: DefaultPolicyRung.goals, load: DefaultPolicyRung.load)
     for rung in Rung.solving {
         let slow = rung.name.hasSuffix("500x120") || rung.name.hasSuffix("1000x250")
         let goals = ["placed", "rank"]  // the objective of the default and of the benchmark policy

@@ -1,5 +1,4 @@
 import AllVET
-import Foundation
 import RoundGenerator
 
 /// The rich-policy rung (issue 15, part 2): a generated round under the
@@ -15,13 +14,7 @@ public enum RichRung {
     public static let goals = ["placed", "rank", "worst_rank", "early"]
 
     /// `Tests/AllVETTests/Fixtures/benchmarks/policy-rich.json` of this repository.
-    static let policyPath: String = {
-        // This file is Benchmarks/Sources/BenchmarkRounds/Rich.swift.
-        let repository = URL(fileURLWithPath: #filePath)
-            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent()
-        return repository.appendingPathComponent("Tests/AllVETTests/Fixtures/benchmarks/policy-rich.json").path
-    }()
+    static let policyPath = BundledFixtures.path("policy-rich.json")
 
     /// The round (seed 1) and the rich policy (not timed).
     public static func load() throws -> (instance: Instance, policy: Policy) {
