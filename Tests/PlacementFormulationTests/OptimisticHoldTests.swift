@@ -27,18 +27,69 @@ import Testing
         return (outcome, lines.text.split(separator: "\n").map(String.init))
     }
 
-    @Test func boundNotReachedFallsBackToTheFirstLevel() throws {
+    @Test func boundNotReachedIsProbedAndHeldAgain() throws {
         // Offer window of 6 weeks (2026-03-02…04-12), capacity 1; a, b, c want 3 weeks each.
         // No single week is occupied whatever the start, so the master's bound is placed = 3;
         // only two stays fit one after the other (weeks 0–2 and 3–5): placed = 2, rank 0.
+        // The hold at 3 fails; the probe's LP breaks the interval of weeks 0–5 (3 + 3 + 3 > 6),
+        // which bounds placed by 2, and the hold at 2 is reached.
         let ps = ["a", "b", "c"].map { participant($0, to: "2026-04-12", weeks: 3) }
         let r = round(ps, [host("h", offers: [offer("o", to: "2026-04-12", capacity: 1)])])
         let (outcome, log) = try decomposed(r)
         #expect(outcome.levels.map(\.status) == [.optimal, .optimal])
         #expect(outcome.levels.map(\.value) == [2, 0])
+        #expect(outcome.levels[0].bound == 2)
         #expect(log.contains { $0.contains("held at its bound 3") }, "the optimistic hold is tried")
         #expect(log.contains { $0.contains("cannot reach its bound 3") }, "and abandoned")
+        #expect(log.contains { $0.contains("the probe bounds it by 2") })
+        #expect(log.contains { $0.contains("held at its bound 2") }, "then tried again")
+        #expect(!log.contains { $0.contains("solving it on its own") })
         #expect(try solve(r).values == [2, 0], "the direct model agrees")
+    }
+
+    @Test func boundNotReachedNorProbedFallsBackToTheFirstLevel() throws {
+        // The round above, with every LP (the probe's) failing: the first level is solved on its own.
+        let ps = ["a", "b", "c"].map { participant($0, to: "2026-04-12", weeks: 3) }
+        let r = round(ps, [host("h", offers: [offer("o", to: "2026-04-12", capacity: 1)])])
+        let (outcome, log) = try decomposed(r, solver: NoLPSolver())
+        #expect(outcome.levels.map(\.status) == [.optimal, .optimal])
+        #expect(outcome.levels.map(\.value) == [2, 0])
+        #expect(log.contains { $0.contains("cannot reach its bound 3") })
+        #expect(!log.contains { $0.contains("the probe bounds it") })
+        #expect(log.contains { $0.contains("level 0: solving it on its own") })
+    }
+
+    /// GLPK, except that a model without integer columns (an LP) gets no solution.
+    struct NoLPSolver: LinearSolver {
+        var name: String { "GLPK, no LPs" }
+        func solve(_ model: LinearModel, options: SolverOptions) throws -> SolveResult {
+            if !(0..<model.columnCount).contains(where: { model[ColumnIndex($0)].isInteger }) {
+                return SolveResult(
+                    termination: .timeLimit, primal: .none, objective: nil, bound: nil, values: [],
+                    message: "no LPs in this test")
+            }
+            return try GLPKSolver().solve(model, options: options)
+        }
+    }
+
+    @Test func fractionalSeparationFindsTheIntervalThePointBreaks() throws {
+        // The round above: all three pairs at 1 break weeks 0–5 (9 weeks of stays in 6 of
+        // capacity); at 2/3 each (6 weeks) nothing is broken.
+        let ps = ["a", "b", "c"].map { participant($0, to: "2026-04-12", weeks: 3) }
+        let r = round(ps, [host("h", offers: [offer("o", to: "2026-04-12", capacity: 1)])])
+        let c = CandidateSet(instance: r, policy: .default)
+        let pairs = PairSet(candidates: c)
+        let groups = CapacityGroup.groups(instance: r, candidates: c, pairs: pairs)
+        var master = PairMaster(
+            instance: r, policy: .default, candidates: c, pairs: pairs, groups: groups, budget: SolveBudget())
+        let rows = master.model.rowCount
+        var point = [Double](repeating: 0, count: master.model.columnCount)
+        for q in pairs.pairs.indices { point[q] = 2.0 / 3 }
+        #expect(master.separateFractional(group: 0, values: point, limit: 4) == 0)
+        for q in pairs.pairs.indices { point[q] = 1 }
+        #expect(master.separateFractional(group: 0, values: point, limit: 4) == 1)
+        #expect(master.model.rowCount == rows + 1)
+        #expect(master.model.maxViolation(point) > 0.5, "the new row cuts the point off")
     }
 
     @Test func boundReachedProvesBothLevels() throws {

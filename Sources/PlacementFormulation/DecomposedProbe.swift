@@ -1,0 +1,68 @@
+import LinearModel
+import PlacementModel
+
+extension DecomposedSolve {
+    /// Rounds of LP separation of the probe at most, rounds without progress
+    /// before it stops, and intervals per resource and round.
+    static let probeRounds = 30
+    static let probeStall = 3
+    static let probeCutsPerResource = 4
+
+    /// A bound on an integral level for every schedulable solution, from
+    /// the master's LP relaxation strengthened by the energetic intervals
+    /// it breaks (``PairMaster/separateFractional(group:values:limit:tolerance:)``),
+    /// separated and solved again up to ``probeRounds`` times; rounded to
+    /// the integer inside. nil when the LP fails or gives nothing better
+    /// than `bound`. The intervals stay in a copy of the master: in the
+    /// master they made every branch and bound slower (docs/performance.md,
+    /// "What did not help").
+    func probedBound(
+        _ objective: LevelObjective, beyond bound: Double, master: PairMaster, context c: Context
+    ) throws -> Double? {
+        guard objective.isIntegral else { return nil }
+        let t0 = budget.elapsed
+        var probe = master
+        // The master may hold another level's objective (the hold's search sets its own).
+        probe.model.setObjective(sense: objective.sense, constant: objective.constant, terms: objective.terms)
+        var best: Double? = nil
+        var rounds = 0, stalled = 0
+        var last: Double? = nil
+        func rounded(_ b: Double) -> Double {
+            objective.sense == .maximize ? (b + 1e-6).rounded(.down) : (b - 1e-6).rounded(.up)
+        }
+        while rounds < Self.probeRounds, !budget.isExhausted {
+            var lp = probe.model
+            for j in 0..<lp.columnCount where lp[ColumnIndex(j)].isInteger { lp[ColumnIndex(j)].isInteger = false }
+            var opts = budget.options(options)
+            opts.log = nil
+            opts.progress = nil
+            let r = try solver.solve(lp, options: opts)
+            guard r.primal == .optimal, let o = r.objective, r.values.count == lp.columnCount else { break }
+            rounds += 1
+            best = rounded(o)
+            let progressed = last.map { objective.sense == .maximize ? o < $0 - 1e-6 : o > $0 + 1e-6 } ?? true
+            stalled = progressed ? 0 : stalled + 1
+            last = o
+            if stalled >= Self.probeStall { break }
+            var added = 0
+            for g in c.groups.indices where !probe.timeIndexed.contains(g) {
+                added += probe.separateFractional(group: g, values: r.values, limit: Self.probeCutsPerResource)
+            }
+            if added == 0 { break }
+        }
+        note(
+            "  probe: bound \(best ?? .nan) after \(rounds) LP rounds, \(NumberText.fixed(budget.elapsed - t0, digits: 2))s"
+        )
+        guard let best else { return nil }
+        return objective.sense == .maximize ? (best < bound ? best : nil) : (best > bound ? best : nil)
+    }
+
+    /// `objective` at most (maximised) or at least (minimised) `bound`:
+    /// valid for every schedulable solution when `bound` is a bound on them.
+    static func boundRow(_ objective: LevelObjective, _ bound: Double, name: String) -> Row {
+        let cols = objective.terms.map(\.0), coefs = objective.terms.map(\.1)
+        return objective.sense == .maximize
+            ? Row(name: name, upper: bound - objective.constant, columns: cols, coefficients: coefs)
+            : Row(name: name, lower: bound - objective.constant, columns: cols, coefficients: coefs)
+    }
+}
