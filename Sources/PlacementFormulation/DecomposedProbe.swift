@@ -27,9 +27,7 @@ extension DecomposedSolve {
         var best: Double? = nil
         var rounds = 0, stalled = 0
         var last: Double? = nil
-        func rounded(_ b: Double) -> Double {
-            objective.sense == .maximize ? (b + 1e-6).rounded(.down) : (b - 1e-6).rounded(.up)
-        }
+        func rounded(_ b: Double) -> Double { Self.integralBound(b, objective.sense) }
         while rounds < Self.probeRounds, !budget.isExhausted {
             var lp = probe.model
             for j in 0..<lp.columnCount where lp[ColumnIndex(j)].isInteger { lp[ColumnIndex(j)].isInteger = false }
@@ -39,7 +37,8 @@ extension DecomposedSolve {
             let r = try solver.solve(lp, options: opts)
             guard r.primal == .optimal, let o = r.objective, r.values.count == lp.columnCount else { break }
             rounds += 1
-            best = rounded(o)
+            // Every round's value is a bound; rows only tighten it, up to the simplex's noise.
+            best = best.map { objective.sense == .maximize ? min($0, rounded(o)) : max($0, rounded(o)) } ?? rounded(o)
             let progressed = last.map { objective.sense == .maximize ? o < $0 - 1e-6 : o > $0 + 1e-6 } ?? true
             stalled = progressed ? 0 : stalled + 1
             last = o
@@ -55,6 +54,15 @@ extension DecomposedSolve {
         )
         guard let best else { return nil }
         return objective.sense == .maximize ? (best < bound ? best : nil) : (best > bound ? best : nil)
+    }
+
+    /// An LP bound `b` on an integral level as the integer inside. The LP's
+    /// value is within the simplex's tolerances of the true one: a value
+    /// within 1e-4 of an integer counts as that integer, which only ever
+    /// gives a weaker bound, never a wrong one (449.99998 is 450, not 449).
+    static func integralBound(_ b: Double, _ sense: ObjectiveSense) -> Double {
+        let tol = 1e-4 + 1e-9 * abs(b)
+        return sense == .maximize ? (b + tol).rounded(.down) : (b - tol).rounded(.up)
     }
 
     /// `objective` at most (maximised) or at least (minimised) `bound`:

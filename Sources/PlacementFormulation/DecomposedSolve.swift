@@ -110,87 +110,80 @@ public struct DecomposedSolve: Sendable {
                 // search — whose optimal solutions are many and mostly unschedulable — is skipped.
                 let first = try self.search(level: i, objective, extraRows: [], firstMasterOnly: true, run: &run)
                 if first.incumbent == nil, !first.infeasible, first.termination == .optimal, !run.interrupted,
-                    var u = first.bound
+                    let u = first.bound
                 {
+                    let hold = objective.holdRow(u, name: "hold_\(i)")
                     let t1 = budget.elapsed
-                    holdLoop: while true {
-                        let hold = objective.holdRow(u, name: "hold_\(i)")
-                        note("level \(i): solving level \(i + 1) with level \(i) held at its bound \(u)")
-                        let next = try self.search(
-                            level: i + 1, objectives[i + 1], extraRows: [hold], firstMasterOnly: false,
-                            held: objective,
-                            cap: budget.remaining.map { $0 * Self.holdShare }, run: &run)
-                        if let inc = next.incumbent {
-                            kept = inc
-                            var reached = notSolved(objective, inc, master: run.master)
-                            reached.status = .optimal
-                            reached.bound = u
-                            reached.termination = first.termination
-                            reached.seconds = t1 - t0
-                            reached.nodes = first.nodes
-                            levels.append(reached)
+                    note("level \(i): solving level \(i + 1) with level \(i) held at its bound \(u)")
+                    let next = try self.search(
+                        level: i + 1, objectives[i + 1], extraRows: [hold], firstMasterOnly: false,
+                        held: objective,
+                        cap: budget.remaining.map { $0 * Self.holdShare }, run: &run)
+                    if let inc = next.incumbent {
+                        kept = inc
+                        var reached = notSolved(objective, inc, master: run.master)
+                        reached.status = .optimal
+                        reached.bound = u
+                        reached.termination = first.termination
+                        reached.seconds = t1 - t0
+                        reached.nodes = first.nodes
+                        levels.append(reached)
+                        levels.append(
+                            outcome(
+                                objectives[i + 1], next, kept: kept, seconds: budget.elapsed - t1, master: run.master))
+                        guard next.proven else {
                             levels.append(
-                                outcome(
-                                    objectives[i + 1], next, kept: kept, seconds: budget.elapsed - t1,
-                                    master: run.master))
-                            guard next.proven else {
-                                levels.append(
-                                    contentsOf: objectives[(i + 2)...].map { notSolved($0, kept, master: run.master) })
-                                break levelLoop
-                            }
-                            if i + 2 < objectives.count {
-                                run.master.model.addRow(hold)
-                                self.hold(objectives[i + 1], level: i + 1, at: inc.value, master: &run.master)
-                            }
-                            i += 2
-                            continue levelLoop
-                        }
-                        if !next.infeasible && !next.capped {
-                            // Stopped before the next level found a solution: this level is not proven.
-                            // Keep what schedules of the last master solution, as below.
-                            if kept == nil, let last = next.lastUnscheduled ?? first.lastUnscheduled,
-                                let salvaged = salvage(
-                                    last.values, byGroup: last.byGroup, failed: last.failed, scheduled: last.scheduled,
-                                    master: run.master, pairs: pairs, groups: groups)
-                            {
-                                kept = salvaged
-                                note("  kept the scheduled part of the last master solution")
-                            }
-                            // A repair under the hold may have salvaged more of this level.
-                            if let best = next.heldSalvage, Self.better(objective, best.values, than: kept?.values) {
-                                kept = best
-                                note("  kept the best salvaged solution: level \(i) \(best.value)")
-                            }
-                            var stopped = outcome(
-                                objective, next, kept: kept, seconds: budget.elapsed - t0, master: run.master)
-                            stopped.status = kept == nil ? .timeLimit : .feasible
-                            stopped.value = kept.map { objective.value($0.values) }
-                            stopped.bound = u
-                            levels.append(stopped)
-                            levels.append(
-                                contentsOf: objectives[(i + 1)...].map { notSolved($0, kept, master: run.master) })
+                                contentsOf: objectives[(i + 2)...].map { notSolved($0, kept, master: run.master) })
                             break levelLoop
                         }
-                        if next.capped {
-                            heldSalvage = next.heldSalvage
-                            note(
-                                "level \(i): the hold was not reached in its share of the time limit; solving it on its own"
-                            )
-                        } else {
-                            note("level \(i) cannot reach its bound \(u) with a schedulable solution")
-                            // The master's bound is often one above what schedules (452 where 450 is
-                            // optimal at 500 × 120 under the default policy): the probe may lower it, and
-                            // the hold is tried again there.
-                            if let probed = try probedBound(objective, beyond: u, master: run.master, context: context)
-                            {
-                                note("level \(i): the probe bounds it by \(probed); holding it there")
-                                u = probed
-                                run.master.model.addRow(Self.boundRow(objective, u, name: "bound_\(i)"))
-                                continue holdLoop
-                            }
-                            note("level \(i): solving it on its own")
+                        if i + 2 < objectives.count {
+                            run.master.model.addRow(hold)
+                            self.hold(objectives[i + 1], level: i + 1, at: inc.value, master: &run.master)
                         }
-                        break holdLoop
+                        i += 2
+                        continue levelLoop
+                    }
+                    if !next.infeasible && !next.capped {
+                        // Stopped before the next level found a solution: this level is not proven.
+                        // Keep what schedules of the last master solution, as below.
+                        if kept == nil, let last = next.lastUnscheduled ?? first.lastUnscheduled,
+                            let salvaged = salvage(
+                                last.values, byGroup: last.byGroup, failed: last.failed, scheduled: last.scheduled,
+                                master: run.master, pairs: pairs, groups: groups)
+                        {
+                            kept = salvaged
+                            note("  kept the scheduled part of the last master solution")
+                        }
+                        // A repair under the hold may have salvaged more of this level.
+                        if let best = next.heldSalvage, Self.better(objective, best.values, than: kept?.values) {
+                            kept = best
+                            note("  kept the best salvaged solution: level \(i) \(best.value)")
+                        }
+                        var stopped = outcome(
+                            objective, next, kept: kept, seconds: budget.elapsed - t0, master: run.master)
+                        stopped.status = kept == nil ? .timeLimit : .feasible
+                        stopped.value = kept.map { objective.value($0.values) }
+                        stopped.bound = u
+                        levels.append(stopped)
+                        levels.append(
+                            contentsOf: objectives[(i + 1)...].map { notSolved($0, kept, master: run.master) })
+                        break levelLoop
+                    }
+                    if next.capped {
+                        heldSalvage = next.heldSalvage
+                        note(
+                            "level \(i): the hold was not reached in its share of the time limit; solving it on its own"
+                        )
+                    } else {
+                        note(
+                            "level \(i) cannot reach its bound \(u) with a schedulable solution; solving it on its own")
+                        // The master's bound is often one above what schedules (452 where 450 is
+                        // optimal at 500 × 120 under the default policy): the probe may lower it, and
+                        // the level's own search then stops at the first solution that reaches it.
+                        if let probed = try probedBound(objective, beyond: u, master: run.master, context: context) {
+                            note("level \(i): the probe bounds it by \(probed)")
+                            run.master.model.addRow(Self.boundRow(objective, probed, name: "bound_\(i)"))
+                        }
                     }
                 } else {
                     search = first

@@ -27,12 +27,12 @@ import Testing
         return (outcome, lines.text.split(separator: "\n").map(String.init))
     }
 
-    @Test func boundNotReachedIsProbedAndHeldAgain() throws {
+    @Test func boundNotReachedIsProbed() throws {
         // Offer window of 6 weeks (2026-03-02…04-12), capacity 1; a, b, c want 3 weeks each.
         // No single week is occupied whatever the start, so the master's bound is placed = 3;
         // only two stays fit one after the other (weeks 0–2 and 3–5): placed = 2, rank 0.
         // The hold at 3 fails; the probe's LP breaks the interval of weeks 0–5 (3 + 3 + 3 > 6),
-        // which bounds placed by 2, and the hold at 2 is reached.
+        // which bounds placed by 2, and the first level's own search starts with that bound.
         let ps = ["a", "b", "c"].map { participant($0, to: "2026-04-12", weeks: 3) }
         let r = round(ps, [host("h", offers: [offer("o", to: "2026-04-12", capacity: 1)])])
         let (outcome, log) = try decomposed(r)
@@ -41,14 +41,17 @@ import Testing
         #expect(outcome.levels[0].bound == 2)
         #expect(log.contains { $0.contains("held at its bound 3") }, "the optimistic hold is tried")
         #expect(log.contains { $0.contains("cannot reach its bound 3") }, "and abandoned")
-        #expect(log.contains { $0.contains("the probe bounds it by 2") })
-        #expect(log.contains { $0.contains("held at its bound 2") }, "then tried again")
-        #expect(!log.contains { $0.contains("solving it on its own") })
+        let probed = try #require(log.firstIndex { $0.contains("the probe bounds it by 2") })
+        let first = try #require(log[probed...].first { $0.hasPrefix("level 0 master") }, "its own first master")
+        // The greedy places 2, and nothing beats it under the probed bound: proven at once.
+        #expect(log.contains { $0.contains("the greedy's solution, 2.0, is the incumbent") })
+        #expect(first.contains("infeasible"), "no master solution beats 2")
         #expect(try solve(r).values == [2, 0], "the direct model agrees")
     }
 
     @Test func boundNotReachedNorProbedFallsBackToTheFirstLevel() throws {
-        // The round above, with every LP (the probe's) failing: the first level is solved on its own.
+        // The round above, with every LP (the probe's) failing: the first level is solved on
+        // its own from the master's bound, 3, and the cuts prove 2.
         let ps = ["a", "b", "c"].map { participant($0, to: "2026-04-12", weeks: 3) }
         let r = round(ps, [host("h", offers: [offer("o", to: "2026-04-12", capacity: 1)])])
         let (outcome, log) = try decomposed(r, solver: NoLPSolver())
@@ -56,7 +59,6 @@ import Testing
         #expect(outcome.levels.map(\.value) == [2, 0])
         #expect(log.contains { $0.contains("cannot reach its bound 3") })
         #expect(!log.contains { $0.contains("the probe bounds it") })
-        #expect(log.contains { $0.contains("level 0: solving it on its own") })
     }
 
     /// GLPK, except that a model without integer columns (an LP) gets no solution.
@@ -70,6 +72,14 @@ import Testing
             }
             return try GLPKSolver().solve(model, options: options)
         }
+    }
+
+    @Test func probedBoundsAreRoundedTowardsTheWeakerSide() {
+        // An LP value a hair below an integer is that integer, never one less (a wrong bound).
+        #expect(DecomposedSolve.integralBound(449.99998, .maximize) == 450)
+        #expect(DecomposedSolve.integralBound(450.8611, .maximize) == 450)
+        #expect(DecomposedSolve.integralBound(503.00002, .minimize) == 503)
+        #expect(DecomposedSolve.integralBound(502.1, .minimize) == 503)
     }
 
     @Test func fractionalSeparationFindsTheIntervalThePointBreaks() throws {
