@@ -27,14 +27,26 @@ import Testing
         return (outcome, lines.text.split(separator: "\n").map(String.init))
     }
 
+    /// Offer window of 6 weeks (2026-03-02…04-12), capacity 1; a, b, c want 3 weeks each.
+    func threeInSixWeeks() -> Instance {
+        let ps = ["a", "b", "c"].map { participant($0, to: "2026-04-12", weeks: 3) }
+        return round(ps, [host("h", offers: [offer("o", to: "2026-04-12", capacity: 1)])])
+    }
+
+    /// The candidates, pairs and capacity groups of a round under the default policy.
+    func decomposition(of r: Instance) -> (CandidateSet, PairSet, [CapacityGroup]) {
+        let c = CandidateSet(instance: r, policy: .default)
+        let pairs = PairSet(candidates: c)
+        return (c, pairs, CapacityGroup.groups(instance: r, candidates: c, pairs: pairs))
+    }
+
     @Test func boundNotReachedIsProbed() throws {
         // Offer window of 6 weeks (2026-03-02…04-12), capacity 1; a, b, c want 3 weeks each.
         // No single week is occupied whatever the start, so the master's bound is placed = 3;
         // only two stays fit one after the other (weeks 0–2 and 3–5): placed = 2, rank 0.
         // The hold at 3 fails; the probe's LP breaks the interval of weeks 0–5 (3 + 3 + 3 > 6),
         // which bounds placed by 2, and the first level's own search starts with that bound.
-        let ps = ["a", "b", "c"].map { participant($0, to: "2026-04-12", weeks: 3) }
-        let r = round(ps, [host("h", offers: [offer("o", to: "2026-04-12", capacity: 1)])])
+        let r = threeInSixWeeks()
         let (outcome, log) = try decomposed(r)
         #expect(outcome.levels.map(\.status) == [.optimal, .optimal])
         #expect(outcome.levels.map(\.value) == [2, 0])
@@ -52,8 +64,7 @@ import Testing
     @Test func boundNotReachedNorProbedFallsBackToTheFirstLevel() throws {
         // The round above, with every LP (the probe's) failing: the first level is solved on
         // its own from the master's bound, 3, and the cuts prove 2.
-        let ps = ["a", "b", "c"].map { participant($0, to: "2026-04-12", weeks: 3) }
-        let r = round(ps, [host("h", offers: [offer("o", to: "2026-04-12", capacity: 1)])])
+        let r = threeInSixWeeks()
         let (outcome, log) = try decomposed(r, solver: NoLPSolver())
         #expect(outcome.levels.map(\.status) == [.optimal, .optimal])
         #expect(outcome.levels.map(\.value) == [2, 0])
@@ -85,11 +96,8 @@ import Testing
     @Test func fractionalSeparationFindsTheIntervalThePointBreaks() throws {
         // The round above: all three pairs at 1 break weeks 0–5 (9 weeks of stays in 6 of
         // capacity); at 2/3 each (6 weeks) nothing is broken.
-        let ps = ["a", "b", "c"].map { participant($0, to: "2026-04-12", weeks: 3) }
-        let r = round(ps, [host("h", offers: [offer("o", to: "2026-04-12", capacity: 1)])])
-        let c = CandidateSet(instance: r, policy: .default)
-        let pairs = PairSet(candidates: c)
-        let groups = CapacityGroup.groups(instance: r, candidates: c, pairs: pairs)
+        let r = threeInSixWeeks()
+        let (c, pairs, groups) = decomposition(of: r)
         var master = PairMaster(
             instance: r, policy: .default, candidates: c, pairs: pairs, groups: groups, budget: SolveBudget())
         let rows = master.model.rowCount
@@ -144,8 +152,7 @@ import Testing
         // The first round above; every solve after the first master stops (the group's greedy
         // fails, its exact scheduling model is the second solve). The first master chose all three
         // at o: the greedy keeps two of them, so placed 2 is kept, not proven (bound 3).
-        let ps = ["a", "b", "c"].map { participant($0, to: "2026-04-12", weeks: 3) }
-        let r = round(ps, [host("h", offers: [offer("o", to: "2026-04-12", capacity: 1)])])
+        let r = threeInSixWeeks()
         let (outcome, log) = try decomposed(r, solver: StoppingSolver(stopAt: 2))
         #expect(outcome.levels.map(\.status) == [.feasible, .notSolved])
         #expect(outcome.levels[0].value == 2)
@@ -157,11 +164,8 @@ import Testing
     @Test func noGoodOnlyOnAProvenConflict() throws {
         // Three 3-week stays in a 6-week window of capacity 1 cannot be scheduled; the greedy
         // fails, so the exact model decides. When it stops undecided there is no no-good.
-        let ps = ["a", "b", "c"].map { participant($0, to: "2026-04-12", weeks: 3) }
-        let r = round(ps, [host("h", offers: [offer("o", to: "2026-04-12", capacity: 1)])])
-        let c = CandidateSet(instance: r, policy: .default)
-        let pairs = PairSet(candidates: c)
-        let groups = CapacityGroup.groups(instance: r, candidates: c, pairs: pairs)
+        let r = threeInSixWeeks()
+        let (_, pairs, groups) = decomposition(of: r)
         let scheduler = GroupScheduler(group: try #require(groups.first), pairs: pairs)
         let all = Array(pairs.pairs.indices)
         #expect(try scheduler.minimalConflict(all, solver: GLPKSolver())?.count == 3)
