@@ -27,7 +27,8 @@ extension DecomposedSolve {
         var best: Double? = nil
         var rounds = 0, stalled = 0
         var last: Double? = nil
-        func rounded(_ b: Double) -> Double { Self.integralBound(b, objective.sense) }
+        let scale = objective.terms.reduce(1.0) { max($0, abs($1.1)) }
+        func rounded(_ b: Double) -> Double { Self.integralBound(b, objective.sense, scale: scale) }
         while rounds < Self.probeRounds, !budget.isExhausted {
             var lp = probe.model
             for j in 0..<lp.columnCount where lp[ColumnIndex(j)].isInteger { lp[ColumnIndex(j)].isInteger = false }
@@ -57,11 +58,13 @@ extension DecomposedSolve {
     }
 
     /// An LP bound `b` on an integral level as the integer inside. The LP's
-    /// value is within the simplex's tolerances of the true one: a value
-    /// within 1e-4 of an integer counts as that integer, which only ever
-    /// gives a weaker bound, never a wrong one (449.99998 is 450, not 449).
-    static func integralBound(_ b: Double, _ sense: ObjectiveSense) -> Double {
-        let tol = 1e-4 + 1e-9 * abs(b)
+    /// value is within the simplex's tolerances of the true one, which grow
+    /// with the objective's largest coefficient `scale` (a `cost` level's
+    /// cents): a value within `1e-4·scale` of an integer counts as that
+    /// integer, which only ever gives a weaker bound, never a wrong one
+    /// (449.99998 is 450, not 449).
+    static func integralBound(_ b: Double, _ sense: ObjectiveSense, scale: Double = 1) -> Double {
+        let tol = 1e-4 * max(1, scale) + 1e-9 * abs(b)
         return sense == .maximize ? (b + tol).rounded(.down) : (b - tol).rounded(.up)
     }
 

@@ -44,8 +44,8 @@ import Testing
         // Offer window of 6 weeks (2026-03-02…04-12), capacity 1; a, b, c want 3 weeks each.
         // No single week is occupied whatever the start, so the master's bound is placed = 3;
         // only two stays fit one after the other (weeks 0–2 and 3–5): placed = 2, rank 0.
-        // The hold at 3 fails; the probe's LP breaks the interval of weeks 0–5 (3 + 3 + 3 > 6),
-        // which bounds placed by 2, and the first level's own search starts with that bound.
+        // The hold at 3 fails (its search has cut the interval of weeks 0–5 into the master), the
+        // probe bounds placed by 2, and the first level's own search starts with that bound.
         let r = threeInSixWeeks()
         let (outcome, log) = try decomposed(r)
         #expect(outcome.levels.map(\.status) == [.optimal, .optimal])
@@ -91,6 +91,26 @@ import Testing
         #expect(DecomposedSolve.integralBound(450.8611, .maximize) == 450)
         #expect(DecomposedSolve.integralBound(503.00002, .minimize) == 503)
         #expect(DecomposedSolve.integralBound(502.1, .minimize) == 503)
+        // A cost level's LP (coefficients in cents) is that much less exact.
+        #expect(DecomposedSolve.integralBound(250_000.02, .minimize, scale: 1_000) == 250_000)
+        #expect(DecomposedSolve.integralBound(250_000.02, .minimize) == 250_001)
+    }
+
+    @Test func probeSeparatesWhatTheMastersLPBreaks() throws {
+        // A fresh master of the round: its LP places all three (no single week binds), so the
+        // first LP gives 3; the interval of weeks 0–5 it breaks (9 weeks of stays in 6) gives 2.
+        let r = threeInSixWeeks()
+        let (c, pairs, groups) = decomposition(of: r)
+        let master = PairMaster(
+            instance: r, policy: .default, candidates: c, pairs: pairs, groups: groups, budget: SolveBudget())
+        let solve = DecomposedSolve(solver: GLPKSolver(), options: SolverOptions(), budget: SolveBudget())
+        let placed = solve.objective(.placed(weights: []), level: 0, instance: r, master: master)
+        let context = DecomposedSolve.Context(
+            pairs: pairs, groups: groups, groupOfPair: pairs.pairs.indices.map { _ -> Int? in 0 }, earlyFrom: 2)
+        #expect(try solve.probedBound(placed, beyond: 3, master: master, context: context) == 2)
+        #expect(try solve.probedBound(placed, beyond: 2, master: master, context: context) == nil, "not below 2")
+        let none = DecomposedSolve(solver: NoLPSolver(), options: SolverOptions(), budget: SolveBudget())
+        #expect(try none.probedBound(placed, beyond: 3, master: master, context: context) == nil)
     }
 
     @Test func fractionalSeparationFindsTheIntervalThePointBreaks() throws {
