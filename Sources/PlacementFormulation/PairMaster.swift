@@ -226,24 +226,14 @@ struct PairMaster {
         for (list, cap) in resources(of: groups[g]) where cap > 0 {
             let here = list.filter { chosenSet.contains($0) }
             guard here.count > cap else { continue }
-            let starts = Set(here.map { pinned[$0] ?? pairs.pairs[$0].first }),
-                ends = Set(
-                    here.map { q in pinned[q].map { $0 + pairs.pairs[q].weeks - 1 } ?? pairs.pairs[q].span.upperBound })
-            var violated: [(violation: Double, interval: ClosedRange<Int>)] = []
-            for a in starts {
-                for b in ends where b >= a {
-                    let lhs = here.reduce(0) { $0 + weeks($1, a, b) }
-                    let violation = Double(lhs - cap * (b - a + 1)) / Double(b - a + 1)
-                    if violation > 0 { violated.append((violation, a...b)) }
-                }
-            }
-            violated.sort {
-                ($0.violation, -$0.interval.count, -$0.interval.lowerBound) > (
-                    $1.violation, -$1.interval.count, -$1.interval.lowerBound
-                )
-            }
+            let violated = violatedIntervals(
+                here.map { (pair: $0, weight: 1) }, capacity: cap,
+                first: { pinned[$0] ?? self.pairs.pairs[$0].first },
+                last: { q in pinned[q].map { $0 + self.pairs.pairs[q].weeks - 1 } ?? self.pairs.pairs[q].span.upperBound
+                },
+                weeks: weeks)
             for v in violated.prefix(PairMaster.cutsPerResource)
-            where addInterval(list, capacity: cap, v.interval, exact: !pinned.isEmpty) {
+            where addInterval(list, capacity: cap, v, exact: !pinned.isEmpty) {
                 added += 1
             }
         }
