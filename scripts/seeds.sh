@@ -13,6 +13,8 @@
 #   TIME_LIMIT  seconds for each solve (default 120): a level not proven by then counts
 #               as the limit in the median and is named in the table
 #   ALLVET      the allvet binary (default: .build/release/allvet, built if missing)
+#   GROUP_SHARE the generator's --groups (default: its own, 0.1; 0 for rounds without
+#               travel groups, like the shared benchmark rounds)
 #
 # Each solve is `allvet solve ROUND [--policy POLICY] --no-rule-prices --time-limit T`,
 # timed end to end (reading, solving, writing and self-verification). The rounds are
@@ -21,7 +23,7 @@
 set -euo pipefail
 
 if [[ $# -lt 2 || $# -gt 3 || "$1" == "-h" || "$1" == "--help" ]]; then
-    sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'
+    sed -n '2,22p' "$0" | sed 's/^# \{0,1\}//'
     [[ "${1:-}" == "-h" || "${1:-}" == "--help" ]] && exit 0
     exit 64
 fi
@@ -36,6 +38,8 @@ if [[ ! -x "$allvet" ]]; then swift build -c release --product allvet >&2; fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 policy_args=()
+group_args=()
+[[ -n "${GROUP_SHARE:-}" ]] && group_args=(--groups "$GROUP_SHARE")
 [[ -n "$policy" ]] && policy_args=(--policy "$policy")
 
 all_proven=1
@@ -43,7 +47,8 @@ times=()
 printf '%-6s %9s  %s\n' seed seconds levels
 for seed in $seeds; do
     round="$work/round-$seed.json"
-    "$allvet" generate --participants "$participants" --hosts "$hosts" --seed "$seed" --out "$round" --force >/dev/null
+    "$allvet" generate --participants "$participants" --hosts "$hosts" --seed "$seed" "${group_args[@]}" \
+        --out "$round" --force >/dev/null
     start=$(date +%s.%N)
     status=0
     "$allvet" solve "$round" "${policy_args[@]}" --no-rule-prices --time-limit "$limit" --quiet \
