@@ -4,21 +4,61 @@ import PlacementModel
 /// The decomposition's repair and salvage of master solutions that do not
 /// schedule, and the small rules its loops share.
 extension DecomposedSolve {
-    /// The best schedulable solution that keeps the groups that scheduled as
-    /// they are (their pairs fixed) and chooses again for everybody else,
-    /// by the same loop of cuts on this much smaller model. It must beat
-    /// `incumbent` when there is one. nil when it finds none in its rounds.
+    /// What a repair may change of a master solution. Both keep the chosen
+    /// pairs of the groups that scheduled.
+    enum RepairScope {
+        /// The groups that scheduled are kept whole (their other pairs
+        /// unchosen): only the failing groups' participants choose again, a
+        /// small model, often infeasible under the incumbent's cutoff.
+        case failedGroups
+        /// Their other pairs stay free, so a failing group's participant may
+        /// move to a host whose group scheduled (whose schedule is then
+        /// checked again). Larger, and tried only when the master's value
+        /// has not moved since its last solve (see ``repairs``).
+        case widened
+    }
+
+    /// The cheap repair, then, when it finds nothing and the master's value
+    /// is `stalled` (the same as its last solve's: the cuts only moved the
+    /// solution), the widened one in what is left of `cap`. On seed 5 of
+    /// the generated 500 × 120 rounds (benchmark policy) the `rank` master
+    /// gave 474, the optimum, seven times while the cheap repair found
+    /// nothing better than 475; the widened repair cut the run from 32–37 s
+    /// to 13–18 s. Run after every failed cheap repair, it cost 1,000 × 250
+    /// up to 2.6 s per master for nothing (docs/performance.md).
+    func repairs(
+        _ values: [Double], byGroup: [[Int]], failed: [Int], master: PairMaster, extraRows: [Row],
+        objective: LevelObjective, incumbent: Incumbent?, cap: Double, stalled: Bool, context c: Context,
+        stats: inout Statistics, salvages: inout Salvages
+    ) throws -> Incumbent? {
+        let t0 = budget.elapsed
+        for scope in stalled ? [RepairScope.failedGroups, .widened] : [.failedGroups] {
+            if let repaired = try repair(
+                values, byGroup: byGroup, failed: failed, master: master, extraRows: extraRows,
+                objective: objective, incumbent: incumbent, cap: cap - (budget.elapsed - t0), scope: scope,
+                context: c, stats: &stats, salvages: &salvages)
+            {
+                return repaired
+            }
+        }
+        return nil
+    }
+
+    /// The best schedulable solution that keeps the chosen pairs of the
+    /// groups that scheduled and chooses again within `scope`, by the same
+    /// loop of cuts on this smaller model. It must beat `incumbent` when
+    /// there is one. nil when it finds none in its rounds.
     func repair(
         _ values: [Double], byGroup: [[Int]], failed: [Int], master: PairMaster, extraRows: [Row],
         objective: LevelObjective,
-        incumbent: Incumbent?, cap: Double, context c: Context, stats: inout Statistics,
-        salvages: inout Salvages
+        incumbent: Incumbent?, cap: Double, scope: RepairScope = .failedGroups, context c: Context,
+        stats: inout Statistics, salvages: inout Salvages
     ) throws -> Incumbent? {
         var restricted = master
         let failedSet = Set(failed)
         for (g, list) in byGroup.enumerated() where !list.isEmpty && !failedSet.contains(g) {
             let chosen = Set(list)
-            for q in c.groups[g].pairs {
+            for q in c.groups[g].pairs where scope == .failedGroups || chosen.contains(q) {
                 var col = restricted.model[ColumnIndex(q)]
                 col.lower = chosen.contains(q) ? 1 : 0
                 col.upper = col.lower
