@@ -60,12 +60,29 @@ struct GLPKRun {
                 return result(termination, .none, "LP relaxation: " + message, values: [], bound: nil, nodes: 0)
             }
         }
-        let search = GLPKSearch(options: options, start: start, log: log)
-        let rc = withExtendedLifetime(search) {
-            var p = intoptParameters(
-                options: options, presolve: presolve, timeLimit: remaining(), logging: log.isEnabled,
-                search: Unmanaged.passUnretained(search).toOpaque())
-            return problem.intopt(&p)
+        var (rc, search) = branchAndCut(
+            problem, options: options, start: start, presolve: presolve,
+            giveUpAfterNodes: options.feasibilityPump ? nil : options.pumpAfterNodes)
+        var nodes = search.nodes
+        if search.gaveUp {
+            log.note("no integer point after \(search.nodes) nodes: starting again with the feasibility pump")
+            if !presolve {
+                // glp_intopt without presolve refuses a relaxation that is not optimal (GLP_EROOT). After
+                // a stopped search GLPK 5.0 leaves it optimal and this takes no iterations, but GLPK does
+                // not document that.
+                var p = simplexParameters(presolve: false, timeLimit: remaining(), logging: log.isEnabled)
+                _ = problem.simplex(&p)
+                guard problem.lpStatus == GLP_OPT else {
+                    return result(
+                        .numericalFailure, .none, "the relaxation could not be solved again for the feasibility pump",
+                        values: [], bound: search.bound, nodes: nodes)
+                }
+            }
+            var pumped = options
+            pumped.feasibilityPump = true
+            (rc, search) = branchAndCut(
+                problem, options: pumped, start: start, presolve: presolve, giveUpAfterNodes: nil)
+            nodes += search.nodes
         }
         switch mipOutcome(returnCode: rc, mipStatus: problem.mipStatus) {
         case .failure(let code, let message):
@@ -74,8 +91,25 @@ struct GLPKRun {
             return decideUnbounded(problem, integer: true, reason: message)
         case .result(let termination, let primal, let message):
             let values = primal == .none ? [] : problem.mipValues(model)
-            return result(termination, primal, message, values: values, bound: search.bound, nodes: search.nodes)
+            return result(termination, primal, message, values: values, bound: search.bound, nodes: nodes)
         }
+    }
+
+    /// One `glp_intopt` with a callback that reports progress, offers
+    /// `start` and stops on request or, without an incumbent, after
+    /// `giveUpAfterNodes` nodes.
+    private func branchAndCut(
+        _ problem: borrowing GLPKProblem, options: SolverOptions, start: [Double]?, presolve: Bool,
+        giveUpAfterNodes: Int?
+    ) -> (Int32, GLPKSearch) {
+        let search = GLPKSearch(options: options, start: start, log: log, giveUpAfterNodes: giveUpAfterNodes)
+        let rc = withExtendedLifetime(search) {
+            var p = intoptParameters(
+                options: options, presolve: presolve, timeLimit: remaining(), logging: log.isEnabled,
+                search: Unmanaged.passUnretained(search).toOpaque())
+            return problem.intopt(&p)
+        }
+        return (rc, search)
     }
 
     /// The start point, 1-based for `glp_ios_heur_sol`, if it is given and

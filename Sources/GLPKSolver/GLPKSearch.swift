@@ -13,19 +13,25 @@ final class GLPKSearch {
     /// A checked start, 1-based (element 0 unused), in the columns of the
     /// problem the callback sees; nil when there is none to inject.
     private let start: [Double]?
+    /// Nodes after which a search with no incumbent gives up (``gaveUp``),
+    /// to be started again with the feasibility pump; nil for never.
+    private let giveUpAfterNodes: Int?
 
     private(set) var incumbent: Double?
     /// Best bound over the active nodes, as last seen by the callback.
     private(set) var bound: Double?
     private(set) var nodes = 0
     private(set) var stopRequested = false
+    /// Stopped by `giveUpAfterNodes`, not by a stop request.
+    private(set) var gaveUp = false
     private var startOffered = false
 
-    init(options: SolverOptions, start: [Double]?, log: GLPKLog) {
+    init(options: SolverOptions, start: [Double]?, log: GLPKLog, giveUpAfterNodes: Int? = nil) {
         self.progress = options.progress
         self.shouldStop = options.shouldStop
         self.start = start
         self.log = log
+        self.giveUpAfterNodes = giveUpAfterNodes
     }
 
     fileprivate func visit(_ tree: OpaquePointer) {
@@ -54,6 +60,10 @@ final class GLPKSearch {
         }
         if !stopRequested, shouldStop?() == true {
             stopRequested = true
+            glp_ios_terminate(tree)
+        }
+        if !stopRequested, !gaveUp, let limit = giveUpAfterNodes, incumbent == nil, nodes > limit {
+            gaveUp = true
             glp_ios_terminate(tree)
         }
     }

@@ -90,6 +90,35 @@ struct OptionTests {
         #expect(all.allSatisfy { ($0.bound ?? .infinity) >= 1433 - 1e-6 })
     }
 
+    /// Without the pump, a search with no incumbent after `pumpAfterNodes`
+    /// nodes starts again with it, and still proves the optimum; with a
+    /// start (no presolve) the relaxation is solved again first.
+    @Test func searchWithoutAnIncumbentStartsAgainWithThePump() throws {
+        func run(_ model: LinearModel, start: [Double]? = nil, after nodes: Int?, pump: Bool = false) throws
+            -> (SolveResult, [String])
+        {
+            let lines = Collector<String>()
+            var options = SolverOptions(start: start)
+            options.feasibilityPump = pump
+            options.pumpAfterNodes = nodes
+            options.log = { line in lines.append(line) }
+            return (try solver.solve(model, options: options), lines.items)
+        }
+        let again = "starting again with the feasibility pump"
+        // The root node is searched before any heuristic: after 0 nodes there is no incumbent.
+        let (gap, gapLog) = try run(try Self.hardGAP(), after: 0)
+        #expect(gap.termination == .optimal && gap.objective == 1433)
+        #expect(gapLog.contains { $0.contains(again) }, "\(gapLog.suffix(5))")
+        let (started, startedLog) = try run(ConformanceModels.mip(), start: [4, 0], after: 0)
+        #expect(started.termination == .optimal && started.objective == 20 && started.values == [4, 0])
+        #expect(startedLog.contains { $0.contains(again) })
+        // Never with the pump on, nor without a node count.
+        let (pumped, pumpedLog) = try run(ConformanceModels.mip(), after: 0, pump: true)
+        #expect(pumped.objective == 20 && !pumpedLog.contains { $0.contains(again) })
+        let (plain, plainLog) = try run(ConformanceModels.mip(), after: nil)
+        #expect(plain.objective == 20 && !plainLog.contains { $0.contains(again) })
+    }
+
     /// Several threads solve at once, each its own problem and GLPK environment.
     @Test func concurrentSolves() throws {
         let gap = try GAPInstances.load(1)
