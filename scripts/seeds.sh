@@ -47,11 +47,11 @@ times=()
 printf '%-6s %9s  %s\n' seed seconds levels
 for seed in $seeds; do
     round="$work/round-$seed.json"
-    "$allvet" generate --participants "$participants" --hosts "$hosts" --seed "$seed" "${group_args[@]}" \
+    "$allvet" generate --participants "$participants" --hosts "$hosts" --seed "$seed" ${group_args[@]+"${group_args[@]}"} \
         --out "$round" --force >/dev/null
     start=$(date +%s.%N)
     status=0
-    "$allvet" solve "$round" "${policy_args[@]}" --no-rule-prices --time-limit "$limit" --quiet \
+    "$allvet" solve "$round" ${policy_args[@]+"${policy_args[@]}"} --no-rule-prices --time-limit "$limit" --quiet \
         --out "$work/out-$seed" >/dev/null 2>&1 || status=$?
     end=$(date +%s.%N)
     seconds=$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.2f", b - a }')

@@ -63,26 +63,18 @@ struct GLPKRun {
         var (rc, search) = branchAndCut(
             problem, options: options, start: start, presolve: presolve,
             giveUpAfterNodes: options.feasibilityPump ? nil : options.pumpAfterNodes)
-        var nodes = search.nodes
+        var firstBound: Double? = nil
         if search.gaveUp {
             log.note("no integer point after \(search.nodes) nodes: starting again with the feasibility pump")
-            if !presolve {
-                // glp_intopt without presolve refuses a relaxation that is not optimal (GLP_EROOT). After
-                // a stopped search GLPK 5.0 leaves it optimal and this takes no iterations, but GLPK does
-                // not document that.
-                var p = simplexParameters(presolve: false, timeLimit: remaining(), logging: log.isEnabled)
-                _ = problem.simplex(&p)
-                guard problem.lpStatus == GLP_OPT else {
-                    return result(
-                        .numericalFailure, .none, "the relaxation could not be solved again for the feasibility pump",
-                        values: [], bound: search.bound, nodes: nodes)
-                }
+            firstBound = search.bound
+            if !presolve, let stopped = try relaxationAgain(problem, bound: search.bound, nodes: search.nodes) {
+                return stopped
             }
             var pumped = options
             pumped.feasibilityPump = true
             (rc, search) = branchAndCut(
-                problem, options: pumped, start: start, presolve: presolve, giveUpAfterNodes: nil)
-            nodes += search.nodes
+                problem, options: pumped, start: start, presolve: presolve, giveUpAfterNodes: nil,
+                nodesBefore: search.nodes)
         }
         switch mipOutcome(returnCode: rc, mipStatus: problem.mipStatus) {
         case .failure(let code, let message):
@@ -91,18 +83,44 @@ struct GLPKRun {
             return decideUnbounded(problem, integer: true, reason: message)
         case .result(let termination, let primal, let message):
             let values = primal == .none ? [] : problem.mipValues(model)
-            return result(termination, primal, message, values: values, bound: search.bound, nodes: nodes)
+            return result(
+                termination, primal, message, values: values, bound: search.bound ?? firstBound, nodes: search.nodes)
         }
     }
 
-    /// One `glp_intopt` with a callback that reports progress, offers
-    /// `start` and stops on request or, without an incumbent, after
-    /// `giveUpAfterNodes` nodes.
+    /// Solves the relaxation again before a second `glp_intopt` without
+    /// presolve, which refuses a relaxation that is not optimal
+    /// (GLP_EROOT). After a stopped search GLPK 5.0 leaves it optimal and
+    /// this takes no iterations, but GLPK does not document that. nil when
+    /// it is optimal; else the result to return (a time limit, say).
+    private func relaxationAgain(_ problem: borrowing GLPKProblem, bound: Double?, nodes: Int) throws -> SolveResult? {
+        var p = simplexParameters(presolve: false, timeLimit: remaining(), logging: log.isEnabled)
+        let rc = problem.simplex(&p)
+        switch simplexOutcome(returnCode: rc, status: problem.lpStatus, primalFeasible: problem.lpPrimalFeasible) {
+        case .failure(let code, let message):
+            throw GLPKError(routine: "glp_simplex", returnCode: Int(code), message: message)
+        case .result(.optimal, _, _):
+            return nil
+        case .result(let termination, _, let message):
+            return result(
+                termination, .none, "LP relaxation, solved again for the pump: " + message, values: [], bound: bound,
+                nodes: nodes)
+        case .unboundedOrInfeasible(let message):
+            return result(
+                .numericalFailure, .none, "LP relaxation, solved again for the pump: " + message, values: [],
+                bound: bound, nodes: nodes)
+        }
+    }
+
+    /// One `glp_intopt` with a callback that reports progress (nodes
+    /// counted on from `nodesBefore`), offers `start` and stops on request
+    /// or, without an incumbent, after `giveUpAfterNodes` nodes.
     private func branchAndCut(
         _ problem: borrowing GLPKProblem, options: SolverOptions, start: [Double]?, presolve: Bool,
-        giveUpAfterNodes: Int?
+        giveUpAfterNodes: Int?, nodesBefore: Int = 0
     ) -> (Int32, GLPKSearch) {
-        let search = GLPKSearch(options: options, start: start, log: log, giveUpAfterNodes: giveUpAfterNodes)
+        let search = GLPKSearch(
+            options: options, start: start, log: log, giveUpAfterNodes: giveUpAfterNodes, nodesBefore: nodesBefore)
         let rc = withExtendedLifetime(search) {
             var p = intoptParameters(
                 options: options, presolve: presolve, timeLimit: remaining(), logging: log.isEnabled,

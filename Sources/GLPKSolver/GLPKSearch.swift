@@ -5,7 +5,8 @@ import LinearModel
 /// the start point to inject. Passed to C unretained; the solve keeps it alive.
 ///
 /// The callback never throws and never calls back into a solve; it only
-/// records what it saw and calls `glp_ios_terminate` when asked to stop.
+/// records what it saw and calls `glp_ios_terminate` when asked to stop or
+/// when it gives up (no incumbent after `giveUpAfterNodes` nodes).
 final class GLPKSearch {
     private let progress: (@Sendable (SolverOptions.Progress) -> Void)?
     private let shouldStop: (@Sendable () -> Bool)?
@@ -26,12 +27,18 @@ final class GLPKSearch {
     private(set) var gaveUp = false
     private var startOffered = false
 
-    init(options: SolverOptions, start: [Double]?, log: GLPKLog, giveUpAfterNodes: Int? = nil) {
+    /// Nodes of an earlier search of the same solve (one that gave up):
+    /// counts go on from there.
+    private let nodesBefore: Int
+
+    init(options: SolverOptions, start: [Double]?, log: GLPKLog, giveUpAfterNodes: Int? = nil, nodesBefore: Int = 0) {
         self.progress = options.progress
         self.shouldStop = options.shouldStop
         self.start = start
         self.log = log
         self.giveUpAfterNodes = giveUpAfterNodes
+        self.nodesBefore = nodesBefore
+        self.nodes = nodesBefore
     }
 
     fileprivate func visit(_ tree: OpaquePointer) {
@@ -52,7 +59,7 @@ final class GLPKSearch {
         }
         var active: Int32 = 0, alive: Int32 = 0, total: Int32 = 0
         glp_ios_tree_size(tree, &active, &alive, &total)
-        nodes = Int(total)
+        nodes = nodesBefore + Int(total)
         if newIncumbent != incumbent || newBound != bound {
             incumbent = newIncumbent
             bound = newBound
@@ -62,7 +69,7 @@ final class GLPKSearch {
             stopRequested = true
             glp_ios_terminate(tree)
         }
-        if !stopRequested, !gaveUp, let limit = giveUpAfterNodes, incumbent == nil, nodes > limit {
+        if !stopRequested, !gaveUp, let limit = giveUpAfterNodes, incumbent == nil, Int(total) > limit {
             gaveUp = true
             glp_ios_terminate(tree)
         }

@@ -44,11 +44,12 @@ public struct SolverOptions: Sendable {
     /// (0.2–0.8 s of a 0.2 s pair master), so loops of many small solves
     /// turn it off.
     public var feasibilityPump: Bool = true
-    /// With ``feasibilityPump`` off: when branch and bound has visited this
-    /// many nodes without an incumbent, it starts again with the pump
-    /// (GLPK). A master that finds no integer point at its root can spend
-    /// hundreds of nodes before one (593 nodes, 3.5 s, where the pump
-    /// finds it at the root in 0.1 s); nil never starts again.
+    /// With ``feasibilityPump`` off: when branch and bound has more than
+    /// this many nodes (GLPK's count of the nodes it created) and no
+    /// incumbent, it starts again with the pump (GLPK). A master that finds
+    /// no integer point at its root can spend hundreds of nodes before one
+    /// (593 nodes, 3.5 s, where the pump finds it at the root in 0.1 s);
+    /// nil never starts again.
     public var pumpAfterNodes: Int?
     /// A start point; it is checked against the model before it is used.
     public var start: [Double]?

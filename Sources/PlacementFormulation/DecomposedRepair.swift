@@ -25,7 +25,7 @@ extension DecomposedSolve {
     /// gave 474, the optimum, seven times while the cheap repair found
     /// nothing better than 475; the widened repair cut the run from 32–37 s
     /// to 13–18 s. Run after every failed cheap repair, it cost 1,000 × 250
-    /// up to 2.6 s per master for nothing (docs/performance.md).
+    /// 2.6 s after its first master for nothing (docs/performance.md).
     func repairs(
         _ values: [Double], byGroup: [[Int]], failed: [Int], master: PairMaster, extraRows: [Row],
         objective: LevelObjective, incumbent: Incumbent?, cap: Double, stalled: Bool, context c: Context,

@@ -45,11 +45,12 @@ extension DecomposedSolve {
                 break
             }
             var opts = levelBudget.options(options, cap: deadline.map { max(0.01, $0 - budget.elapsed) })
-            // A level's first master has no cuts yet: when it finds no integer point at its root,
-            // the rules (quotas) are what is hard, and the pump finds one (generated 500 × 120 seed
-            // 2: 593 nodes and 3.5 s without it, 0.6 s with); later masters' points are hard
-            // because of the cuts and the cutoff, and there it only cost time.
-            if s.termination == nil { opts.pumpAfterNodes = Self.pumpAfterNodes }
+            // The first master of a search with no incumbent (no cutoff, none of this search's cuts):
+            // when it finds no integer point at its root, the rules (quotas) are what is hard, and
+            // the pump finds one (generated 500 × 120 seed 2: 593 nodes and 3.5 s without it, 0.6 s
+            // with). Later masters' points are hard because of the cuts and the cutoff, and there it
+            // only cost time.
+            if s.termination == nil && s.incumbent == nil { opts.pumpAfterNodes = Self.pumpAfterNodes }
             if s.incumbent == nil, !offeredStart, let start {
                 // A solution of the earlier levels: GLPK's first incumbent, when it keeps every row.
                 // Its soft shortfalls and worst rank are recomputed from its pairs (GLPK's own values

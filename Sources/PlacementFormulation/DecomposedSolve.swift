@@ -57,8 +57,9 @@ public struct DecomposedSolve: Sendable {
     /// and its search kept nothing in 60 s (docs/performance.md).
     static let holdShare = 0.5
 
-    /// Nodes a level's first master may search without an integer point
-    /// before it starts again with the feasibility pump (``SolverOptions/pumpAfterNodes``).
+    /// Nodes the first master of a search without an incumbent may have
+    /// with no integer point before it starts again with the feasibility
+    /// pump (``SolverOptions/pumpAfterNodes``).
     static let pumpAfterNodes = 30
 
     /// Rounds of cuts a group may get before it is time-indexed instead.

@@ -112,6 +112,12 @@ struct OptionTests {
         let (started, startedLog) = try run(ConformanceModels.mip(), start: [4, 0], after: 0)
         #expect(started.termination == .optimal && started.objective == 20 && started.values == [4, 0])
         #expect(startedLog.contains { $0.contains(again) })
+        // Given up after real branch and bound (cut rows, then the tree deleted): the nodes of
+        // both searches are counted, and the optimum is still proven.
+        let (later, laterLog) = try run(try Self.hardGAP(), after: 3)
+        #expect(laterLog.contains { $0.contains(again) })
+        #expect(later.termination == .optimal && later.objective == 1433)
+        #expect(later.nodes > 3, "\(later.nodes) nodes")
         // Never with the pump on, nor without a node count.
         let (pumped, pumpedLog) = try run(ConformanceModels.mip(), after: 0, pump: true)
         #expect(pumped.objective == 20 && !pumpedLog.contains { $0.contains(again) })

@@ -47,7 +47,7 @@ import Testing
         let chosen = [pair(0, atFirstChoice: false)] + (1...3).map { pair($0, atFirstChoice: true) }
         var groupOfPair = [Int?](repeating: nil, count: pairs.pairs.count)
         for (g, group) in groups.enumerated() { for q in group.pairs { groupOfPair[q] = g } }
-        #expect(groups.count == 2, "one capacity group per offer")
+        try #require(groups.count == 2, "one capacity group per offer")
         let byGroup = groups.map { group in chosen.filter(group.pairs.contains) }
         let failed = [try #require(groupOfPair[chosen[1]])]
         var values = [Double](repeating: 0, count: master.model.columnCount)
@@ -74,13 +74,15 @@ import Testing
     }
 
     @Test func theWidenedRepairMovesAParticipantToAScheduledGroup() throws {
-        // a stays at o1; one of b, c, d joins a there (weeks 0–2 and 3–5): placed 4.
+        // a stays at o1 (its chosen pair is kept); one of b, c, d joins a there (weeks 0–2 and
+        // 3–5): placed 4.
         let found = try #require(try repaired(.widened))
         #expect(found.value == 4)
         #expect(found.starts.count == 4)
+        let pairs = PairSet(candidates: CandidateSet(instance: instance, policy: .default)).pairs
+        let aAtO1 = try #require(found.starts.keys.first { pairs[$0].participant == 0 })
+        #expect(pairs[aAtO1].rank == pairs.map(\.rank).max(), "a keeps its pair at o1, its second choice")
         // The two stays at each offer do not overlap: their starts are 3 weeks apart.
-        let c = CandidateSet(instance: instance, policy: .default)
-        let pairs = PairSet(candidates: c).pairs
         for o in Set(found.starts.keys.map { pairs[$0].offer }) {
             let starts = found.starts.filter { pairs[$0.key].offer == o }.map(\.value).sorted()
             #expect(starts.count == 2 && starts[1] - starts[0] >= 3, "offer \(o): starts \(starts)")
