@@ -106,6 +106,33 @@ import Testing
         #expect(limit > 2, "the master after the hold's solution had the run's time left, not the hold's share")
     }
 
+    /// GLPK, recording of each MIP whether it may restart with the pump and
+    /// whether it has a cutoff (a row asking to beat an incumbent).
+    final class PumpRecordingSolver: LinearSolver, @unchecked Sendable {
+        var name: String { "GLPK, recording" }
+        private let lock = NSLock()
+        private(set) var solves: [(pumpAfterNodes: Int?, cutoff: Bool)] = []
+        func solve(_ model: LinearModel, options: SolverOptions) throws -> SolveResult {
+            if model.hasIntegerColumns {
+                let cutoff = model.rows.contains { $0.name == "cutoff" }
+                lock.withLock { solves.append((options.pumpAfterNodes, cutoff)) }
+            }
+            return try GLPKSolver().solve(model, options: options)
+        }
+    }
+
+    @Test func onlyAFirstMasterWithoutIncumbentMayRestartWithThePump() throws {
+        // placed first: its hold fails, and its own search starts from the greedy's solution
+        // (a cutoff). The hold's first master may restart with the pump (the first MIP of the
+        // run); no master with a cutoff may.
+        let solver = PumpRecordingSolver()
+        let (outcome, _) = try Self.run(.default, solver: solver, limit: 30)
+        #expect(outcome.levels.map(\.value) == [2, 0])
+        #expect(solver.solves.first?.pumpAfterNodes == DecomposedSolve.pumpAfterNodes, "\(solver.solves)")
+        #expect(solver.solves.contains { $0.cutoff }, "the own search has a cutoff")
+        #expect(!solver.solves.contains { $0.cutoff && $0.pumpAfterNodes != nil }, "\(solver.solves)")
+    }
+
     @Test func salvagesKeepTheBestOfEachKind() {
         // Two pairs; level 0 is `placed` (both columns), held at 2 in this search; the level
         // searched is "rank" with the second pair's column at cost 1.
