@@ -18,6 +18,22 @@ extension DecomposedSolve {
         case widened
     }
 
+    /// Whether a level's master has stalled: its optimum is the same as its
+    /// last solve's (within 1e-6, relative), so the cuts only moved the
+    /// solution. Only optimal solves count, and they are the ones remembered:
+    /// a solve stopped short neither stalls nor resets the watch.
+    struct StallWatch {
+        private(set) var lastOptimum: Double? = nil
+
+        /// Records `result` and says whether its optimum repeats the last one.
+        mutating func observe(_ result: SolveResult) -> Bool {
+            guard result.primal == .optimal, let o = result.objective else { return false }
+            defer { lastOptimum = o }
+            guard let last = lastOptimum else { return false }
+            return abs(o - last) <= 1e-6 * max(1, abs(last))
+        }
+    }
+
     /// The cheap repair, then, when it finds nothing and the master's value
     /// is `stalled` (the same as its last solve's: the cuts only moved the
     /// solution), the widened one in what is left of `cap`. On seed 5 of

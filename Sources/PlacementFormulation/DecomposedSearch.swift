@@ -28,8 +28,7 @@ extension DecomposedSolve {
         var s = LevelSearch()
         s.incumbent = initial
         var salvages = Salvages(objective: objective, extraRows: extraRows, held: held)
-        // The last master optimum: a master that gives it again is stalled (see `repairs`).
-        var lastOptimum: Double? = nil
+        var stall = StallWatch()
         levelProgress?(i, SolverOptions.Progress(incumbent: nil, bound: nil, nodes: 0))
         let levelBudget = levelProgress.map { report in budget.addingProgress { report(i, $0) } } ?? budget
         while true {
@@ -125,11 +124,7 @@ extension DecomposedSolve {
             run.stats.timeIndexedGroups = run.master.timeIndexed.count
             // Repair: keep the groups that scheduled and re-solve the rest, a much smaller
             // model; when it reaches the master's bound, the level is proven.
-            var stalled = false
-            if r.primal == .optimal, let last = lastOptimum, let o = r.objective {
-                stalled = abs(o - last) <= 1e-6 * max(1, abs(last))
-            }
-            if r.primal == .optimal { lastOptimum = r.objective }
+            let stalled = stall.observe(r)
             if r.primal == .optimal && !run.interrupted, let b = s.bound {
                 // The repair is a heuristic: it may spend at most twice the master solve's time.
                 let repairCap = max(Self.minimumRepairSeconds, 2 * (budget.elapsed - tSolve))

@@ -93,4 +93,23 @@ import Testing
         #expect(try repaired(nil, stalled: false) == nil)
         #expect(try repaired(nil, stalled: true)?.value == 4)
     }
+
+    @Test func aMasterStallsWhenItsOptimumRepeatsTheLastOptimalSolves() {
+        func result(_ primal: PrimalStatus, _ objective: Double?) -> SolveResult {
+            SolveResult(
+                termination: primal == .optimal ? .optimal : .timeLimit, primal: primal, objective: objective,
+                bound: nil, values: objective == nil ? [] : [1])
+        }
+        var watch = DecomposedSolve.StallWatch()
+        func observe(_ r: SolveResult) -> Bool { watch.observe(r) }
+        #expect(!observe(result(.optimal, 474)), "the first master has nothing to repeat")
+        #expect(observe(result(.optimal, 474)))
+        #expect(observe(result(.optimal, 474 + 1e-7)), "within GLPK's tolerance")
+        #expect(!observe(result(.optimal, 475)))
+        #expect(!observe(result(.feasible, 475)), "a solve stopped short does not stall")
+        #expect(watch.lastOptimum == 475, "nor is it remembered")
+        #expect(!observe(result(.none, nil)))
+        #expect(observe(result(.optimal, 475)), "the last optimal solve is what counts")
+        #expect(!observe(result(.optimal, 475.01)))
+    }
 }
