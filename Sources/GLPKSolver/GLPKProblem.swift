@@ -98,6 +98,15 @@ struct GLPKProblem: ~Copyable {
         return model.columns.indices.map { glp_get_col_prim(raw, int32($0 + 1, "column")) }
     }
 
+    /// Row duals and reduced costs of the basic (LP) solution, in model order.
+    func lpDuals(_ model: LinearModel) -> (rows: [Double], columns: [Double]) {
+        checkThread()
+        return (
+            model.rows.indices.map { glp_get_row_dual(raw, int32($0 + 1, "row")) },
+            model.columns.indices.map { glp_get_col_dual(raw, int32($0 + 1, "column")) }
+        )
+    }
+
     /// Column values of the integer solution, in model order; integer
     /// columns within 1e-6 of an integer are rounded to it.
     func mipValues(_ model: LinearModel) -> [Double] {

@@ -25,7 +25,9 @@ struct GLPKRun {
             return decideUnbounded(problem, integer: false, reason: message)
         case .result(let termination, let primal, let message):
             let values = primal == .none ? [] : problem.lpValues(model)
-            return result(termination, primal, message, values: values, bound: nil, nodes: 0)
+            var r = result(termination, primal, message, values: values, bound: nil, nodes: 0)
+            if primal == .optimal { (r.rowDuals, r.reducedCosts) = problem.lpDuals(model) }
+            return r
         }
     }
 

@@ -20,6 +20,10 @@ import LinearModel
 /// (`glp_ios_heur_sol`). A start that fails the check is ignored (the log,
 /// if set, says why) and the solve runs as without one.
 ///
+/// A model without integer columns solved to optimality comes with its row
+/// duals and reduced costs (``SolveResult/rowDuals``), read from GLPK's basic
+/// solution (after the LP presolver's recovery when it ran).
+///
 /// Not supported by GLPK's simplex: ``SolverOptions/shouldStop`` and
 /// ``SolverOptions/progress`` apply to branch and cut only.
 public struct GLPKSolver: LinearSolver {
@@ -59,9 +63,11 @@ public struct GLPKSolver: LinearSolver {
                     termination: .infeasible, primal: .none, objective: nil, bound: nil, values: [],
                     message: "a row with no columns excludes activity 0")
             }
+            // No columns: every row's dual is 0 (nothing moves the objective).
             return SolveResult(
                 termination: .optimal, primal: .optimal, objective: model.objectiveConstant,
-                bound: model.objectiveConstant, values: [], message: "model has no columns")
+                bound: model.objectiveConstant, values: [], message: "model has no columns",
+                rowDuals: [Double](repeating: 0, count: model.rowCount))
         }
         if let c = model.firstEmptyIntegerColumn {
             let column = model[c]

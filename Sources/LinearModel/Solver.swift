@@ -97,10 +97,21 @@ public struct SolveResult: Sendable {
     public var nodes: Int
     /// The solver's own words on why it stopped.
     public var message: String
+    /// The row duals (shadow prices) of a model without integer columns
+    /// solved to optimality, in row order; empty otherwise. Row i's dual is
+    /// the rate at which the optimal objective changes as the bound the row
+    /// holds at is raised, for either sense (GLPK's convention): for a
+    /// minimisation it is ≥ 0 at a lower bound and ≤ 0 at an upper one, for a
+    /// maximisation the other way round, and 0 on a row that holds at neither.
+    public var rowDuals: [Double]
+    /// The reduced costs of the same solution, in column order (empty when
+    /// `rowDuals` is): column j's objective coefficient less Σᵢ aᵢⱼ·rowDuals[i],
+    /// with the same signs at the column's bounds.
+    public var reducedCosts: [Double]
 
     public init(
         termination: TerminationReason, primal: PrimalStatus, objective: Double?, bound: Double?, values: [Double],
-        nodes: Int = 0, message: String = ""
+        nodes: Int = 0, message: String = "", rowDuals: [Double] = [], reducedCosts: [Double] = []
     ) {
         self.termination = termination
         self.primal = primal
@@ -109,6 +120,8 @@ public struct SolveResult: Sendable {
         self.values = values
         self.nodes = nodes
         self.message = message
+        self.rowDuals = rowDuals
+        self.reducedCosts = reducedCosts
     }
 
     /// Relative gap between objective and bound, `|obj − bound| / max(1, |obj|)`.

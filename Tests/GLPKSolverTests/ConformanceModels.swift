@@ -94,4 +94,35 @@ enum ConformanceModels {
         m.addRow(name: "link", lower: 2, upper: 2, terms: [(y, 1), (x, -1)])
         return m
     }
+
+    /// max 3x + 2y; x + y ≤ 4 (sum), x + 3y ≤ 9 (mix), x ≤ 3, x, y ≥ 0.
+    /// Optimum 11 at (3, 1), not degenerate: mix has slack (6 < 9), y is
+    /// basic. Duals: y's reduced cost 2 − λ_sum = 0 gives λ_sum = 2; λ_mix = 0;
+    /// x's reduced cost 3 − 2 = 1 (at its upper bound). As shadow prices:
+    /// sum ≤ 5 gives (3, 2) = 13 (+2), x ≤ 4 gives (4, 0) = 12 (+1).
+    static func lpWithSlack() -> LinearModel {
+        var m = LinearModel(name: "lp-slack", sense: .maximize)
+        let x = m.addColumn(name: "x", upper: 3, objective: 3)
+        let y = m.addColumn(name: "y", objective: 2)
+        m.addRow(name: "sum", upper: 4, terms: [(x, 1), (y, 1)])
+        m.addRow(name: "mix", upper: 9, terms: [(x, 1), (y, 3)])
+        return m
+    }
+
+    /// min 2x + 3y + 4z; x + y ≥ 2 (need), y − z = 0.5 (tie), x ≤ 1, x, y, z ≥ 0.
+    /// With z = y − 0.5 the cost is 2x + 7y − 2 and y ≥ 2 − x, so 12 − 5x:
+    /// x = 1, y = 1, z = 0.5, optimum 7; y and z are basic. Duals: z's
+    /// reduced cost 4 + λ_tie = 0 gives λ_tie = −4; y's 3 − λ_need − λ_tie = 0
+    /// gives λ_need = 7; x's 2 − 7 = −5 (at its upper bound). As shadow
+    /// prices: need ≥ 3 gives (1, 2, 1.5) = 14 (+7), tie = 0.5 + ε gives
+    /// z = 0.5 − ε (−4ε).
+    static func lpWithEquality() -> LinearModel {
+        var m = LinearModel(name: "lp-equality", sense: .minimize)
+        let x = m.addColumn(name: "x", upper: 1, objective: 2)
+        let y = m.addColumn(name: "y", objective: 3)
+        let z = m.addColumn(name: "z", objective: 4)
+        m.addRow(name: "need", lower: 2, terms: [(x, 1), (y, 1)])
+        m.addRow(name: "tie", lower: 0.5, upper: 0.5, terms: [(y, 1), (z, -1)])
+        return m
+    }
 }
