@@ -14,6 +14,8 @@ let benchmarks: @Sendable () -> Void = {
     oneSolve(RichRung.name, goals: RichRung.goals, load: RichRung.load)
     // The default policy (issue 15, part 1): no quotas, the stays crowd the popular hosts.
     oneSolve(DefaultPolicyRung.name, goals: DefaultPolicyRung.goals, load: DefaultPolicyRung.load)
+    // Five seeds of one size (issue 15, part 3): one round is a sample of one.
+    seeds()
     for rung in Rung.solving {
         let slow = rung.name.hasSuffix("500x120") || rung.name.hasSuffix("1000x250")
         let goals = ["placed", "rank"]  // the objective of the default and of the benchmark policy
@@ -88,5 +90,47 @@ func oneSolve(
         benchmark.report("time-indexed groups", result.decomposition?.timeIndexedGroups ?? 0)
         benchmark.report("master solves", result.decomposition?.masterSolves ?? 0)
         benchmark.report("nodes", result.decomposition?.nodes ?? 0)
+    }
+}
+
+/// The seeds rung (``SeedsRung``): each seed's optimum gated per level
+/// (`L1 placed seed 3`), each seed's time, the median and the worst reported
+/// in milliseconds. The wall clock is the five solves together.
+func seeds() {
+    let levels = SeedsRung.seeds.flatMap { seed in
+        SeedsRung.goals.enumerated().map { (level: $0 + 1, goal: "\($1) seed \(seed)") }
+    }
+    Benchmark(
+        SeedsRung.name,
+        configuration: .init(
+            metrics: [.wallClock] + levels.flatMap { Gated.objective(level: $0.level, goal: $0.goal) }
+                + (SeedsRung.seeds.map { "seed \($0) ms" } + ["median ms", "worst ms", "optimal levels"]).map(reported),
+            timeUnits: .milliseconds, warmupIterations: 0, maxDuration: .seconds(1), maxIterations: 1)
+    ) { benchmark in
+        let rounds = try SeedsRung.seeds.map { try SeedsRung.load(seed: $0) }
+        let clock = ContinuousClock()
+        var times: [Double] = []
+        var results: [RoundResult] = []
+        benchmark.startMeasurement()
+        for round in rounds {
+            let started = clock.now
+            results.append(try Engine().solve(round.instance, policy: round.policy, options: EngineOptions()))
+            times.append(Double((clock.now - started) / .microseconds(1)) / 1000)
+        }
+        benchmark.stopMeasurement()
+        var optimal = 0
+        for (k, result) in results.enumerated() {
+            for (i, level) in result.levels.enumerated() {
+                // A level not proven optimal records 2047.999, which no threshold holds.
+                let value = level.status == .optimal ? (level.value ?? 2047.999) : 2047.999
+                benchmark.gatedObjective(level: i + 1, goal: "\(SeedsRung.goals[i]) seed \(SeedsRung.seeds[k])", value)
+                if level.status == .optimal { optimal += 1 }
+            }
+            benchmark.report("seed \(SeedsRung.seeds[k]) ms", Int(times[k].rounded()))
+        }
+        let (median, worst) = SeedsRung.medianAndWorst(times)
+        benchmark.report("median ms", Int(median.rounded()))
+        benchmark.report("worst ms", Int(worst.rounded()))
+        benchmark.report("optimal levels", optimal)
     }
 }
