@@ -1,0 +1,163 @@
+/// The LP relaxation of a model with many columns, solved on a few of them:
+/// column generation (issue 15, part 4: the 5,000 × 1,200 master's LP, some
+/// 790,000 columns, does not finish in GLPK's simplex).
+///
+/// The restricted model keeps every row and the columns chosen so far (all
+/// continuous); the others are held at 0, so each column left out must admit
+/// 0. After each restricted LP, the row duals price every column left out
+/// (reduced cost `c_j − Σᵢ aᵢⱼ·yᵢ`); the `batch` columns that would improve
+/// the objective most join, until none would. Then the restricted optimum is
+/// the full relaxation's: its duals are feasible for the full model's dual,
+/// and the result says so with the reduced costs of every column.
+///
+/// A restricted model that is infeasible says nothing of the full one (the
+/// columns left out may be what makes it feasible) and gives no duals to
+/// price with, so every column joins at once and the full relaxation is
+/// solved as it is. A restricted model that is unbounded is a full one that
+/// is. A solve stopped short (time limit, stop) is returned as it is, with
+/// no duals.
+public enum ColumnGeneration {
+    public struct Outcome: Sendable {
+        /// The full model's relaxation: values, row duals and reduced costs
+        /// for all its columns (omitted columns at 0).
+        public var result: SolveResult
+        /// Restricted solves, the last included.
+        public var rounds: Int
+        /// Columns in the last restricted model.
+        public var columns: Int
+    }
+
+    /// Reduced costs smaller than this (in the improving direction) do not
+    /// bring a column in: GLPK's own dual feasibility tolerance is 1e-7.
+    public static let tolerance = 1e-7
+
+    /// Solves the relaxation of `model` starting from the columns `initial`
+    /// (and every column that must be nonzero), adding at most `batch`
+    /// columns a round, and at most `perFamily` of one `family` (say, one
+    /// participant's pairs: the most attractive columns are often many of
+    /// the same few). `options.timeLimit` is for the whole.
+    public static func relaxation(
+        of model: LinearModel, initial: [ColumnIndex], batch: Int = 1_000,
+        family: (@Sendable (ColumnIndex) -> Int)? = nil, perFamily: Int = .max, solver: any LinearSolver,
+        options: SolverOptions = SolverOptions(), log: (@Sendable (String) -> Void)? = nil
+    ) throws -> Outcome {
+        precondition(batch > 0 && perFamily > 0, "batch and perFamily must be positive")
+        let clock = ContinuousClock()
+        let started = clock.now
+        var included = model.columns.map { !($0.lower <= 0 && $0.upper >= 0) }
+        for j in initial { included[j.rawValue] = true }
+        var rounds = 0
+        while true {
+            var opts = options
+            opts.start = nil
+            if let limit = options.timeLimit {
+                opts.timeLimit = max(0, limit - Double((clock.now - started) / .microseconds(1)) / 1e6)
+            }
+            let (restricted, kept) = Self.restricted(model, included)
+            let r = try solver.solve(restricted, options: opts)
+            rounds += 1
+            var full = Self.expanded(r, kept: kept, into: model)
+            if r.termination == .infeasible, included.contains(false) {
+                included = [Bool](repeating: true, count: model.columnCount)
+                continue
+            }
+            guard r.termination == .optimal else { return Outcome(result: full, rounds: rounds, columns: kept.count) }
+            if !included.contains(false) {
+                // Nothing left out: the restricted model is the full one.
+                full.reducedCosts = r.reducedCosts
+                return Outcome(result: full, rounds: rounds, columns: kept.count)
+            }
+            guard r.rowDuals.count == model.rowCount else {
+                // Without duals nothing proves that the columns left out would not improve it.
+                full.termination = .other
+                full.primal = .feasible
+                full.bound = nil
+                full.message = "\(solver.name) gave no row duals to price the columns left out"
+                return Outcome(result: full, rounds: rounds, columns: kept.count)
+            }
+            let reduced = Self.reducedCosts(model, duals: r.rowDuals)
+            let sign: Double = model.sense == .maximize ? 1 : -1
+            var entering: [(gain: Double, column: Int)] = []
+            for j in reduced.indices where !included[j] {
+                let column = model.columns[j]
+                let gain = sign * reduced[j]
+                if gain > tolerance && column.upper > 0 {
+                    entering.append((gain, j))
+                } else if gain < -tolerance && column.lower < 0 {
+                    entering.append((-gain, j))
+                }
+            }
+            log?(
+                "column generation round \(rounds): \(kept.count) columns, objective \(full.objective ?? .nan), "
+                    + "\(entering.count) would improve it")
+            if entering.isEmpty {
+                full.reducedCosts = reduced
+                return Outcome(result: full, rounds: rounds, columns: kept.count)
+            }
+            entering.sort { $0.gain > $1.gain || ($0.gain == $1.gain && $0.column < $1.column) }
+            var taken = 0
+            var perFamilyTaken: [Int: Int] = [:]
+            for e in entering where taken < batch {
+                if let family {
+                    let f = family(ColumnIndex(e.column))
+                    if perFamilyTaken[f, default: 0] >= perFamily { continue }
+                    perFamilyTaken[f, default: 0] += 1
+                }
+                included[e.column] = true
+                taken += 1
+            }
+        }
+    }
+
+    /// The model on the included columns (continuous), every row kept, and
+    /// the full index of each restricted column.
+    static func restricted(_ model: LinearModel, _ included: [Bool]) -> (LinearModel, [Int]) {
+        var index = [Int](repeating: -1, count: model.columnCount)
+        var kept: [Int] = []
+        var m = LinearModel(name: model.name + "-restricted", sense: model.sense)
+        for (j, column) in model.columns.enumerated() where included[j] {
+            index[j] = kept.count
+            kept.append(j)
+            var c = column
+            c.isInteger = false
+            m.addColumn(c)
+        }
+        m.objectiveConstant = model.objectiveConstant
+        for row in model.rows {
+            var columns: [ColumnIndex] = []
+            var coefficients: [Double] = []
+            for (j, a) in zip(row.columns, row.coefficients) where index[j.rawValue] >= 0 {
+                columns.append(ColumnIndex(index[j.rawValue]))
+                coefficients.append(a)
+            }
+            m.addRow(
+                Row(name: row.name, lower: row.lower, upper: row.upper, columns: columns, coefficients: coefficients))
+        }
+        return (m, kept)
+    }
+
+    /// `r` of the restricted model as a result of the full one: values and
+    /// reduced costs in full column order (0 for columns left out), the
+    /// objective recomputed.
+    static func expanded(_ r: SolveResult, kept: [Int], into model: LinearModel) -> SolveResult {
+        var full = r
+        if !r.values.isEmpty {
+            full.values = [Double](repeating: 0, count: model.columnCount)
+            for (k, j) in kept.enumerated() { full.values[j] = r.values[k] }
+            full.objective = model.objectiveValue(full.values)
+            if r.primal == .optimal { full.bound = full.objective }
+        }
+        full.reducedCosts = []
+        return full
+    }
+
+    /// `c_j − Σᵢ aᵢⱼ·yᵢ` for every column of `model`.
+    public static func reducedCosts(_ model: LinearModel, duals: [Double]) -> [Double] {
+        var reduced = model.columns.map(\.objective)
+        for (i, row) in model.rows.enumerated() where duals[i] != 0 {
+            let y = duals[i]
+            for (j, a) in zip(row.columns, row.coefficients) { reduced[j.rawValue] -= a * y }
+        }
+        return reduced
+    }
+}
