@@ -14,8 +14,10 @@
 /// columns left out may be what makes it feasible) and gives no duals to
 /// price with, so every column joins at once and the full relaxation is
 /// solved as it is. A restricted model that is unbounded is a full one that
-/// is. A solve stopped short (time limit, stop) is returned as it is, with
-/// no duals.
+/// is. A time limit or a stop (``SolverOptions/shouldStop``, polled between
+/// rounds; GLPK's simplex does not poll it) returns the last round's
+/// optimum, feasible for the full model but not proven optimal, or no
+/// point before the first.
 public enum ColumnGeneration {
     public struct Outcome: Sendable {
         /// The full model's relaxation: values, row duals and reduced costs
@@ -47,11 +49,27 @@ public enum ColumnGeneration {
         var included = model.columns.map { !($0.lower <= 0 && $0.upper >= 0) }
         for j in initial { included[j.rawValue] = true }
         var rounds = 0
+        // The last restricted optimum, feasible for the full model: what a stop returns.
+        var lastOptimum: (result: SolveResult, columns: Int)? = nil
+        func stopped(_ reason: TerminationReason, _ message: String) -> Outcome {
+            var r =
+                lastOptimum?.result
+                ?? SolveResult(termination: reason, primal: .none, objective: nil, bound: nil, values: [])
+            r.termination = reason
+            if r.primal != .none { r.primal = .feasible }
+            r.bound = nil
+            (r.rowDuals, r.reducedCosts) = ([], [])
+            r.message = message
+            return Outcome(result: r, rounds: rounds, columns: lastOptimum?.columns ?? 0)
+        }
         while true {
             var opts = options
             opts.start = nil
+            if options.shouldStop?() == true { return stopped(.interrupted, "stopped before round \(rounds + 1)") }
             if let limit = options.timeLimit {
-                opts.timeLimit = max(0, limit - Double((clock.now - started) / .microseconds(1)) / 1e6)
+                let left = limit - Double((clock.now - started) / .milliseconds(1)) / 1000
+                if left <= 0 { return stopped(.timeLimit, "time limit reached before round \(rounds + 1)") }
+                opts.timeLimit = left
             }
             let (restricted, kept) = Self.restricted(model, included)
             let r = try solver.solve(restricted, options: opts)
@@ -61,7 +79,13 @@ public enum ColumnGeneration {
                 included = [Bool](repeating: true, count: model.columnCount)
                 continue
             }
-            guard r.termination == .optimal else { return Outcome(result: full, rounds: rounds, columns: kept.count) }
+            guard r.termination == .optimal else {
+                // Stopped short: the last round's optimum, when there is one, is still a feasible point.
+                if lastOptimum != nil, r.termination == .timeLimit || r.termination == .interrupted {
+                    return stopped(r.termination, "round \(rounds): " + r.message)
+                }
+                return Outcome(result: full, rounds: rounds, columns: kept.count)
+            }
             if !included.contains(false) {
                 // Nothing left out: the restricted model is the full one.
                 full.reducedCosts = r.reducedCosts
@@ -75,6 +99,7 @@ public enum ColumnGeneration {
                 full.message = "\(solver.name) gave no row duals to price the columns left out"
                 return Outcome(result: full, rounds: rounds, columns: kept.count)
             }
+            lastOptimum = (full, kept.count)
             let reduced = Self.reducedCosts(model, duals: r.rowDuals)
             let sign: Double = model.sense == .maximize ? 1 : -1
             var entering: [(gain: Double, column: Int)] = []
@@ -141,7 +166,7 @@ public enum ColumnGeneration {
     /// objective recomputed.
     static func expanded(_ r: SolveResult, kept: [Int], into model: LinearModel) -> SolveResult {
         var full = r
-        if !r.values.isEmpty {
+        if r.primal != .none && r.values.count == kept.count {
             full.values = [Double](repeating: 0, count: model.columnCount)
             for (k, j) in kept.enumerated() { full.values[j] = r.values[k] }
             full.objective = model.objectiveValue(full.values)

@@ -21,7 +21,8 @@ extension DecomposedSolve {
     /// Whether a level's master has stalled: its optimum is the same as its
     /// last solve's (within 1e-6, relative), so the cuts only moved the
     /// solution. Only optimal solves count, and they are the ones remembered:
-    /// a solve stopped short neither stalls nor resets the watch.
+    /// a solve stopped short neither stalls nor resets the watch (nor does an
+    /// optimal result without an objective, which `GLPKSolver` never gives).
     struct StallWatch {
         private(set) var lastOptimum: Double? = nil
 

@@ -48,6 +48,7 @@ struct ColumnGenerationTests {
         let problem = try GAPInstances.load(12)[0]
         var model = GAPInstances.model(problem, name: "gap12-1")
         let integer = try GLPKSolver().solve(model, options: SolverOptions(timeLimit: 60))
+        try #require(integer.primal != .none, "\(integer.message)")
         let initial = integer.values.indices.filter { integer.values[$0] > 0.5 }.map { ColumnIndex($0) }
         for j in 0..<model.columnCount { model[ColumnIndex(j)].isInteger = false }
         let jobs = problem.jobs
@@ -56,7 +57,7 @@ struct ColumnGenerationTests {
             of: model, initial: initial, batch: 10_000, family: { $0.rawValue / jobs }, perFamily: 1,
             solver: GLPKSolver(), log: lines.append)
         let direct = try GLPKSolver().solve(model)
-        #expect(abs(generated.result.objective! - direct.objective!) <= 1e-6)
+        #expect(abs(try #require(generated.result.objective) - (try #require(direct.objective))) <= 1e-6)
         // "column generation round k: N columns, …": N grows by at most one per agent a round.
         let counts = lines.all.map { Int($0.split(separator: " ")[4])! }
         #expect(counts.count == generated.rounds && counts.first == initial.count, "\(lines.all)")
@@ -94,5 +95,79 @@ struct ColumnGenerationTests {
         let generated = try ColumnGeneration.relaxation(of: model, initial: [ColumnIndex(0)], solver: GLPKSolver())
         #expect(generated.result.termination == .unbounded)
         #expect(generated.rounds == 2)
+    }
+
+    @Test func aColumnMayJoinToGoBelowZero() throws {
+        // min x + 2y; x + y ≥ −3, x ∈ [−5, 5], y ∈ [0, 10]; y alone gives 0 (duals 0), and x's
+        // reduced cost 1 brings it in downwards: x = −3, optimum −3.
+        var model = LinearModel(name: "below-zero", sense: .minimize)
+        let x = model.addColumn(name: "x", lower: -5, upper: 5, objective: 1)
+        let y = model.addColumn(name: "y", upper: 10, objective: 2)
+        model.addRow(name: "floor", lower: -3, terms: [(x, 1), (y, 1)])
+        let generated = try ColumnGeneration.relaxation(of: model, initial: [y], solver: GLPKSolver())
+        #expect(generated.result.termination == .optimal)
+        #expect(generated.result.values == [-3, 0])
+        #expect(generated.rounds == 2)
+        #expect(DualsTests.certificateFlaws(model, generated.result).isEmpty)
+    }
+
+    @Test func anEmptyRestrictionHasAValueForEveryColumn() throws {
+        // min x + y, x + y ≤ 4: nothing prices in, and the optimum 0 has both values.
+        var model = LinearModel(name: "empty-start", sense: .minimize)
+        let x = model.addColumn(name: "x", objective: 1)
+        let y = model.addColumn(name: "y", objective: 1)
+        model.addRow(name: "cap", upper: 4, terms: [(x, 1), (y, 1)])
+        let generated = try ColumnGeneration.relaxation(of: model, initial: [], solver: GLPKSolver())
+        #expect(generated.result.termination == .optimal)
+        #expect(generated.result.values == [0, 0])
+        #expect(generated.result.reducedCosts == [1, 1])
+    }
+
+    /// GLPK, without the duals.
+    struct DualFreeSolver: LinearSolver {
+        var name: String { "GLPK without duals" }
+        func solve(_ model: LinearModel, options: SolverOptions) throws -> SolveResult {
+            var r = try GLPKSolver().solve(model, options: options)
+            (r.rowDuals, r.reducedCosts) = ([], [])
+            return r
+        }
+    }
+
+    @Test func withoutDualsNothingIsProvenOptimal() throws {
+        let model = ConformanceModels.lpWithSlack()
+        let partial = try ColumnGeneration.relaxation(of: model, initial: [ColumnIndex(0)], solver: DualFreeSolver())
+        #expect(partial.result.termination == .other && partial.result.primal == .feasible)
+        #expect(partial.result.bound == nil)
+        let whole = try ColumnGeneration.relaxation(
+            of: model, initial: [ColumnIndex(0), ColumnIndex(1)], solver: DualFreeSolver())
+        #expect(whole.result.termination == .optimal && whole.result.objective == 11, "nothing was left out")
+    }
+
+    @Test func aStopKeepsTheLastRoundsPoint() throws {
+        // No time at all: no round, no point.
+        let model = ConformanceModels.lpWithSlack()
+        let none = try ColumnGeneration.relaxation(
+            of: model, initial: [ColumnIndex(0)], solver: GLPKSolver(), options: SolverOptions(timeLimit: 0))
+        #expect(none.result.termination == .timeLimit && none.result.primal == .none && none.rounds == 0)
+        // A stop after the first round (x alone: (3, 0) = 9): that point, feasible, not proven.
+        let polls = Counter()
+        var options = SolverOptions()
+        options.shouldStop = { polls.next() >= 1 }
+        let stopped = try ColumnGeneration.relaxation(
+            of: model, initial: [ColumnIndex(0)], solver: GLPKSolver(), options: options)
+        #expect(stopped.result.termination == .interrupted && stopped.result.primal == .feasible)
+        #expect(stopped.result.values == [3, 0] && stopped.result.objective == 9 && stopped.result.bound == nil)
+        #expect(stopped.rounds == 1)
+    }
+
+    /// Counts calls, from 0.
+    final class Counter: @unchecked Sendable {
+        private let lock = NSLock()
+        private var count = 0
+        func next() -> Int {
+            lock.withLock {
+                defer { count += 1 }; return count
+            }
+        }
     }
 }
