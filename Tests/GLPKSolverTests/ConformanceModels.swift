@@ -95,17 +95,15 @@ enum ConformanceModels {
         return m
     }
 
-    /// max 3x + 2y; x + y ≤ 4 (sum), x + 3y ≤ 9 (mix), x ≤ 3, x, y ≥ 0.
+    /// ``lp()`` with mix ≤ 9: max 3x + 2y; x + y ≤ 4 (sum), x + 3y ≤ 9 (mix), x ≤ 3, x, y ≥ 0.
     /// Optimum 11 at (3, 1), not degenerate: mix has slack (6 < 9), y is
     /// basic. Duals: y's reduced cost 2 − λ_sum = 0 gives λ_sum = 2; λ_mix = 0;
     /// x's reduced cost 3 − 2 = 1 (at its upper bound). As shadow prices:
     /// sum ≤ 5 gives (3, 2) = 13 (+2), x ≤ 4 gives (4, 0) = 12 (+1).
     static func lpWithSlack() -> LinearModel {
-        var m = LinearModel(name: "lp-slack", sense: .maximize)
-        let x = m.addColumn(name: "x", upper: 3, objective: 3)
-        let y = m.addColumn(name: "y", objective: 2)
-        m.addRow(name: "sum", upper: 4, terms: [(x, 1), (y, 1)])
-        m.addRow(name: "mix", upper: 9, terms: [(x, 1), (y, 3)])
+        var m = lp()
+        m.name = "lp-slack"
+        m[RowIndex(1)].upper = 9
         return m
     }
 
