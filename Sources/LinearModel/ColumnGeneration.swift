@@ -14,10 +14,11 @@
 /// columns left out may be what makes it feasible) and gives no duals to
 /// price with, so every column joins at once and the full relaxation is
 /// solved as it is. A restricted model that is unbounded is a full one that
-/// is. A time limit or a stop (``SolverOptions/shouldStop``, polled between
-/// rounds; GLPK's simplex does not poll it) returns the last round's
-/// optimum, feasible for the full model but not proven optimal, or no
-/// point before the first.
+/// is. The run's ``SolveBudget`` gives each round its options; when it is
+/// exhausted (time up or a stop, checked between rounds: GLPK's simplex
+/// does not poll the stop), the result is the last round's optimum,
+/// feasible for the full model but not proven optimal, or no point before
+/// the first.
 public enum ColumnGeneration {
     public struct Outcome: Sendable {
         /// The full model's relaxation: values, row duals and reduced costs
@@ -37,15 +38,15 @@ public enum ColumnGeneration {
     /// (and every column that must be nonzero), adding at most `batch`
     /// columns a round, and at most `perFamily` of one `family` (say, one
     /// participant's pairs: the most attractive columns are often many of
-    /// the same few). `options.timeLimit` is for the whole.
+    /// the same few). Each round's solve takes `options` (presolve and the
+    /// like) with the time left of `budget`.
     public static func relaxation(
         of model: LinearModel, initial: [ColumnIndex], batch: Int = 1_000,
         family: (@Sendable (ColumnIndex) -> Int)? = nil, perFamily: Int = .max, solver: any LinearSolver,
-        options: SolverOptions = SolverOptions(), log: (@Sendable (String) -> Void)? = nil
+        options: SolverOptions = SolverOptions(), budget: SolveBudget = SolveBudget(),
+        log: (@Sendable (String) -> Void)? = nil
     ) throws -> Outcome {
         precondition(batch > 0 && perFamily > 0, "batch and perFamily must be positive")
-        let clock = ContinuousClock()
-        let started = clock.now
         var included = model.columns.map { !($0.lower <= 0 && $0.upper >= 0) }
         for j in initial { included[j.rawValue] = true }
         var rounds = 0
@@ -63,14 +64,13 @@ public enum ColumnGeneration {
             return Outcome(result: r, rounds: rounds, columns: lastOptimum?.columns ?? 0)
         }
         while true {
-            var opts = options
-            opts.start = nil
-            if options.shouldStop?() == true { return stopped(.interrupted, "stopped before round \(rounds + 1)") }
-            if let limit = options.timeLimit {
-                let left = limit - Double((clock.now - started) / .milliseconds(1)) / 1000
-                if left <= 0 { return stopped(.timeLimit, "time limit reached before round \(rounds + 1)") }
-                opts.timeLimit = left
+            if budget.isExhausted {
+                return budget.stopRequested
+                    ? stopped(.interrupted, "stopped before round \(rounds + 1)")
+                    : stopped(.timeLimit, "time limit reached before round \(rounds + 1)")
             }
+            var opts = budget.options(options)
+            opts.start = nil
             let (restricted, kept) = Self.restricted(model, included)
             let r = try solver.solve(restricted, options: opts)
             rounds += 1

@@ -147,14 +147,13 @@ struct ColumnGenerationTests {
         // No time at all: no round, no point.
         let model = ConformanceModels.lpWithSlack()
         let none = try ColumnGeneration.relaxation(
-            of: model, initial: [ColumnIndex(0)], solver: GLPKSolver(), options: SolverOptions(timeLimit: 0))
+            of: model, initial: [ColumnIndex(0)], solver: GLPKSolver(), budget: SolveBudget(limit: 0))
         #expect(none.result.termination == .timeLimit && none.result.primal == .none && none.rounds == 0)
         // A stop after the first round (x alone: (3, 0) = 9): that point, feasible, not proven.
         let polls = Counter()
-        var options = SolverOptions()
-        options.shouldStop = { polls.next() >= 1 }
         let stopped = try ColumnGeneration.relaxation(
-            of: model, initial: [ColumnIndex(0)], solver: GLPKSolver(), options: options)
+            of: model, initial: [ColumnIndex(0)], solver: GLPKSolver(),
+            budget: SolveBudget(shouldStop: { polls.next() >= 1 }))
         #expect(stopped.result.termination == .interrupted && stopped.result.primal == .feasible)
         #expect(stopped.result.values == [3, 0] && stopped.result.objective == 9 && stopped.result.bound == nil)
         #expect(stopped.rounds == 1)
