@@ -44,12 +44,7 @@ let benchmarks: @Sendable () -> Void = {
             benchmark.stopMeasurement()
             guard let result else { return }
             benchmark.gated("candidates", result.candidates.stays.count)
-            for (i, level) in result.levels.enumerated() {
-                // A level not proven optimal records 2047.999, which no threshold holds, so the check fails.
-                let value = level.status == .optimal ? (level.value ?? 2047.999) : 2047.999
-                benchmark.gatedObjective(level: i + 1, goal: goals[i], value)
-            }
-            benchmark.report("optimal levels", result.levels.filter { $0.status == .optimal }.count)
+            benchmark.report("optimal levels", benchmark.gatedLevels(result, goals: goals))
             if let s = result.decomposition {
                 benchmark.report("pairs", s.pairs)
                 benchmark.report("groups", s.groups)
@@ -81,12 +76,7 @@ func oneSolve(
         benchmark.startMeasurement()
         let result = try Engine().solve(round.instance, policy: round.policy, options: EngineOptions())
         benchmark.stopMeasurement()
-        for (i, level) in result.levels.enumerated() {
-            // A level not proven optimal records 2047.999, which no threshold holds.
-            let value = level.status == .optimal ? (level.value ?? 2047.999) : 2047.999
-            benchmark.gatedObjective(level: i + 1, goal: goals[i], value)
-        }
-        benchmark.report("optimal levels", result.levels.filter { $0.status == .optimal }.count)
+        benchmark.report("optimal levels", benchmark.gatedLevels(result, goals: goals))
         benchmark.report("time-indexed groups", result.decomposition?.timeIndexedGroups ?? 0)
         benchmark.report("master solves", result.decomposition?.masterSolves ?? 0)
         benchmark.report("nodes", result.decomposition?.nodes ?? 0)
@@ -120,12 +110,7 @@ func seeds() {
         benchmark.stopMeasurement()
         var optimal = 0
         for (k, result) in results.enumerated() {
-            for (i, level) in result.levels.enumerated() {
-                // A level not proven optimal records 2047.999, which no threshold holds.
-                let value = level.status == .optimal ? (level.value ?? 2047.999) : 2047.999
-                benchmark.gatedObjective(level: i + 1, goal: "\(SeedsRung.goals[i]) seed \(SeedsRung.seeds[k])", value)
-                if level.status == .optimal { optimal += 1 }
-            }
+            optimal += benchmark.gatedLevels(result, goals: SeedsRung.goals, suffix: " seed \(SeedsRung.seeds[k])")
             benchmark.report("seed \(SeedsRung.seeds[k]) ms", Int(times[k].rounded()))
         }
         let (median, worst) = SeedsRung.medianAndWorst(times)

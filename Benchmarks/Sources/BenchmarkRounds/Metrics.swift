@@ -1,3 +1,4 @@
+import AllVET
 import Benchmark
 
 /// Deterministic figures go through ordo-one/benchmark's histograms, which
@@ -43,6 +44,18 @@ public extension Benchmark {
             thousandths >= 0 && thousandths < 2_048_000, "L\(level) \(goal) = \(value): out of the exact range")
         measurement(.custom("L\(level) \(goal)"), thousandths / 1000)
         measurement(.custom("L\(level) \(goal) .001"), thousandths % 1000)
+    }
+
+    /// Records each level's optimal value of `result` as gated (`L<level>
+    /// <goal><suffix>`); a level not proven optimal records 2047.999, which
+    /// no threshold holds, so the check fails. Returns the optimal levels.
+    @discardableResult
+    func gatedLevels(_ result: RoundResult, goals: [String], suffix: String = "") -> Int {
+        for (i, level) in result.levels.enumerated() {
+            let value = level.status == .optimal ? (level.value ?? 2047.999) : 2047.999
+            gatedObjective(level: i + 1, goal: goals[i] + suffix, value)
+        }
+        return result.levels.filter { $0.status == .optimal }.count
     }
 
     func report(_ name: String, _ value: Int) {
