@@ -65,7 +65,12 @@ struct CellReader {
                     &sink)
                 continue
             }
-            let lang = typed(LanguageCode.read(String(parts[0])), column, &sink) ?? String(parts[0])
+            let reading = LanguageCode.read(String(parts[0]))
+            if case .refused(let message) = reading {
+                fail(column, message.prefix(1).uppercased() + message.dropFirst() + ", found \"\(pair)\".", &sink)
+                continue
+            }
+            let lang = typed(reading, column, &sink) ?? String(parts[0])
             guard let level = LanguageLevel.read(String(parts[1])) else {
                 fail(
                     column, "Expected a level A1, A2, B1, B2, C1, C2 or native for \"\(lang)\", found \"\(parts[1])\".",

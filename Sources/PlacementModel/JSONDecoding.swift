@@ -262,11 +262,12 @@ struct JSONReadContext {
         var ok = true
         for m in members {
             let p = path() + JSONPath.member(m.key)
-            if m.key.isEmpty {
-                error(p, "a language code must not be empty")
+            let reading = LanguageCode.read(m.key)
+            if case .refused(let message) = reading {
+                error(p, message)
                 ok = false
             } else if let l = level(m.value, p) {
-                let code = typed(LanguageCode.read(m.key), p) ?? m.key
+                let code = typed(reading, p) ?? m.key
                 if out[code] != nil {
                     error(p, "the language \"\(code)\" is given twice; give each language once")
                     ok = false

@@ -59,8 +59,12 @@ extension ParticipantKind {
 /// and offers, so `EN:B1` silently failed to match an offer needing `en`:
 /// a code is lower-cased, with a note (issue 13).
 public enum LanguageCode {
+    /// A code that is empty once its spaces are trimmed is refused (a key
+    /// `"\t"` was read as `""`, which the writer then wrote and no reader
+    /// accepts: found by the fuzz target instance-json).
     public static func read(_ text: String) -> TextReading<String> {
         let t = trimmedSpaces(text).lowercased()
+        if t.isEmpty { return .refused("a language code must not be empty") }
         if t == text { return .asGiven(text) }
         return .tidied(t, note: "the language code \"\(text)\" is read as \"\(t)\" (codes are compared in lower case)")
     }

@@ -1,3 +1,4 @@
+import Foundation
 import PlacementModel
 import Testing
 
@@ -23,6 +24,21 @@ import Testing
             return nil
         } catch {
             return error.diagnostics.map { "\($0.location): \($0.message)" }
+        }
+    }
+
+    /// An offer's language key `"\t"` was read as the code `""`, which the
+    /// writer wrote and the reader then refused (the round trip broke).
+    @Test func aLanguageCodeOfSpacesAloneIsRefused() {
+        let text = String(decoding: Self.round(weeks: "4"), as: UTF8.self)
+            .replacingOccurrences(of: "\"capacity\": 1}", with: "\"capacity\": 1, \"languages\": {\"\\t\": \"A2\"}}")
+        do {
+            _ = try InstanceJSONReader.read(data: Array(text.utf8), file: "round.json")
+            Issue.record("read without an error")
+        } catch {
+            #expect(
+                error.diagnostics.map(\.message).contains("a language code must not be empty"),
+                "\(error.diagnostics.map(\.message))")
         }
     }
 
