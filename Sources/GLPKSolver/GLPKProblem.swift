@@ -107,6 +107,45 @@ struct GLPKProblem: ~Copyable {
         )
     }
 
+    /// The basis statuses of the basic solution, in model order. A nonbasic
+    /// free or fixed entry (GLP_NF, GLP_NS) reads as at its lower bound,
+    /// which ``setBasis(_:)`` turns back into the status its bounds allow.
+    func basis(_ model: LinearModel) -> Basis {
+        checkThread()
+        func status(_ s: Int32) -> Basis.Status { s == GLP_BS ? .basic : (s == GLP_NU ? .atUpper : .atLower) }
+        return Basis(
+            rows: model.rows.indices.map { status(glp_get_row_stat(raw, int32($0 + 1, "row"))) },
+            columns: model.columns.indices.map { status(glp_get_col_stat(raw, int32($0 + 1, "column"))) })
+    }
+
+    /// Sets a start basis whose counts fit the loaded model
+    /// (``Basis/mismatch(with:)`` is nil). GLPK replaces a nonbasic status
+    /// the bounds do not allow by the one they do (GLP_NF for a free entry,
+    /// GLP_NS for a fixed one, GLP_NL for an upper status without an upper
+    /// bound), so any nonbasic status is safe to pass.
+    func setBasis(_ basis: Basis) {
+        checkThread()
+        func stat(_ s: Basis.Status) -> Int32 { s == .basic ? GLP_BS : (s == .atUpper ? GLP_NU : GLP_NL) }
+        for (i, s) in basis.rows.enumerated() { glp_set_row_stat(raw, int32(i + 1, "row"), stat(s)) }
+        for (j, s) in basis.columns.enumerated() { glp_set_col_stat(raw, int32(j + 1, "column"), stat(s)) }
+    }
+
+    /// Computes the basic solution of the current basis: 0 when it can be
+    /// factorised (then ``lpPrimalFeasible`` and ``lpDualFeasible`` are
+    /// those of the start), GLPK's error code otherwise.
+    func warmUp() -> Int32 {
+        checkThread()
+        return glp_warm_up(raw)
+    }
+
+    var lpDualFeasible: Bool { checkThread(); return glp_get_dual_stat(raw) == GLP_FEAS }
+
+    /// Replaces the basis by GLPK's standard one (every row basic).
+    func standardBasis() {
+        checkThread()
+        glp_std_basis(raw)
+    }
+
     /// Column values of the integer solution, in model order; integer
     /// columns within 1e-6 of an integer are rounded to it.
     func mipValues(_ model: LinearModel) -> [Double] {

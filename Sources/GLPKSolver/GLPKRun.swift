@@ -15,8 +15,17 @@ struct GLPKRun {
     static let startTolerance = 1e-6
 
     func solveLP(_ problem: borrowing GLPKProblem) throws -> SolveResult {
-        var p = simplexParameters(presolve: options.presolve, timeLimit: remaining(), logging: log.isEnabled)
-        let rc = problem.simplex(&p)
+        let warm = startBasis(problem)
+        var p = simplexParameters(
+            presolve: options.presolve && warm == nil, timeLimit: remaining(), logging: log.isEnabled)
+        if let warm { p.meth = warm }
+        var rc = problem.simplex(&p)
+        if warm != nil, rc == GLP_EBADB || rc == GLP_ESING || rc == GLP_ECOND {
+            log.note("start basis dropped: the simplex lost it (return code \(rc)); solving from the standard basis")
+            problem.standardBasis()
+            p = simplexParameters(presolve: options.presolve, timeLimit: remaining(), logging: log.isEnabled)
+            rc = problem.simplex(&p)
+        }
         let outcome = simplexOutcome(returnCode: rc, status: problem.lpStatus, primalFeasible: problem.lpPrimalFeasible)
         switch outcome {
         case .failure(let code, let message):
@@ -26,9 +35,35 @@ struct GLPKRun {
         case .result(let termination, let primal, let message):
             let values = primal == .none ? [] : problem.lpValues(model)
             var r = result(termination, primal, message, values: values, bound: nil, nodes: 0)
-            if primal == .optimal { (r.rowDuals, r.reducedCosts) = problem.lpDuals(model) }
+            if primal == .optimal {
+                (r.rowDuals, r.reducedCosts) = problem.lpDuals(model)
+                r.basis = problem.basis(model)
+            }
             return r
         }
+    }
+
+    /// Sets ``SolverOptions/basis`` on the problem when it fits the model
+    /// and GLPK can factorise it, and returns the simplex to start from it:
+    /// the primal one when the basis is primal feasible (columns were
+    /// added), else the dual one when it is dual feasible (rows were added),
+    /// else the primal one. nil (the log says why) leaves the problem's own
+    /// start and the caller's presolve setting.
+    private func startBasis(_ problem: borrowing GLPKProblem) -> Int32? {
+        guard let basis = options.basis else { return nil }
+        if let why = basis.mismatch(with: model) {
+            log.note("start basis ignored: " + why)
+            return nil
+        }
+        problem.setBasis(basis)
+        let rc = problem.warmUp()
+        guard rc == 0 else {
+            log.note("start basis dropped: GLPK cannot factorise it (return code \(rc))")
+            problem.standardBasis()
+            return nil
+        }
+        if problem.lpPrimalFeasible { return GLP_PRIMAL }
+        return problem.lpDualFeasible ? GLP_DUALP : GLP_PRIMAL
     }
 
     func solveMIP(_ problem: borrowing GLPKProblem) throws -> SolveResult {

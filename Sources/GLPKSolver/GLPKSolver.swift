@@ -21,8 +21,12 @@ import LinearModel
 /// if set, says why) and the solve runs as without one.
 ///
 /// A model without integer columns solved to optimality comes with its row
-/// duals and reduced costs (``SolveResult/rowDuals``), read from GLPK's basic
-/// solution (after the LP presolver's recovery when it ran).
+/// duals, reduced costs and final basis (``SolveResult/rowDuals``,
+/// ``SolveResult/basis``), read from GLPK's basic solution (after the LP
+/// presolver's recovery when it ran). Such a model starts from
+/// ``SolverOptions/basis`` when one is given and GLPK can factorise it
+/// (`glp_warm_up`), without the LP presolver, with the primal simplex when
+/// that basis is primal feasible and the dual one when only dual feasible.
 ///
 /// Not supported by GLPK's simplex: ``SolverOptions/shouldStop`` and
 /// ``SolverOptions/progress`` apply to branch and cut only.
@@ -67,7 +71,8 @@ public struct GLPKSolver: LinearSolver {
             return SolveResult(
                 termination: .optimal, primal: .optimal, objective: model.objectiveConstant,
                 bound: model.objectiveConstant, values: [], message: "model has no columns",
-                rowDuals: [Double](repeating: 0, count: model.rowCount))
+                rowDuals: [Double](repeating: 0, count: model.rowCount),
+                basis: Basis(rows: [Basis.Status](repeating: .basic, count: model.rowCount), columns: []))
         }
         if let c = model.firstEmptyIntegerColumn {
             let column = model[c]

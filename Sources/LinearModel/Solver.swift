@@ -53,6 +53,15 @@ public struct SolverOptions: Sendable {
     public var pumpAfterNodes: Int?
     /// A start point; it is checked against the model before it is used.
     public var start: [Double]?
+    /// A start basis for a model without integer columns (a warm start of
+    /// the simplex, say from the last LP of a loop that adds rows or
+    /// columns: ``Basis/extended(rowCount:columnCount:)``). The LP is then
+    /// solved without presolve, which would discard it. A basis whose counts
+    /// do not fit the model is ignored, and one the solver cannot factorise
+    /// is dropped for the solver's own start; either way the result is the
+    /// same LP's, only the path to it differs. Ignored for models with
+    /// integer columns.
+    public var basis: Basis?
     /// Receives the solver's log, line by line, when set.
     public var log: (@Sendable (String) -> Void)?
     /// Receives progress (incumbent, bound) during branch and bound.
@@ -108,10 +117,14 @@ public struct SolveResult: Sendable {
     /// `rowDuals` is): column j's objective coefficient less Σᵢ aᵢⱼ·rowDuals[i],
     /// with the same signs at the column's bounds.
     public var reducedCosts: [Double]
+    /// The final basis of the same solution (nil when `rowDuals` is empty):
+    /// a warm start for the next LP of a loop (``SolverOptions/basis``).
+    public var basis: Basis?
 
     public init(
         termination: TerminationReason, primal: PrimalStatus, objective: Double?, bound: Double?, values: [Double],
-        nodes: Int = 0, message: String = "", rowDuals: [Double] = [], reducedCosts: [Double] = []
+        nodes: Int = 0, message: String = "", rowDuals: [Double] = [], reducedCosts: [Double] = [],
+        basis: Basis? = nil
     ) {
         self.termination = termination
         self.primal = primal
@@ -122,6 +135,7 @@ public struct SolveResult: Sendable {
         self.message = message
         self.rowDuals = rowDuals
         self.reducedCosts = reducedCosts
+        self.basis = basis
     }
 
     /// Relative gap between objective and bound, `|obj − bound| / max(1, |obj|)`.
