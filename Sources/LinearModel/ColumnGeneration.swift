@@ -8,7 +8,9 @@
 /// (reduced cost `c_j − Σᵢ aᵢⱼ·yᵢ`); the `batch` columns that would improve
 /// the objective most join, until none would. Then the restricted optimum is
 /// the full relaxation's: its duals are feasible for the full model's dual,
-/// and the result says so with the reduced costs of every column.
+/// and the result says so with the reduced costs of every column. Each
+/// round starts from the last one's final basis (``SolverOptions/basis``),
+/// the entering columns at 0.
 ///
 /// A restricted model that is infeasible says nothing of the full one (the
 /// columns left out may be what makes it feasible) and gives no duals to
@@ -52,6 +54,10 @@ public enum ColumnGeneration {
         var rounds = 0
         // The last restricted optimum, feasible for the full model: what a stop returns.
         var lastOptimum: (result: SolveResult, columns: Int)? = nil
+        // The last optimal basis in full column order (a column left out is at its bound 0): each
+        // round starts from it, the entering columns nonbasic, so the primal simplex goes on from
+        // the last optimum instead of from scratch.
+        var lastBasis: Basis? = nil
         func stopped(_ reason: TerminationReason, _ message: String) -> Outcome {
             var r =
                 lastOptimum?.result
@@ -72,6 +78,7 @@ public enum ColumnGeneration {
             var opts = budget.options(options)
             opts.start = nil
             let (restricted, kept) = Self.restricted(model, included)
+            opts.basis = lastBasis.map { b in Basis(rows: b.rows, columns: kept.map { b.columns[$0] }) }
             let r = try solver.solve(restricted, options: opts)
             rounds += 1
             var full = Self.expanded(r, kept: kept, into: model)
@@ -100,6 +107,11 @@ public enum ColumnGeneration {
                 return Outcome(result: full, rounds: rounds, columns: kept.count)
             }
             lastOptimum = (full, kept.count)
+            if let b = r.basis {
+                var columns = [Basis.Status](repeating: .atLower, count: model.columnCount)
+                for (k, j) in kept.enumerated() { columns[j] = b.columns[k] }
+                lastBasis = Basis(rows: b.rows, columns: columns)
+            }
             let reduced = Self.reducedCosts(model, duals: r.rowDuals)
             let sign: Double = model.sense == .maximize ? 1 : -1
             var entering: [(gain: Double, column: Int)] = []
