@@ -42,7 +42,9 @@ import Testing
 
     /// A solver that never finishes a model holding level 0 at its bound
     /// (a row named `hold_0`): it takes the time it is given, as the rank
-    /// search of an unreachable hold did at 1,000 × 250.
+    /// search of an unreachable hold did at 1,000 × 250. Its LPs fail, so the
+    /// probe leaves the hold at the master's bound, 3, which no schedulable
+    /// solution reaches (the probe would lower it to 2: `OptimisticHoldTests`).
     final class HoldStallingSolver: LinearSolver, @unchecked Sendable {
         let stalling = StallingSolver()
         var name: String { "GLPK, stalling under a hold" }
@@ -50,7 +52,7 @@ import Testing
             if model.rows.contains(where: { $0.name == "hold_0" }) {
                 return try stalling.solve(model, options: options)
             }
-            return try GLPKSolver().solve(model, options: options)
+            return try OptimisticHoldTests.NoLPSolver().solve(model, options: options)
         }
     }
 
@@ -107,7 +109,9 @@ import Testing
     }
 
     /// GLPK, recording of each MIP whether it may restart with the pump and
-    /// whether it has a cutoff (a row asking to beat an incumbent).
+    /// whether it has a cutoff (a row asking to beat an incumbent). Its LPs
+    /// fail, so the probe leaves the hold at the master's bound, 3, which no
+    /// schedulable solution reaches.
     final class PumpRecordingSolver: LinearSolver, @unchecked Sendable {
         var name: String { "GLPK, recording" }
         private let lock = NSLock()
@@ -117,7 +121,7 @@ import Testing
                 let cutoff = model.rows.contains { $0.name == "cutoff" }
                 lock.withLock { solves.append((options.pumpAfterNodes, cutoff)) }
             }
-            return try GLPKSolver().solve(model, options: options)
+            return try OptimisticHoldTests.NoLPSolver().solve(model, options: options)
         }
     }
 
