@@ -117,13 +117,14 @@ public struct DecomposedSolve: Sendable {
                 if first.incumbent == nil, !first.infeasible, first.termination == .optimal, !run.interrupted,
                     var u = first.bound
                 {
+                    var probedRow: Row? = nil
                     // The master's bound is often one above what schedules (452 where 450 is optimal at
                     // 500 × 120 under the default policy; 947 where 946 is at 1,000 × 250): held there,
                     // the next level's search can only fail, after many masters (8.3–15.3 s at 500 × 120
                     // when the probe came after the failed hold, 3.6–4.9 s with it first).
                     if let probed = try probedBound(objective, beyond: u, master: run.master, context: context) {
                         note("level \(i): the probe bounds it by \(probed) before the hold")
-                        run.master.model.addRow(Self.boundRow(objective, probed, name: "bound_\(i)"))
+                        probedRow = Self.boundRow(objective, probed, name: "bound_\(i)")
                         u = probed
                     }
                     let hold = objective.holdRow(u, name: "hold_\(i)")
@@ -183,6 +184,8 @@ public struct DecomposedSolve: Sendable {
                             contentsOf: objectives[(i + 1)...].map { notSolved($0, kept, master: run.master) })
                         break levelLoop
                     }
+                    // The level's own search stops at the first schedulable solution that reaches it.
+                    if let probedRow { run.master.model.addRow(probedRow) }
                     if next.capped {
                         heldSalvage = next.heldSalvage
                         note(
