@@ -20,8 +20,12 @@ struct GLPKRun {
             presolve: options.presolve && warm == nil, timeLimit: remaining(), logging: log.isEnabled)
         if let warm { p.meth = warm }
         var rc = problem.simplex(&p)
-        if warm != nil, rc == GLP_EBADB || rc == GLP_ESING || rc == GLP_ECOND {
-            log.note("start basis dropped: the simplex lost it (return code \(rc)); solving from the standard basis")
+        // glp_warm_up has factorised the start, so a failure here is numerical trouble on the way
+        // (GLP_EFAIL; GLP_DUALP falls back to the primal simplex by itself, GLP_PRIMAL does not):
+        // the LP is solved once more as without a start.
+        if warm != nil, [GLP_EBADB, GLP_ESING, GLP_ECOND, GLP_EFAIL].contains(rc) {
+            log.note(
+                "start basis dropped: the simplex failed from it (return code \(rc)); solving from the standard basis")
             problem.standardBasis()
             p = simplexParameters(presolve: options.presolve, timeLimit: remaining(), logging: log.isEnabled)
             rc = problem.simplex(&p)

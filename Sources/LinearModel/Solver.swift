@@ -58,8 +58,9 @@ public struct SolverOptions: Sendable {
     /// columns: ``Basis/extended(rowCount:columnCount:)``). The LP is then
     /// solved without presolve, which would discard it. A basis whose counts
     /// do not fit the model is ignored, and one the solver cannot factorise
-    /// is dropped for the solver's own start; either way the result is the
-    /// same LP's, only the path to it differs. Ignored for models with
+    /// is dropped for the solver's own start; either way the result is an
+    /// optimum of the same LP (of a degenerate LP, perhaps another optimal
+    /// vertex than a cold solve gives). Ignored for models with
     /// integer columns.
     public var basis: Basis?
     /// Receives the solver's log, line by line, when set.

@@ -44,7 +44,13 @@ extension DecomposedSolve {
             opts.log = nil
             opts.progress = nil
             opts.basis = basis?.extended(rowCount: lp.rowCount, columnCount: lp.columnCount)
-            let r = try solver.solve(lp, options: opts)
+            // The probe is optional: a solver failure ends it, not the run (it runs on the main
+            // path, before every hold whose first master does not schedule).
+            let r: SolveResult
+            do { r = try solver.solve(lp, options: opts) } catch {
+                note("  probe: the LP failed (\(error)); no bound from it")
+                break
+            }
             basis = r.basis
             guard r.primal == .optimal, let o = r.objective, r.values.count == lp.columnCount else { break }
             rounds += 1

@@ -71,6 +71,16 @@ import Testing
         #expect(!log.contains { $0.contains("the probe bounds it") })
     }
 
+    /// GLPK, except that an LP throws, as GLPK's simplex failing would.
+    struct ThrowingLPSolver: LinearSolver {
+        struct Failure: Error {}
+        var name: String { "GLPK, failing LPs" }
+        func solve(_ model: LinearModel, options: SolverOptions) throws -> SolveResult {
+            if !model.hasIntegerColumns { throw Failure() }
+            return try GLPKSolver().solve(model, options: options)
+        }
+    }
+
     /// GLPK, except that a model without integer columns (an LP) gets no solution.
     struct NoLPSolver: LinearSolver {
         var name: String { "GLPK, no LPs" }
@@ -110,6 +120,9 @@ import Testing
         #expect(try solve.probedBound(placed, beyond: 2, master: master, context: context) == nil, "not below 2")
         let none = DecomposedSolve(solver: NoLPSolver(), options: SolverOptions(), budget: SolveBudget())
         #expect(try none.probedBound(placed, beyond: 3, master: master, context: context) == nil)
+        // A solver that fails (throws) on the probe's LP ends the probe, not the run.
+        let failing = DecomposedSolve(solver: ThrowingLPSolver(), options: SolverOptions(), budget: SolveBudget())
+        #expect(try failing.probedBound(placed, beyond: 3, master: master, context: context) == nil)
     }
 
     @Test func fractionalSeparationFindsTheIntervalThePointBreaks() throws {
