@@ -60,6 +60,45 @@ import Testing
         #expect(try solve(r).values == [2, 0], "the direct model agrees")
     }
 
+    /// GLPK, recording the row names of each MIP, except that a model
+    /// holding level 0 (a row `hold_0`) before the probed bound is a row of
+    /// the master (`bound_0`) is infeasible: the optimistic hold fails, and
+    /// the next level, held at the proven level 0 later, is not touched.
+    final class FailingHoldSolver: LinearSolver, @unchecked Sendable {
+        var name: String { "GLPK, failing holds" }
+        private let lock = NSLock()
+        private(set) var models: [Set<String>] = []
+        func solve(_ model: LinearModel, options: SolverOptions) throws -> SolveResult {
+            let names = Set(model.rows.map(\.name))
+            if model.hasIntegerColumns { lock.withLock { models.append(names) } }
+            if names.contains("hold_0") && !names.contains("bound_0") {
+                return SolveResult(
+                    termination: .infeasible, primal: .none, objective: nil, bound: nil, values: [],
+                    message: "the hold fails in this test")
+            }
+            return try GLPKSolver().solve(model, options: options)
+        }
+    }
+
+    @Test func aProbedBoundJoinsTheMasterWhenTheHoldFails() throws {
+        // The probe bounds placed by 2 before the hold; the hold at 2 fails (stubbed), so the
+        // first level is solved on its own with the row `placed ≤ 2`, which the held masters
+        // did not have; the greedy's 2 is then proven at once, with bound 2.
+        let solver = FailingHoldSolver()
+        let (outcome, log) = try decomposed(threeInSixWeeks(), solver: solver)
+        #expect(log.contains { $0.contains("held at its bound 2.0") })
+        #expect(log.contains { $0.contains("cannot reach its bound 2.0") })
+        #expect(outcome.levels.map(\.status) == [.optimal, .optimal])
+        #expect(outcome.levels.map(\.value) == [2, 0])
+        #expect(outcome.levels[0].bound == 2)
+        let held = try #require(solver.models.firstIndex { $0.contains("hold_0") }, "the optimistic hold's master")
+        #expect(!solver.models[held].contains("bound_0"), "no bound row under the optimistic hold")
+        let own = try #require(
+            solver.models[held...].firstIndex { $0.contains("cutoff") && !$0.contains("hold_0") },
+            "the own search's first master")
+        #expect(solver.models[own].contains("bound_0"), "the probed bound is a row of the own search")
+    }
+
     @Test func boundNotReachedNorProbedFallsBackToTheFirstLevel() throws {
         // The round above, with every LP (the probe's) failing: the first level is solved on
         // its own from the master's bound, 3, and the cuts prove 2.
