@@ -49,6 +49,25 @@ struct BasisTests {
         return (try GLPKSolver().solve(model, options: options), lines)
     }
 
+    /// Solves `first`, then `full` (grown from it by rows or columns) from
+    /// its basis and from scratch: the same optimum, certified by its duals,
+    /// the start used and fewer simplex iterations. Returns the warm log.
+    static func expectWarmStartPays(from first: LinearModel, to full: LinearModel) throws -> Lines {
+        let (a, _) = try solve(first)
+        #expect(a.termination == .optimal)
+        let start = try #require(a.basis).extended(rowCount: full.rowCount, columnCount: full.columnCount)
+        let (warm, log) = try solve(full, basis: start)
+        let (cold, coldLog) = try solve(full)
+        #expect(warm.termination == .optimal && cold.termination == .optimal)
+        #expect(abs(warm.objective! - cold.objective!) < 1e-6, "\(warm.objective!) \(cold.objective!)")
+        #expect(DualsTests.certificateFlaws(full, warm).isEmpty)
+        #expect(!log.all.contains { $0.contains("start basis") }, "\(log.all)")
+        #expect(
+            log.iterations >= 0 && log.iterations < coldLog.iterations,
+            "\(log.iterations) against \(coldLog.iterations)")
+        return log
+    }
+
     @Test(arguments: [true, false])
     func anOptimalBasisRestartsWithoutIterations(presolve: Bool) throws {
         let model = try Self.gap(0)
@@ -71,19 +90,8 @@ struct BasisTests {
         // The rows are one assignment per job, then one capacity per agent: the first model has no capacities.
         var first = full
         first.truncateRows(to: Self.jobs(full))
-        let (a, _) = try Self.solve(first)
-        #expect(a.termination == .optimal)
-        let start = try #require(a.basis).extended(rowCount: full.rowCount, columnCount: full.columnCount)
-        let (warm, log) = try Self.solve(full, basis: start)
-        let (cold, coldLog) = try Self.solve(full)
-        #expect(warm.termination == .optimal && cold.termination == .optimal)
-        #expect(abs(warm.objective! - cold.objective!) < 1e-6, "\(warm.objective!) \(cold.objective!)")
-        #expect(DualsTests.certificateFlaws(full, warm).isEmpty)
-        #expect(!log.all.contains { $0.contains("start basis") }, "\(log.all)")
+        let log = try Self.expectWarmStartPays(from: first, to: full)
         #expect(log.all.contains { $0.hasPrefix("#") }, "the dual simplex ran: \(log.all)")
-        #expect(
-            log.iterations >= 0 && log.iterations < coldLog.iterations,
-            "\(log.iterations) against \(coldLog.iterations)")
     }
 
     /// Columns appended (pricing): the last basis with the new columns at 0
@@ -98,18 +106,7 @@ struct BasisTests {
             let entries = zip(row.columns, row.coefficients).filter { $0.0.rawValue < kept }
             first.addRow(name: row.name, lower: row.lower, upper: row.upper, terms: entries.map { ($0.0, $0.1) })
         }
-        let (a, _) = try Self.solve(first)
-        #expect(a.termination == .optimal)
-        let start = try #require(a.basis).extended(rowCount: full.rowCount, columnCount: full.columnCount)
-        let (warm, log) = try Self.solve(full, basis: start)
-        let (cold, coldLog) = try Self.solve(full)
-        #expect(warm.termination == .optimal && cold.termination == .optimal)
-        #expect(abs(warm.objective! - cold.objective!) < 1e-6, "\(warm.objective!) \(cold.objective!)")
-        #expect(DualsTests.certificateFlaws(full, warm).isEmpty)
-        #expect(!log.all.contains { $0.contains("start basis") }, "\(log.all)")
-        #expect(
-            log.iterations >= 0 && log.iterations < coldLog.iterations,
-            "\(log.iterations) against \(coldLog.iterations)")
+        _ = try Self.expectWarmStartPays(from: first, to: full)
     }
 
     @Test func aBasisThatDoesNotFitIsIgnored() throws {
