@@ -67,7 +67,7 @@ struct CellReader {
             }
             let reading = LanguageCode.read(String(parts[0]))
             if case .refused(let message) = reading {
-                fail(column, message.prefix(1).uppercased() + message.dropFirst() + ", found \"\(pair)\".", &sink)
+                fail(column, Self.capitalised(message) + ", found \"\(pair)\".", &sink)
                 continue
             }
             let lang = typed(reading, column, &sink) ?? String(parts[0])
@@ -149,10 +149,16 @@ struct CellReader {
         guard let s = text(column, required: true, &sink) else { return nil }
         let reading = CountryCode.read(s)
         if case .refused(let message) = reading {
-            fail(column, message.prefix(1).uppercased() + message.dropFirst() + ".", &sink)
+            fail(column, Self.capitalised(message) + ".", &sink)
             return ""
         }
         return typed(reading, column, &sink)
+    }
+
+    /// A reading's message as the start of a cell's sentence (the readings
+    /// write them in lower case, for JSON paths and CSV cells alike).
+    private static func capitalised(_ message: String) -> String {
+        message.prefix(1).uppercased() + message.dropFirst()
     }
 
     /// The value of a reading, its note as a warning at this cell; nil when
@@ -161,7 +167,7 @@ struct CellReader {
         switch reading {
         case .asGiven(let v): return v
         case .tidied(let v, let note):
-            sink.warning(table.file, table.location(row, column), note.prefix(1).uppercased() + note.dropFirst() + ".")
+            sink.warning(table.file, table.location(row, column), Self.capitalised(note) + ".")
             return v
         case .refused: return nil
         }

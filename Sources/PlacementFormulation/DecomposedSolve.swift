@@ -111,8 +111,9 @@ public struct DecomposedSolve: Sendable {
             // Not for `early`: its hold row would miss the start columns its search adds.
             if i + 1 < objectives.count && objective.isIntegral && objective.goal != .early {
                 // Optimistic hold: solve the next level as if this one reached its first master
-                // bound (or the probe's, when tighter). When a schedulable solution does, this level is proven by it, and its own
-                // search — whose optimal solutions are many and mostly unschedulable — is skipped.
+                // bound (or the probe's, when tighter). When a schedulable solution does, this level
+                // is proven by it, and its own search — whose optimal solutions are many and mostly
+                // unschedulable — is skipped.
                 let first = try self.search(level: i, objective, extraRows: [], firstMasterOnly: true, run: &run)
                 if first.incumbent == nil, !first.infeasible, first.termination == .optimal, !run.interrupted,
                     var u = first.bound
