@@ -205,7 +205,9 @@ public struct DecomposedSolve: Sendable {
             // (Not under `early`: the greedy's starts are not the first weeks the master counts.)
             var initial =
                 search == nil && i == 0 && i < context.earlyFrom
-                ? greedyIncumbent(master: run.master, candidates: candidates, instance: instance, policy: policy)
+                ? greedyIncumbent(
+                    master: run.master, candidates: candidates, instance: instance, policy: policy,
+                    objective: objective)
                 : nil
             // The master's objective may still be the next level's (after an optimistic hold).
             if let v = initial?.values { initial?.value = objective.value(v) }
@@ -246,7 +248,8 @@ public struct DecomposedSolve: Sendable {
         // A run cut short never keeps less than the plain greedy (issue 15).
         if context.earlyFrom > 0, let first = levels.first, first.status == .feasible || first.status == .timeLimit,
             let greedy = greedyIncumbent(
-                master: run.master, candidates: candidates, instance: instance, policy: policy),
+                master: run.master, candidates: candidates, instance: instance, policy: policy,
+                objective: objectives[0]),
             Self.better(objectives[0], greedy.values, than: kept?.values)
         {
             note("kept the greedy's solution: level 0 \(objectives[0].value(greedy.values))")
