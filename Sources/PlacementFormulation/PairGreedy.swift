@@ -18,6 +18,8 @@ struct PairGreedy {
     /// The budget in cents (rounds.md, section 4), when there is one.
     let budget: Cents?
     var order = Order.listed
+    /// The hard quota rows the greedy keeps as it goes, when set (see ``QuotaGuard``).
+    var quotas: QuotaGuard? = nil
 
     /// Whom the greedy serves first, and which stay it gives them.
     enum Order {
@@ -64,18 +66,32 @@ struct PairGreedy {
             everyone.sort { (key[$0.rawValue], $0.rawValue) < (key[$1.rawValue], $1.rawValue) }
         }
         let order = everyone.filter(candidates.locked.contains) + everyone.filter { !candidates.locked.contains($0) }
-        var done = Set<Int>()
-        for p in order where !done.contains(p.rawValue) {
-            if let g = candidates.groupOf[p.rawValue], candidates.groups[g].members.count > 1 {
-                for m in candidates.groups[g].members { done.insert(m.rawValue) }
-                placeGroup(g)
-            } else {
-                done.insert(p.rawValue)
-                for q in byPreference(p) where place(q) { break }
+        // Capacities and the budget only fill up: a participant left out once stays out. A quota
+        // guard can refuse someone who fits later (a share's other side placed since): such
+        // participants get another pass, while passes still place somebody.
+        var left = order
+        for _ in 0..<(quotas == nil ? 1 : Self.guardedPasses) {
+            var done = Set<Int>(), placed = Set<Int>()
+            for p in left where !done.contains(p.rawValue) {
+                if let g = candidates.groupOf[p.rawValue], candidates.groups[g].members.count > 1 {
+                    for m in candidates.groups[g].members { done.insert(m.rawValue) }
+                    if placeGroup(g) { for m in candidates.groups[g].members { placed.insert(m.rawValue) } }
+                } else {
+                    done.insert(p.rawValue)
+                    for q in byPreference(p) where place(q) {
+                        placed.insert(p.rawValue)
+                        break
+                    }
+                }
             }
+            if placed.isEmpty { break }
+            left.removeAll { placed.contains($0.rawValue) }
         }
         return starts
     }
+
+    /// Passes over the participants left out, at most, with a quota guard.
+    static let guardedPasses = 4
 
     /// The cost of the participant's cheapest stay (0 without a stay: placed nowhere, costs nothing).
     private func cheapest(_ p: ParticipantIndex) -> Cents {
@@ -101,6 +117,7 @@ struct PairGreedy {
         let offer = candidates.offers[pair.offer]
         if let total = offer.offer.total, offerCount[pair.offer] >= total { return false }
         if let budget, spent + pair.cost > budget { return false }
+        if let quotas, !quotas.admits(q) { return false }
         let hostCapacity = instance.hosts[offer.host.rawValue].capacity
         for w in s..<(s + pair.weeks) {
             if offerLoad[pair.offer][w - firstWeek] >= offer.offer.capacity { return false }
@@ -118,6 +135,7 @@ struct PairGreedy {
         }
         offerCount[pair.offer] += sign
         spent += Cents(sign) * pair.cost
+        quotas?.add(q, Double(sign))
         starts[q] = sign > 0 ? s : nil
     }
 
@@ -132,7 +150,8 @@ struct PairGreedy {
 
     /// The first member's pairs by rank and each start week; every other
     /// member takes its best-ranked pair at the same place and week that fits.
-    private mutating func placeGroup(_ g: Int) {
+    /// Whether the group was placed.
+    @discardableResult private mutating func placeGroup(_ g: Int) -> Bool {
         let gm = candidates.groups[g]
         func place(of q: Int) -> Int {
             candidates.place(ofHost: candidates.offers[pairs.pairs[q].offer].host.rawValue, together: gm.group.together)
@@ -151,27 +170,34 @@ struct PairGreedy {
                     take(q, s, 1)
                     taken.append(q)
                 }
-                if taken.count == gm.members.count { return }
+                if taken.count == gm.members.count { return true }
                 for q in taken { take(q, s, -1) }
             }
         }
+        return false
     }
 }
 
 extension DecomposedSolve {
     /// The greedy's solution as master values, when it keeps every row of
-    /// the master (quotas, locks, ties, held levels); nil otherwise. Under a
-    /// budget both orders run, and the better by `objective` is kept (the
-    /// listed one on a tie: it is the floor issue 15 names).
+    /// the master (quotas, locks, ties, held levels); nil otherwise. With
+    /// hard quotas a second run keeps them as it goes (``QuotaGuard``); under
+    /// a budget a third runs cheapest first (with the guard, when there are
+    /// quotas). The best by `objective` is kept (the plain one on a tie: it
+    /// is the floor issue 15 names).
     func greedyIncumbent(
         master: PairMaster, candidates: CandidateSet, instance: Instance, policy: Policy, objective: LevelObjective
     ) -> Incumbent? {
-        let orders: [PairGreedy.Order] = policy.budgetCents == nil ? [.listed] : [.listed, .cheapestFirst]
+        let quotas = QuotaGuard(master: master)
+        var variants: [(PairGreedy.Order, QuotaGuard?)] = [(.listed, nil)]
+        if quotas != nil { variants.append((.listed, quotas)) }
+        if policy.budgetCents != nil { variants.append((.cheapestFirst, quotas)) }
         var best: Incumbent? = nil
-        for order in orders {
+        for (order, quotas) in variants {
             var greedy = PairGreedy(
                 instance: instance, candidates: candidates, pairs: master.pairs, budget: policy.budgetCents)
             greedy.order = order
+            greedy.quotas = quotas
             let starts = greedy.run()
             var values = [Double](repeating: 0, count: master.model.columnCount)
             for (q, s) in starts {

@@ -1,0 +1,54 @@
+import LinearModel
+
+/// The hard quota rows of a pair master, kept by the greedy as it places
+/// (``PairGreedy/quotas``). The plain greedy does not know quotas: under
+/// the benchmark policy (a 30 % share of participants with fewer
+/// opportunities, at most two of one country at a host) its solution
+/// breaks them, the master refuses it, and a run cut short had nothing to
+/// keep (docs/performance.md, "A floor").
+///
+/// A pair is admitted when, with it, no row goes above its upper bound, and
+/// no row that keeps its lower bound falls below it; a row below its lower
+/// bound (a minimum count not reached yet) may not fall further. Soft rules
+/// are not guarded: their shortfall columns take up what the greedy
+/// leaves (``PairMaster/dropping(_:from:)``).
+struct QuotaGuard {
+    private var lower: [Double] = []
+    private var upper: [Double] = []
+    private var activity: [Double] = []
+    /// The guarded rows of each pair column, with its coefficient there.
+    private var rowsOf: [Int: [(row: Int, coefficient: Double)]] = [:]
+
+    /// The hard quota rows of `master`; nil when it has none.
+    init?(master: PairMaster) {
+        let pairCount = master.pairs.pairs.count
+        for qr in master.quotaRows where qr.slack == nil {
+            guard let r = qr.row else { continue }
+            let row = master.model[r]
+            let index = lower.count
+            lower.append(row.lower)
+            upper.append(row.upper)
+            activity.append(0)
+            for (k, c) in row.columns.enumerated() where c.rawValue < pairCount {
+                rowsOf[c.rawValue, default: []].append((index, row.coefficients[k]))
+            }
+        }
+        if lower.isEmpty { return nil }
+    }
+
+    /// Whether pair `q` may join what is placed.
+    func admits(_ q: Int) -> Bool {
+        let tolerance = 1e-9
+        for (r, a) in rowsOf[q] ?? [] {
+            let now = activity[r], next = now + a
+            if next > upper[r] + tolerance && next > now { return false }
+            if next < lower[r] - tolerance && next < now { return false }
+        }
+        return true
+    }
+
+    /// Pair `q` placed (`sign` 1) or taken back (-1).
+    mutating func add(_ q: Int, _ sign: Double) {
+        for (r, a) in rowsOf[q] ?? [] { activity[r] += sign * a }
+    }
+}

@@ -1,0 +1,89 @@
+import LinearModel
+import PlacementModel
+import Testing
+
+@testable import PlacementFormulation
+
+/// With hard quotas the greedy also runs keeping them as it places
+/// (``QuotaGuard``): the plain greedy breaks them, the master refuses its
+/// solution, and a run cut short under the benchmark policy kept nothing
+/// (docs/performance.md, "A floor"). One host with room for all three of
+/// A and B (ES) and C (FI, fewer opportunities), one week each.
+@Suite struct GreedyQuotaGuardTests {
+    static let round = Array(
+        """
+        {"format": "allvet-instance/1",
+         "participants": [
+           {"id": "A", "country": "ES", "sector": "food", "languages": {},
+            "available_from": "2026-03-02", "available_to": "2026-03-08", "weeks": 1},
+           {"id": "B", "country": "ES", "sector": "food", "languages": {},
+            "available_from": "2026-03-02", "available_to": "2026-03-08", "weeks": 1},
+           {"id": "C", "country": "FI", "sector": "food", "languages": {},
+            "available_from": "2026-03-02", "available_to": "2026-03-08", "weeks": 1,
+            "attributes": {"fewer_opportunities": true}}],
+         "hosts": [{"id": "PT-H", "country": "PT", "city": "Lisboa",
+           "offers": [{"id": "PT-H/o1", "sectors": ["food"], "from": "2026-03-02", "to": "2026-03-08",
+                       "capacity": 3}]}]}
+        """.utf8)
+
+    static let oneOfACountry = Quota(name: "mixed", within: [.host, .field(.country)], bounds: [.maxCount(1)])
+    static let halfFewerOpportunities = Quota(
+        name: "fo", who: Selector([("fewer_opportunities", .bool(true))]),
+        bounds: [.minShare(ExactDecimal(numerator: 1, denominator: 2))])
+
+    /// The participants placed by the greedy, plain or guarded, and by a run
+    /// whose solver finds nothing (so it keeps the best greedy that keeps every row).
+    static func placed(_ quotas: [Quota]) throws -> (plain: [Int], guarded: [Int], kept: [Int]?) {
+        let instance = try InstanceJSONReader.read(data: round, file: "r.json").0
+        let policy = Policy(objective: [.placed(weights: []), .rank(cost: .linear)], quotas: quotas)
+        let candidates = CandidateSet(instance: instance, policy: policy)
+        let pairs = PairSet(candidates: candidates)
+        let groups = CapacityGroup.groups(instance: instance, candidates: candidates, pairs: pairs)
+        let master = PairMaster(
+            instance: instance, policy: policy, candidates: candidates, pairs: pairs, groups: groups)
+        func run(_ quotas: QuotaGuard?) -> [Int] {
+            var greedy = PairGreedy(instance: instance, candidates: candidates, pairs: pairs, budget: nil)
+            greedy.quotas = quotas
+            return greedy.run().keys.map { pairs.pairs[$0].participant }.sorted()
+        }
+        var budget = SolveBudget(limit: 0.2)
+        budget.log = nil
+        let outcome = try DecomposedSolve(solver: StallingSolver(), options: SolverOptions(), budget: budget)
+            .solve(instance: instance, policy: policy, candidates: candidates)
+        let kept = outcome.chosen.map { $0.map { candidates.stays[$0].participant.rawValue }.sorted() }
+        return (run(nil), run(try #require(QuotaGuard(master: master))), kept)
+    }
+
+    /// At most one of a country at the host: the plain greedy places all
+    /// three (two from ES); the guard refuses B.
+    @Test func aMaximumIsKeptAsTheGreedyGoes() throws {
+        let (plain, guarded, kept) = try Self.placed([Self.oneOfACountry])
+        #expect(plain == [0, 1, 2])
+        #expect(guarded == [0, 2])
+        #expect(kept == [0, 2])
+    }
+
+    /// Half of those placed with fewer opportunities: A and B are refused
+    /// until C is placed; the second pass then takes A (one of two), and B
+    /// stays out (one of three).
+    @Test func aShareIsKeptOverTwoPasses() throws {
+        let (plain, guarded, kept) = try Self.placed([Self.halfFewerOpportunities])
+        #expect(plain == [0, 1, 2])
+        #expect(guarded == [0, 2])
+        #expect(kept == [0, 2])
+    }
+
+    /// Soft rules have no guard: their shortfall columns take up the rest.
+    @Test func softRulesAreNotGuarded() throws {
+        var soft = Self.oneOfACountry
+        soft.soft = 1
+        let instance = try InstanceJSONReader.read(data: Self.round, file: "r.json").0
+        let policy = Policy(objective: [.placed(weights: [])], quotas: [soft])
+        let candidates = CandidateSet(instance: instance, policy: policy)
+        let pairs = PairSet(candidates: candidates)
+        let groups = CapacityGroup.groups(instance: instance, candidates: candidates, pairs: pairs)
+        let master = PairMaster(
+            instance: instance, policy: policy, candidates: candidates, pairs: pairs, groups: groups)
+        #expect(QuotaGuard(master: master) == nil)
+    }
+}
