@@ -11,6 +11,11 @@ extension DecomposedSolve {
     static let probeRounds = 60
     static let probeStall = 12
     static let probeCutsPerResource = 4
+    /// With a time limit, the share of the time left the probe may take: it
+    /// runs before the hold, whose share (``holdShare``) it must not eat. It
+    /// took at most 1.3 s at 1,000 × 250 (docs/performance.md), but its
+    /// rounds have no bound of their own on a larger round.
+    static let probeShare = 0.25
 
     /// A bound on an integral level for every schedulable solution, from
     /// the master's LP relaxation strengthened by the energetic intervals
@@ -27,6 +32,7 @@ extension DecomposedSolve {
     ) throws -> Double? {
         guard objective.isIntegral else { return nil }
         let t0 = budget.elapsed
+        let deadline = budget.remaining.map { t0 + $0 * Self.probeShare }
         var probe = master
         // The master may hold another level's objective (the hold's search sets its own).
         probe.model.setObjective(sense: objective.sense, constant: objective.constant, terms: objective.terms)
@@ -38,9 +44,10 @@ extension DecomposedSolve {
         let scale = objective.terms.reduce(1.0) { max($0, abs($1.1)) }
         func rounded(_ b: Double) -> Double { Self.integralBound(b, objective.sense, scale: scale) }
         while rounds < Self.probeRounds, !budget.isExhausted {
+            if let deadline, budget.elapsed >= deadline { break }
             var lp = probe.model
             for j in 0..<lp.columnCount where lp[ColumnIndex(j)].isInteger { lp[ColumnIndex(j)].isInteger = false }
-            var opts = budget.options(options)
+            var opts = budget.options(options, cap: deadline.map { max(0.01, $0 - budget.elapsed) })
             opts.log = nil
             opts.progress = nil
             opts.basis = basis?.extended(rowCount: lp.rowCount, columnCount: lp.columnCount)

@@ -133,6 +133,43 @@ import Testing
         }
     }
 
+    /// Records the time limit of every LP it is given, and solves none.
+    final class LPLimitRecorder: LinearSolver, @unchecked Sendable {
+        private let lock = NSLock()
+        private var recorded: [Double?] = []
+        var name: String { "LP time limits" }
+        var limits: [Double?] { lock.withLock { recorded } }
+        func solve(_ model: LinearModel, options: SolverOptions) throws -> SolveResult {
+            lock.withLock { recorded.append(options.timeLimit) }
+            return SolveResult(termination: .timeLimit, primal: .none, objective: nil, bound: nil, values: [])
+        }
+    }
+
+    /// With a time limit the probe takes at most its share of the time
+    /// left (it runs before the hold, whose share it must not eat); without
+    /// one, its LPs have no limit.
+    @Test func theProbeKeepsToItsShareOfTheTimeLeft() throws {
+        let r = threeInSixWeeks()
+        let (c, pairs, groups) = decomposition(of: r)
+        let master = PairMaster(
+            instance: r, policy: .default, candidates: c, pairs: pairs, groups: groups, budget: SolveBudget())
+        let context = DecomposedSolve.Context(
+            pairs: pairs, groups: groups, groupOfPair: pairs.pairs.indices.map { _ -> Int? in 0 }, earlyFrom: 2)
+        for limit in [100.0, nil] {
+            let recorder = LPLimitRecorder()
+            let solve = DecomposedSolve(solver: recorder, options: SolverOptions(), budget: SolveBudget(limit: limit))
+            let placed = solve.objective(.placed(weights: []), level: 0, instance: r, master: master)
+            #expect(try solve.probedBound(placed, beyond: 3, master: master, context: context) == nil)
+            #expect(recorder.limits.count == 1)
+            if let limit {
+                let given = try #require(recorder.limits.first ?? nil)
+                #expect(given <= limit * DecomposedSolve.probeShare && given > limit * DecomposedSolve.probeShare - 1)
+            } else {
+                #expect(recorder.limits.first! == nil)
+            }
+        }
+    }
+
     @Test func probedBoundsAreRoundedTowardsTheWeakerSide() {
         // An LP value a hair below an integer is that integer, never one less (a wrong bound).
         #expect(DecomposedSolve.integralBound(449.99998, .maximize) == 450)
