@@ -98,6 +98,7 @@ public struct Publisher: Sendable {
         if xlsx {
             var tables = [("assignments", files.assignments), ("unplaced", files.unplaced)]
             if let changes = files.changes { tables.append(("changes", changes.csv)) }
+            if let money = files.money { tables.append(("companions", money.companionsCSV)) }
             guard let workbook = try? ResultsXLSX.bytes(tables) else {
                 throw .output(OutputError(path: out, message: "cannot compose results.xlsx (a bug; please report it)"))
             }

@@ -10,6 +10,7 @@ public enum ResultsXLSX {
     static let dateColumns: Set<String> = ["start", "end"]
     static let numberColumns: Set<String> = [
         "weeks", "rank", "distance_km", "travel", "individual", "organisational", "inclusion", "cost",
+        "companions", "total",
     ]
 
     /// The workbook of `tables` (sheet name → CSV text as allvet writes it,

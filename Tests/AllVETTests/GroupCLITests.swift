@@ -55,6 +55,34 @@ import Testing
         #expect(verify.status == 0, "\(verify.stdout)\(verify.stderr)")
     }
 
+    /// `results.xlsx` has a sheet `companions`, the rows of companions.csv,
+    /// its money as numbers (a coordinator sums them in the spreadsheet).
+    @Test func theWorkbookHasTheCompanions() throws {
+        let out = try CLI.tempDir().appendingPathComponent("groups")
+        let r = try CLI.run([
+            "solve", Self.round, "--policy", Self.policy, "--funding", Self.funding, "--out", out.path, "--quiet",
+            "--xlsx",
+        ])
+        #expect(r.status == 0, "\(r.stderr)")
+        let bytes = try [UInt8](Data(contentsOf: out.appendingPathComponent("results.xlsx")))
+        let workbook = try InstanceXLSXReader.sheets(bytes: bytes)
+        #expect(workbook.map(\.name) == ["assignments", "unplaced", "companions"])
+        let text = try String(contentsOf: out.appendingPathComponent("companions.csv"), encoding: .utf8)
+        let csvRows = try #require(CSVParser.rows(ofWritten: text))
+        #expect(csvRows.count == 2, "a header and the class's teacher")
+        let sheet = try #require(workbook.last?.rows)
+        #expect(sheet.first == csvRows.first)
+        // Money as number cells: a reader shows 211.00 as 211, so values are compared as numbers.
+        let money = Set(["distance_km", "travel", "individual", "cost", "total", "companions"])
+        for (row, csv) in zip(sheet.dropFirst(), csvRows.dropFirst()) {
+            #expect(row.count == csv.count)
+            for (name, (cell, expected)) in zip(csvRows[0], zip(row, csv)) {
+                #expect(money.contains(name) ? Double(cell) == Double(expected) : cell == expected, "\(name)")
+            }
+        }
+        #expect(sheet.last?[6] == "211", "travel is a number cell: a text cell keeps 211.00")
+    }
+
     @Test func verifyCatchesAGroupSplitByHand() throws {
         let out = try solveExample()
         let path = out.appendingPathComponent("assignments.csv")
