@@ -139,6 +139,13 @@ public struct SolveResult: Sendable {
         self.basis = basis
     }
 
+    /// A result without a solution: stopped by `termination` (infeasible, a
+    /// time limit, a stop) before any point, with the solver's `message`.
+    public static func none(_ termination: TerminationReason, message: String = "") -> SolveResult {
+        SolveResult(
+            termination: termination, primal: .none, objective: nil, bound: nil, values: [], message: message)
+    }
+
     /// Relative gap between objective and bound, `|obj − bound| / max(1, |obj|)`.
     public var gap: Double? {
         guard let o = objective, let b = bound else { return nil }

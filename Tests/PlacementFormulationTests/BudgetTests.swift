@@ -25,11 +25,11 @@ final class StallingSolver: LinearSolver, @unchecked Sendable {
         let clock = Stopwatch()
         while clock.elapsed < (options.timeLimit ?? Self.safety) {
             if options.shouldStop?() == true {
-                return SolveResult(termination: .interrupted, primal: .none, objective: nil, bound: nil, values: [])
+                return SolveResult.none(.interrupted)
             }
             Thread.sleep(forTimeInterval: 0.002)
         }
-        return SolveResult(termination: .timeLimit, primal: .none, objective: nil, bound: nil, values: [])
+        return SolveResult.none(.timeLimit)
     }
 }
 

@@ -72,9 +72,7 @@ import Testing
             let names = Set(model.rows.map(\.name))
             if model.hasIntegerColumns { lock.withLock { models.append(names) } }
             if names.contains("hold_0") && !names.contains("bound_0") {
-                return SolveResult(
-                    termination: .infeasible, primal: .none, objective: nil, bound: nil, values: [],
-                    message: "the hold fails in this test")
+                return SolveResult.none(.infeasible, message: "the hold fails in this test")
             }
             return try GLPKSolver().solve(model, options: options)
         }
@@ -125,9 +123,7 @@ import Testing
         var name: String { "GLPK, no LPs" }
         func solve(_ model: LinearModel, options: SolverOptions) throws -> SolveResult {
             if !(0..<model.columnCount).contains(where: { model[ColumnIndex($0)].isInteger }) {
-                return SolveResult(
-                    termination: .timeLimit, primal: .none, objective: nil, bound: nil, values: [],
-                    message: "no LPs in this test")
+                return SolveResult.none(.timeLimit, message: "no LPs in this test")
             }
             return try GLPKSolver().solve(model, options: options)
         }
@@ -141,7 +137,7 @@ import Testing
         var limits: [Double?] { lock.withLock { recorded } }
         func solve(_ model: LinearModel, options: SolverOptions) throws -> SolveResult {
             lock.withLock { recorded.append(options.timeLimit) }
-            return SolveResult(termination: .timeLimit, primal: .none, objective: nil, bound: nil, values: [])
+            return SolveResult.none(.timeLimit)
         }
     }
 
@@ -248,9 +244,7 @@ import Testing
         func solve(_ model: LinearModel, options: SolverOptions) throws -> SolveResult {
             calls += 1
             if calls >= stopAt {
-                return SolveResult(
-                    termination: .timeLimit, primal: .none, objective: nil, bound: nil, values: [],
-                    message: "stopped by the test")
+                return SolveResult.none(.timeLimit, message: "stopped by the test")
             }
             return try GLPKSolver().solve(model, options: options)
         }
