@@ -63,7 +63,7 @@ public struct GLPKSolver: LinearSolver {
     static func trivialResult(_ model: LinearModel) -> SolveResult? {
         if model.columnCount == 0 {
             guard model.maxViolation([]) <= 1e-9 else {
-                return SolveResult.none(.infeasible, message: "a row with no columns excludes activity 0")
+                return SolveResult.noSolution(.infeasible, message: "a row with no columns excludes activity 0")
             }
             // No columns: every row's dual is 0 (nothing moves the objective).
             return SolveResult(
@@ -74,7 +74,7 @@ public struct GLPKSolver: LinearSolver {
         }
         if let c = model.firstEmptyIntegerColumn {
             let column = model[c]
-            return SolveResult.none(
+            return SolveResult.noSolution(
                 .infeasible,
                 message:
                     "integer column \(c.rawValue) (\(column.name)) has no integer value in [\(column.lower), \(column.upper)]"

@@ -63,7 +63,7 @@ public enum ColumnGeneration {
         func stopped(_ reason: TerminationReason, _ message: String) -> Outcome {
             var r =
                 lastOptimum?.result
-                ?? SolveResult.none(reason)
+                ?? SolveResult.noSolution(reason)
             r.termination = reason
             if r.primal != .none { r.primal = .feasible }
             r.bound = nil

@@ -141,7 +141,7 @@ public struct SolveResult: Sendable {
 
     /// A result without a solution: stopped by `termination` (infeasible, a
     /// time limit, a stop) before any point, with the solver's `message`.
-    public static func none(_ termination: TerminationReason, message: String = "") -> SolveResult {
+    public static func noSolution(_ termination: TerminationReason, message: String = "") -> SolveResult {
         SolveResult(
             termination: termination, primal: .none, objective: nil, bound: nil, values: [], message: message)
     }

@@ -12,9 +12,9 @@ extension DecomposedSolve {
     static let probeStall = 12
     static let probeCutsPerResource = 4
     /// With a time limit, the share of the time left the probe may take: it
-    /// runs before the hold, whose share (``holdShare``) it must not eat. It
-    /// took at most 1.3 s at 1,000 × 250 (docs/performance.md), but its
-    /// rounds have no bound of their own on a larger round.
+    /// runs before the hold (whose share, ``holdShare``, is of what the probe
+    /// leaves). At 1,000 × 250 it took 0.8–3.3 s (docs/performance.md), but
+    /// its rounds have no bound in time of their own on a larger round.
     static let probeShare = 0.25
 
     /// A bound on an integral level for every schedulable solution, from

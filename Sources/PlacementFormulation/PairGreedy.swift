@@ -6,11 +6,13 @@ import PlacementModel
 /// best-ranked stay that still fits; a group travelling together (rounds.md,
 /// section 2) is placed whole, at one place and start week, or not at all.
 /// Under a budget it also runs cheapest first (``Order/cheapestFirst``).
-/// It keeps every weekly capacity, offer total and the budget; quotas and
-/// everything else are checked afterwards against the master
-/// (``DecomposedSolve/greedyIncumbent(master:candidates:instance:policy:)``).
-/// One pass over the pairs and their weeks: a whole `--time-limit 0.01`
-/// run of a 1,000 × 250 round takes 2.6 s (docs/performance.md).
+/// It keeps every weekly capacity, offer total and the budget, and with a
+/// ``QuotaGuard`` the hard quotas; everything is checked afterwards against
+/// the master
+/// (``DecomposedSolve/greedyIncumbent(master:candidates:instance:policy:objective:)``).
+/// One pass over the pairs and their weeks (up to ``guardedPasses`` with a
+/// guard): a whole `--time-limit 0.01` run of a 1,000 × 250 round takes
+/// 1–2.6 s (docs/performance.md, "A floor").
 struct PairGreedy {
     let instance: Instance
     let candidates: CandidateSet
@@ -65,11 +67,12 @@ struct PairGreedy {
             }
             everyone.sort { (key[$0.rawValue], $0.rawValue) < (key[$1.rawValue], $1.rawValue) }
         }
-        let order = everyone.filter(candidates.locked.contains) + everyone.filter { !candidates.locked.contains($0) }
-        // Capacities and the budget only fill up: a participant left out once stays out. A quota
-        // guard can refuse someone who fits later (a share's other side placed since): such
-        // participants get another pass, while passes still place somebody.
-        var left = order
+        let queue = everyone.filter(candidates.locked.contains) + everyone.filter { !candidates.locked.contains($0) }
+        // Capacities and the budget only fill up: a participant they leave out stays out. A quota
+        // guard can refuse someone who fits later (a share's other side placed since), so with a
+        // guard everyone left out gets another pass (those refused for room again cost little),
+        // while passes still place somebody.
+        var left = queue
         for _ in 0..<(quotas == nil ? 1 : Self.guardedPasses) {
             var done = Set<Int>(), placed = Set<Int>()
             for p in left where !done.contains(p.rawValue) {
@@ -90,7 +93,8 @@ struct PairGreedy {
         return starts
     }
 
-    /// Passes over the participants left out, at most, with a quota guard.
+    /// Passes over the participants, at most, with a quota guard: the first
+    /// and three more over those left out.
     static let guardedPasses = 4
 
     /// The cost of the participant's cheapest stay (0 without a stay: placed nowhere, costs nothing).
@@ -117,7 +121,11 @@ struct PairGreedy {
         let offer = candidates.offers[pair.offer]
         if let total = offer.offer.total, offerCount[pair.offer] >= total { return false }
         if let budget, spent + pair.cost > budget { return false }
-        if let quotas, !quotas.admits(q) { return false }
+        // A locked participant is placed whatever the quotas say (the master holds the lock): the
+        // guard only counts them, or a share's other side could shut them out and the lock break.
+        if let quotas, !candidates.locked.contains(ParticipantIndex(pair.participant)), !quotas.admits(q) {
+            return false
+        }
         let hostCapacity = instance.hosts[offer.host.rawValue].capacity
         for w in s..<(s + pair.weeks) {
             if offerLoad[pair.offer][w - firstWeek] >= offer.offer.capacity { return false }
@@ -181,8 +189,8 @@ struct PairGreedy {
 extension DecomposedSolve {
     /// The greedy's solution as master values, when it keeps every row of
     /// the master (quotas, locks, ties, held levels); nil otherwise. With
-    /// hard quotas a second run keeps them as it goes (``QuotaGuard``); under
-    /// a budget a third runs cheapest first (with the guard, when there are
+    /// hard quotas another run keeps them as it goes (``QuotaGuard``); under
+    /// a budget another runs cheapest first (with the guard, when there are
     /// quotas). The best by `objective` is kept (the plain one on a tie: it
     /// is the floor issue 15 names).
     func greedyIncumbent(

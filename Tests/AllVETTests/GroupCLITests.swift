@@ -2,6 +2,8 @@ import AllVET
 import Foundation
 import Testing
 
+@testable import PlacementXLSX
+
 /// Groups travelling together (issue 12, rounds.md section 2), as a
 /// coordinator runs them: the rounds example keeps its class together and
 /// prices its teacher; verify catches a group split by hand; a group that
@@ -80,7 +82,12 @@ import Testing
                 #expect(money.contains(name) ? Double(cell) == Double(expected) : cell == expected, "\(name)")
             }
         }
-        #expect(sheet.last?[6] == "211", "travel is a number cell: a text cell keeps 211.00")
+        // A reader shows the number cell 211.00 as 211 (a text cell keeps 211.00); every money
+        // column and the count are number cells.
+        #expect(sheet.last?[6] == "211")
+        for (name, cell) in zip(csvRows[0], csvRows[1]) where money.contains(name) {
+            #expect(ResultsXLSX.typed(cell, column: name) == .number(cell), "\(name)")
+        }
     }
 
     @Test func verifyCatchesAGroupSplitByHand() throws {

@@ -25,11 +25,11 @@ final class StallingSolver: LinearSolver, @unchecked Sendable {
         let clock = Stopwatch()
         while clock.elapsed < (options.timeLimit ?? Self.safety) {
             if options.shouldStop?() == true {
-                return SolveResult.none(.interrupted)
+                return SolveResult.noSolution(.interrupted)
             }
             Thread.sleep(forTimeInterval: 0.002)
         }
-        return SolveResult.none(.timeLimit)
+        return SolveResult.noSolution(.timeLimit)
     }
 }
 

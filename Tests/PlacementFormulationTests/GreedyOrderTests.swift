@@ -87,16 +87,4 @@ import Testing
         let chosen = try #require(outcome.chosen).map { candidates.stays[$0].participant.rawValue }
         #expect(chosen == [1, 2])
     }
-
-    /// Without a budget only the listed order runs, as before: all three fit.
-    @Test func withoutABudgetTheListedOrderPlacesEveryone() throws {
-        let (instance, candidates, _) = try Self.funded()
-        var budget = SolveBudget(limit: 0.2)
-        budget.log = nil
-        var policy = Self.policy
-        policy.budget = nil
-        let outcome = try DecomposedSolve(solver: StallingSolver(), options: SolverOptions(), budget: budget)
-            .solve(instance: instance, policy: policy, candidates: candidates)
-        #expect(try #require(outcome.chosen).count == 3)
-    }
 }

@@ -33,7 +33,9 @@ import Testing
 
     /// The participants placed by the greedy, plain or guarded, and by a run
     /// whose solver finds nothing (so it keeps the best greedy that keeps every row).
-    static func placed(_ quotas: [Quota]) throws -> (plain: [Int], guarded: [Int], kept: [Int]?) {
+    static func placed(_ quotas: [Quota], round: [UInt8] = round) throws -> (
+        plain: [Int], guarded: [Int], kept: [Int]?
+    ) {
         let instance = try InstanceJSONReader.read(data: round, file: "r.json").0
         let policy = Policy(objective: [.placed(weights: []), .rank(cost: .linear)], quotas: quotas)
         let candidates = CandidateSet(instance: instance, policy: policy)
@@ -71,6 +73,37 @@ import Testing
         #expect(plain == [0, 1, 2])
         #expect(guarded == [0, 2])
         #expect(kept == [0, 2])
+    }
+
+    /// A (ES), B (ES, locked at the host), C and D (FI, fewer
+    /// opportunities); room for two. The plain greedy takes B, then A: no
+    /// one with fewer opportunities. Had the guard refused B (the share at
+    /// 0 would fall), C and D would fill the room and the lock would
+    /// break; it counts B without asking, then refuses A and takes C.
+    @Test func aLockedParticipantIsPlacedWhateverTheShare() throws {
+        let round = Array(
+            """
+            {"format": "allvet-instance/1",
+             "participants": [
+               {"id": "A", "country": "ES", "sector": "food", "languages": {},
+                "available_from": "2026-03-02", "available_to": "2026-03-08", "weeks": 1},
+               {"id": "B", "country": "ES", "sector": "food", "languages": {},
+                "available_from": "2026-03-02", "available_to": "2026-03-08", "weeks": 1},
+               {"id": "C", "country": "FI", "sector": "food", "languages": {},
+                "available_from": "2026-03-02", "available_to": "2026-03-08", "weeks": 1,
+                "attributes": {"fewer_opportunities": true}},
+               {"id": "D", "country": "FI", "sector": "food", "languages": {},
+                "available_from": "2026-03-02", "available_to": "2026-03-08", "weeks": 1,
+                "attributes": {"fewer_opportunities": true}}],
+             "hosts": [{"id": "PT-H", "country": "PT", "city": "Lisboa",
+               "offers": [{"id": "PT-H/o1", "sectors": ["food"], "from": "2026-03-02", "to": "2026-03-08",
+                           "capacity": 2}]}],
+             "locks": [{"participant": "B", "offer": "PT-H/o1", "start": "2026-03-02"}]}
+            """.utf8)
+        let (plain, guarded, kept) = try Self.placed([Self.halfFewerOpportunities], round: round)
+        #expect(plain == [0, 1])
+        #expect(guarded == [1, 2])
+        #expect(kept == [1, 2])
     }
 
     /// Soft rules have no guard: their shortfall columns take up the rest.
