@@ -38,12 +38,23 @@ struct QuotaGuard {
 
     /// Whether pair `q` may join what is placed.
     func admits(_ q: Int) -> Bool {
+        (rowsOf[q] ?? []).allSatisfy { r, a in keeps(r, from: activity[r], to: activity[r] + a) }
+    }
+
+    /// Whether the pairs `taken`, already added (a travel group, placed
+    /// whole), may stay: the same rule, over their sum.
+    func admitsTaken(_ taken: [Int]) -> Bool {
+        var change: [Int: Double] = [:]
+        for q in taken { for (r, a) in rowsOf[q] ?? [] { change[r, default: 0] += a } }
+        return change.allSatisfy { r, a in keeps(r, from: activity[r] - a, to: activity[r]) }
+    }
+
+    /// A row's activity may move from `now` to `next`: not above its upper
+    /// bound (unless it falls), not below its lower bound (unless it rises).
+    private func keeps(_ r: Int, from now: Double, to next: Double) -> Bool {
         let tolerance = 1e-9
-        for (r, a) in rowsOf[q] ?? [] {
-            let now = activity[r], next = now + a
-            if next > upper[r] + tolerance && next > now { return false }
-            if next < lower[r] - tolerance && next < now { return false }
-        }
+        if next > upper[r] + tolerance && next > now + tolerance { return false }
+        if next < lower[r] - tolerance && next < now - tolerance { return false }
         return true
     }
 

@@ -116,14 +116,17 @@ struct PairGreedy {
         }
     }
 
-    private func fits(_ q: Int, _ s: Int) -> Bool {
+    /// Whether pair `q` fits from week `s`: room, offer total, budget and,
+    /// when `guarded`, the quota guard (a travel group is guarded whole, in
+    /// ``placeGroup(_:)``).
+    private func fits(_ q: Int, _ s: Int, guarded: Bool = true) -> Bool {
         let pair = pairs.pairs[q]
         let offer = candidates.offers[pair.offer]
         if let total = offer.offer.total, offerCount[pair.offer] >= total { return false }
         if let budget, spent + pair.cost > budget { return false }
         // A locked participant is placed whatever the quotas say (the master holds the lock): the
         // guard only counts them, or a share's other side could shut them out and the lock break.
-        if let quotas, !candidates.locked.contains(ParticipantIndex(pair.participant)), !quotas.admits(q) {
+        if guarded, let quotas, !candidates.locked.contains(ParticipantIndex(pair.participant)), !quotas.admits(q) {
             return false
         }
         let hostCapacity = instance.hosts[offer.host.rawValue].capacity
@@ -158,27 +161,30 @@ struct PairGreedy {
 
     /// The first member's pairs by rank and each start week; every other
     /// member takes its best-ranked pair at the same place and week that fits.
-    /// Whether the group was placed.
+    /// The quota guard looks at the whole group (a group with one member on
+    /// each side of a share keeps it), and not at a group with a locked
+    /// member. Whether the group was placed.
     @discardableResult private mutating func placeGroup(_ g: Int) -> Bool {
         let gm = candidates.groups[g]
         func place(of q: Int) -> Int {
             candidates.place(ofHost: candidates.offers[pairs.pairs[q].offer].host.rawValue, together: gm.group.together)
         }
+        let locked = gm.members.contains(where: candidates.locked.contains)
         for q0 in byPreference(gm.members[0]) {
-            for s in pairs.pairs[q0].first...pairs.pairs[q0].last where fits(q0, s) {
+            for s in pairs.pairs[q0].first...pairs.pairs[q0].last where fits(q0, s, guarded: false) {
                 take(q0, s, 1)
                 var taken = [q0]
                 for m in gm.members.dropFirst() {
                     guard
                         let q = byPreference(m).first(where: {
                             place(of: $0) == place(of: q0) && (pairs.pairs[$0].first...pairs.pairs[$0].last).contains(s)
-                                && fits($0, s)
+                                && fits($0, s, guarded: false)
                         })
                     else { break }
                     take(q, s, 1)
                     taken.append(q)
                 }
-                if taken.count == gm.members.count { return true }
+                if taken.count == gm.members.count && (locked || quotas?.admitsTaken(taken) ?? true) { return true }
                 for q in taken { take(q, s, -1) }
             }
         }

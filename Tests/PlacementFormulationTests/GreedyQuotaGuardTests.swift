@@ -106,6 +106,37 @@ import Testing
         #expect(kept == [1, 2])
     }
 
+    /// A (ES) and C (FI, fewer opportunities) travel together, A listed
+    /// first; B (ES) alone; D and E (ES) together. The guard looks at a
+    /// group whole: A alone would take the share below half, with C it
+    /// stays at half; then it refuses B, and D with E.
+    @Test func aTravelGroupIsGuardedWhole() throws {
+        let round = Array(
+            """
+            {"format": "allvet-instance/1",
+             "participants": [
+               {"id": "A", "country": "ES", "sector": "food", "languages": {}, "group": "G",
+                "available_from": "2026-03-02", "available_to": "2026-03-08", "weeks": 1},
+               {"id": "B", "country": "ES", "sector": "food", "languages": {},
+                "available_from": "2026-03-02", "available_to": "2026-03-08", "weeks": 1},
+               {"id": "C", "country": "FI", "sector": "food", "languages": {}, "group": "G",
+                "available_from": "2026-03-02", "available_to": "2026-03-08", "weeks": 1,
+                "attributes": {"fewer_opportunities": true}},
+               {"id": "D", "country": "ES", "sector": "food", "languages": {}, "group": "H",
+                "available_from": "2026-03-02", "available_to": "2026-03-08", "weeks": 1},
+               {"id": "E", "country": "ES", "sector": "food", "languages": {}, "group": "H",
+                "available_from": "2026-03-02", "available_to": "2026-03-08", "weeks": 1}],
+             "hosts": [{"id": "PT-H", "country": "PT", "city": "Lisboa",
+               "offers": [{"id": "PT-H/o1", "sectors": ["food"], "from": "2026-03-02", "to": "2026-03-08",
+                           "capacity": 5}]}],
+             "groups": [{"id": "G", "together": "host"}, {"id": "H", "together": "host"}]}
+            """.utf8)
+        let (plain, guarded, kept) = try Self.placed([Self.halfFewerOpportunities], round: round)
+        #expect(plain == [0, 1, 2, 3, 4])
+        #expect(guarded == [0, 2])
+        #expect(kept == [0, 2])
+    }
+
     /// Soft rules have no guard: their shortfall columns take up the rest.
     @Test func softRulesAreNotGuarded() throws {
         var soft = Self.oneOfACountry
