@@ -7,24 +7,33 @@ import Testing
 /// With hard quotas the greedy also runs keeping them as it places
 /// (``QuotaGuard``): the plain greedy breaks them, the master refuses its
 /// solution, and a run cut short under the benchmark policy kept nothing
-/// (docs/performance.md, "A floor"). One host with room for all three of
-/// A and B (ES) and C (FI, fewer opportunities), one week each.
+/// (docs/performance.md, "A floor").
 @Suite struct GreedyQuotaGuardTests {
-    static let round = Array(
-        """
-        {"format": "allvet-instance/1",
-         "participants": [
-           {"id": "A", "country": "ES", "sector": "food", "languages": {},
-            "available_from": "2026-03-02", "available_to": "2026-03-08", "weeks": 1},
-           {"id": "B", "country": "ES", "sector": "food", "languages": {},
-            "available_from": "2026-03-02", "available_to": "2026-03-08", "weeks": 1},
-           {"id": "C", "country": "FI", "sector": "food", "languages": {},
-            "available_from": "2026-03-02", "available_to": "2026-03-08", "weeks": 1,
-            "attributes": {"fewer_opportunities": true}}],
-         "hosts": [{"id": "PT-H", "country": "PT", "city": "Lisboa",
-           "offers": [{"id": "PT-H/o1", "sectors": ["food"], "from": "2026-03-02", "to": "2026-03-08",
-                       "capacity": 3}]}]}
-        """.utf8)
+    /// A round of one-week stays in the week of 2026-03-02 at one host with
+    /// `capacity` places: each participant an id, a country, a travel group
+    /// or none and whether they have fewer opportunities; `extra` adds the
+    /// instance's other keys (groups, locks).
+    static func round(
+        _ people: [(id: String, country: String, group: String?, fewer: Bool)], capacity: Int, extra: String = ""
+    ) -> [UInt8] {
+        let participants = people.map { p in
+            #"{"id": "\#(p.id)", "country": "\#(p.country)", "sector": "food", "languages": {}, "weeks": 1, "#
+                + #""available_from": "2026-03-02", "available_to": "2026-03-08""#
+                + (p.group.map { #", "group": "\#($0)""# } ?? "")
+                + (p.fewer ? #", "attributes": {"fewer_opportunities": true}"# : "") + "}"
+        }
+        return Array(
+            """
+            {"format": "allvet-instance/1", "participants": [\(participants.joined(separator: ", "))],
+             "hosts": [{"id": "PT-H", "country": "PT", "city": "Lisboa",
+               "offers": [{"id": "PT-H/o1", "sectors": ["food"], "from": "2026-03-02", "to": "2026-03-08",
+                           "capacity": \(capacity)}]}]\(extra)}
+            """.utf8)
+    }
+
+    /// A and B (ES) and C (FI, fewer opportunities), room for all three.
+    static let abc = round(
+        [("A", "ES", nil, false), ("B", "ES", nil, false), ("C", "FI", nil, true)], capacity: 3)
 
     static let oneOfACountry = Quota(name: "mixed", within: [.host, .field(.country)], bounds: [.maxCount(1)])
     static let halfFewerOpportunities = Quota(
@@ -33,7 +42,7 @@ import Testing
 
     /// The participants placed by the greedy, plain or guarded, and by a run
     /// whose solver finds nothing (so it keeps the best greedy that keeps every row).
-    static func placed(_ quotas: [Quota], round: [UInt8] = round) throws -> (
+    static func placed(_ quotas: [Quota], round: [UInt8] = abc) throws -> (
         plain: [Int], guarded: [Int], kept: [Int]?
     ) {
         let instance = try InstanceJSONReader.read(data: round, file: "r.json").0
@@ -81,25 +90,10 @@ import Testing
     /// 0 would fall), C and D would fill the room and the lock would
     /// break; it counts B without asking, then refuses A and takes C.
     @Test func aLockedParticipantIsPlacedWhateverTheShare() throws {
-        let round = Array(
-            """
-            {"format": "allvet-instance/1",
-             "participants": [
-               {"id": "A", "country": "ES", "sector": "food", "languages": {},
-                "available_from": "2026-03-02", "available_to": "2026-03-08", "weeks": 1},
-               {"id": "B", "country": "ES", "sector": "food", "languages": {},
-                "available_from": "2026-03-02", "available_to": "2026-03-08", "weeks": 1},
-               {"id": "C", "country": "FI", "sector": "food", "languages": {},
-                "available_from": "2026-03-02", "available_to": "2026-03-08", "weeks": 1,
-                "attributes": {"fewer_opportunities": true}},
-               {"id": "D", "country": "FI", "sector": "food", "languages": {},
-                "available_from": "2026-03-02", "available_to": "2026-03-08", "weeks": 1,
-                "attributes": {"fewer_opportunities": true}}],
-             "hosts": [{"id": "PT-H", "country": "PT", "city": "Lisboa",
-               "offers": [{"id": "PT-H/o1", "sectors": ["food"], "from": "2026-03-02", "to": "2026-03-08",
-                           "capacity": 2}]}],
-             "locks": [{"participant": "B", "offer": "PT-H/o1", "start": "2026-03-02"}]}
-            """.utf8)
+        let round = Self.round(
+            [("A", "ES", nil, false), ("B", "ES", nil, false), ("C", "FI", nil, true), ("D", "FI", nil, true)],
+            capacity: 2,
+            extra: #", "locks": [{"participant": "B", "offer": "PT-H/o1", "start": "2026-03-02"}]"#)
         let (plain, guarded, kept) = try Self.placed([Self.halfFewerOpportunities], round: round)
         #expect(plain == [0, 1])
         #expect(guarded == [1, 2])
@@ -111,26 +105,12 @@ import Testing
     /// group whole: A alone would take the share below half, with C it
     /// stays at half; then it refuses B, and D with E.
     @Test func aTravelGroupIsGuardedWhole() throws {
-        let round = Array(
-            """
-            {"format": "allvet-instance/1",
-             "participants": [
-               {"id": "A", "country": "ES", "sector": "food", "languages": {}, "group": "G",
-                "available_from": "2026-03-02", "available_to": "2026-03-08", "weeks": 1},
-               {"id": "B", "country": "ES", "sector": "food", "languages": {},
-                "available_from": "2026-03-02", "available_to": "2026-03-08", "weeks": 1},
-               {"id": "C", "country": "FI", "sector": "food", "languages": {}, "group": "G",
-                "available_from": "2026-03-02", "available_to": "2026-03-08", "weeks": 1,
-                "attributes": {"fewer_opportunities": true}},
-               {"id": "D", "country": "ES", "sector": "food", "languages": {}, "group": "H",
-                "available_from": "2026-03-02", "available_to": "2026-03-08", "weeks": 1},
-               {"id": "E", "country": "ES", "sector": "food", "languages": {}, "group": "H",
-                "available_from": "2026-03-02", "available_to": "2026-03-08", "weeks": 1}],
-             "hosts": [{"id": "PT-H", "country": "PT", "city": "Lisboa",
-               "offers": [{"id": "PT-H/o1", "sectors": ["food"], "from": "2026-03-02", "to": "2026-03-08",
-                           "capacity": 5}]}],
-             "groups": [{"id": "G", "together": "host"}, {"id": "H", "together": "host"}]}
-            """.utf8)
+        let round = Self.round(
+            [
+                ("A", "ES", "G", false), ("B", "ES", nil, false), ("C", "FI", "G", true), ("D", "ES", "H", false),
+                ("E", "ES", "H", false),
+            ], capacity: 5,
+            extra: #", "groups": [{"id": "G", "together": "host"}, {"id": "H", "together": "host"}]"#)
         let (plain, guarded, kept) = try Self.placed([Self.halfFewerOpportunities], round: round)
         #expect(plain == [0, 1, 2, 3, 4])
         #expect(guarded == [0, 2])
@@ -141,7 +121,7 @@ import Testing
     @Test func softRulesAreNotGuarded() throws {
         var soft = Self.oneOfACountry
         soft.soft = 1
-        let instance = try InstanceJSONReader.read(data: Self.round, file: "r.json").0
+        let instance = try InstanceJSONReader.read(data: Self.abc, file: "r.json").0
         let policy = Policy(objective: [.placed(weights: [])], quotas: [soft])
         let candidates = CandidateSet(instance: instance, policy: policy)
         let pairs = PairSet(candidates: candidates)
