@@ -116,19 +116,26 @@ struct PairGreedy {
         }
     }
 
-    /// Whether pair `q` fits from week `s`: room, offer total, budget and,
-    /// when `guarded`, the quota guard (a travel group is guarded whole, in
-    /// ``placeGroup(_:)``).
-    private func fits(_ q: Int, _ s: Int, guarded: Bool = true) -> Bool {
+    /// Whether pair `q` may be taken at all: offer total, budget and, when
+    /// `guarded`, the quota guard (a travel group is guarded whole, in
+    /// ``placeGroup(_:)``). Nothing here depends on the start week: it is
+    /// asked once a pair, before ``hasRoom(_:_:)`` for each week.
+    private func admits(_ q: Int, guarded: Bool = true) -> Bool {
         let pair = pairs.pairs[q]
-        let offer = candidates.offers[pair.offer]
-        if let total = offer.offer.total, offerCount[pair.offer] >= total { return false }
+        if let total = candidates.offers[pair.offer].offer.total, offerCount[pair.offer] >= total { return false }
         if let budget, spent + pair.cost > budget { return false }
         // A locked participant is placed whatever the quotas say (the master holds the lock): the
         // guard only counts them, or a share's other side could shut them out and the lock break.
         if guarded, let quotas, !candidates.locked.contains(ParticipantIndex(pair.participant)), !quotas.admits(q) {
             return false
         }
+        return true
+    }
+
+    /// Whether the offer and its host have room for pair `q` every week from `s`.
+    private func hasRoom(_ q: Int, _ s: Int) -> Bool {
+        let pair = pairs.pairs[q]
+        let offer = candidates.offers[pair.offer]
         let hostCapacity = instance.hosts[offer.host.rawValue].capacity
         for w in s..<(s + pair.weeks) {
             if offerLoad[pair.offer][w - firstWeek] >= offer.offer.capacity { return false }
@@ -152,7 +159,8 @@ struct PairGreedy {
 
     /// The pair's earliest start that fits, taken; false when none does.
     private mutating func place(_ q: Int) -> Bool {
-        for s in pairs.pairs[q].first...pairs.pairs[q].last where fits(q, s) {
+        guard admits(q) else { return false }
+        for s in pairs.pairs[q].first...pairs.pairs[q].last where hasRoom(q, s) {
             take(q, s, 1)
             return true
         }
@@ -170,15 +178,18 @@ struct PairGreedy {
             candidates.place(ofHost: candidates.offers[pairs.pairs[q].offer].host.rawValue, together: gm.group.together)
         }
         let locked = gm.members.contains(where: candidates.locked.contains)
-        for q0 in byPreference(gm.members[0]) {
-            for s in pairs.pairs[q0].first...pairs.pairs[q0].last where fits(q0, s, guarded: false) {
+        // The other members' pairs in the order they are tried, the same for every first pair and week.
+        let others = gm.members.dropFirst().map(byPreference)
+        for q0 in byPreference(gm.members[0]) where admits(q0, guarded: false) {
+            for s in pairs.pairs[q0].first...pairs.pairs[q0].last where hasRoom(q0, s) {
                 take(q0, s, 1)
                 var taken = [q0]
-                for m in gm.members.dropFirst() {
+                for tried in others {
+                    // Each member's budget and offer total count the members taken before it.
                     guard
-                        let q = byPreference(m).first(where: {
+                        let q = tried.first(where: {
                             place(of: $0) == place(of: q0) && (pairs.pairs[$0].first...pairs.pairs[$0].last).contains(s)
-                                && fits($0, s, guarded: false)
+                                && admits($0, guarded: false) && hasRoom($0, s)
                         })
                     else { break }
                     take(q, s, 1)

@@ -33,6 +33,19 @@ final class StallingSolver: LinearSolver, @unchecked Sendable {
     }
 }
 
+extension StallingSolver {
+    /// The decomposition of a round whose solver finds nothing within
+    /// 0.2 s: what a run cut short keeps (the greedy's solution, issue 15).
+    static func cutShort(_ instance: Instance, policy: Policy, candidates: CandidateSet) throws
+        -> DecomposedSolve.Outcome
+    {
+        var budget = SolveBudget(limit: 0.2)
+        budget.log = nil
+        return try DecomposedSolve(solver: StallingSolver(), options: SolverOptions(), budget: budget)
+            .solve(instance: instance, policy: policy, candidates: candidates)
+    }
+}
+
 /// A flag another thread sets; the budget's `shouldStop`.
 final class Flag: @unchecked Sendable {
     private let lock = NSLock()

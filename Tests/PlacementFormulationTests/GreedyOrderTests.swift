@@ -78,10 +78,7 @@ import Testing
     /// A run whose solver finds nothing keeps the better order's solution: B and C.
     @Test func aRunCutShortKeepsTheBetterOrder() throws {
         let (instance, candidates, _) = try Self.funded()
-        var budget = SolveBudget(limit: 0.2)
-        budget.log = nil
-        let outcome = try DecomposedSolve(solver: StallingSolver(), options: SolverOptions(), budget: budget)
-            .solve(instance: instance, policy: Self.policy, candidates: candidates)
+        let outcome = try StallingSolver.cutShort(instance, policy: Self.policy, candidates: candidates)
         #expect(outcome.levels.map(\.status) == [.feasible, .notSolved])
         #expect(outcome.levels.first?.value == 2)
         let chosen = try #require(outcome.chosen).map { candidates.stays[$0].participant.rawValue }

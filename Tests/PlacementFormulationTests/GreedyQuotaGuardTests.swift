@@ -57,10 +57,7 @@ import Testing
             greedy.quotas = quotas
             return greedy.run().keys.map { pairs.pairs[$0].participant }.sorted()
         }
-        var budget = SolveBudget(limit: 0.2)
-        budget.log = nil
-        let outcome = try DecomposedSolve(solver: StallingSolver(), options: SolverOptions(), budget: budget)
-            .solve(instance: instance, policy: policy, candidates: candidates)
+        let outcome = try StallingSolver.cutShort(instance, policy: policy, candidates: candidates)
         let kept = outcome.chosen.map { $0.map { candidates.stays[$0].participant.rawValue }.sorted() }
         return (run(nil), run(try #require(QuotaGuard(master: master))), kept)
     }

@@ -73,10 +73,7 @@ import Testing
     @Test func aRunCutShortKeepsTheGreedyWithTheGroupWhole() throws {
         let instance = try InstanceJSONReader.read(data: Array(Self.round.utf8), file: "salvage.json").0
         let candidates = CandidateSet(instance: instance, policy: .default)
-        var budget = SolveBudget(limit: 0.2)
-        budget.log = nil
-        let outcome = try DecomposedSolve(solver: StallingSolver(), options: SolverOptions(), budget: budget)
-            .solve(instance: instance, policy: .default, candidates: candidates)
+        let outcome = try StallingSolver.cutShort(instance, policy: .default, candidates: candidates)
         #expect(outcome.levels.map(\.status) == [.feasible, .notSolved])
         let chosen = try #require(outcome.chosen).map { candidates.stays[$0] }
         #expect(chosen.map(\.participant.rawValue) == [0, 1, 2])
