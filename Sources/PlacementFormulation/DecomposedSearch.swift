@@ -118,13 +118,14 @@ extension DecomposedSolve {
             {
                 salvages.offer(kept)
             }
+            let stalled = stall.observe(r)
             try cutOff(
                 failed, byGroup: byGroup, pinned: run.master.pinnedStarts(r.values), master: &run.master,
-                failures: &run.failures, context: run.context, stats: &run.stats)
+                failures: &run.failures, context: run.context, stats: &run.stats,
+                cutsPerResource: stalled ? PairMaster.cutsPerResourceWhenStalled : PairMaster.cutsPerResource)
             run.stats.timeIndexedGroups = run.master.timeIndexed.count
             // Repair: keep the groups that scheduled and re-solve the rest, a much smaller
             // model; when it reaches the master's bound, the level is proven.
-            let stalled = stall.observe(r)
             if r.primal == .optimal && !run.interrupted, let b = s.bound {
                 // The repair is a heuristic: it may spend at most twice the master solve's time.
                 let repairCap = max(Self.minimumRepairSeconds, 2 * (budget.elapsed - tSolve))
@@ -217,7 +218,7 @@ extension DecomposedSolve {
     /// a 1,000 × 250 round slow (docs/performance.md, "Groups").
     func cutOff(
         _ failed: [Int], byGroup: [[Int]], pinned: [Int: Int], master: inout PairMaster, failures: inout [Int: Int],
-        context c: Context, stats: inout Statistics
+        context c: Context, stats: inout Statistics, cutsPerResource: Int = PairMaster.cutsPerResource
     ) throws {
         for g in failed {
             if byGroup[g].contains(where: master.groupedPairs.contains),
@@ -228,7 +229,7 @@ extension DecomposedSolve {
                 // needs the group's weeks.
                 failures[g, default: 0] += 1
                 if failures[g]! <= Self.cutRoundsBeforeTimeIndexing,
-                    master.separateIntervals(group: g, chosen: byGroup[g], pinned: pinned) > 0
+                    master.separateIntervals(group: g, chosen: byGroup[g], pinned: pinned, limit: cutsPerResource) > 0
                 {
                     stats.intervalCuts += 1
                     continue
@@ -238,7 +239,9 @@ extension DecomposedSolve {
             }
             failures[g, default: 0] += 1
             if failures[g]! > Self.cutRoundsBeforeTimeIndexing { master.timeIndex(group: g); continue }
-            if master.separateIntervals(group: g, chosen: byGroup[g]) > 0 { stats.intervalCuts += 1; continue }
+            if master.separateIntervals(group: g, chosen: byGroup[g], limit: cutsPerResource) > 0 {
+                stats.intervalCuts += 1; continue
+            }
             // A no-good needs a proof that the set cannot be scheduled; without one (the exact
             // model stopped undecided), the group gets start-week columns, which is always valid.
             guard

@@ -210,12 +210,16 @@ struct PairMaster {
         return true
     }
 
-    /// Adds the most violated energetic interval inequality of each resource
-    /// of group `g` for the chosen pairs; returns how many rows were added.
+    /// Adds the `limit` most violated energetic interval inequalities of
+    /// each resource of group `g` for the chosen pairs (most violated
+    /// first: excess weeks per week of the interval); returns how many rows
+    /// were added.
     /// A pair in `pinned` (a member's, with the master's start; members
     /// always have start columns) counts its weeks from that start, as its
     /// row does (``addInterval``).
-    mutating func separateIntervals(group g: Int, chosen: [Int], pinned: [Int: Int] = [:]) -> Int {
+    mutating func separateIntervals(
+        group g: Int, chosen: [Int], pinned: [Int: Int] = [:], limit: Int = PairMaster.cutsPerResource
+    ) -> Int {
         let chosenSet = Set(chosen)
         var added = 0
         func weeks(_ q: Int, _ a: Int, _ b: Int) -> Int {
@@ -232,7 +236,7 @@ struct PairMaster {
                 last: { q in pinned[q].map { $0 + self.pairs.pairs[q].weeks - 1 } ?? self.pairs.pairs[q].span.upperBound
                 },
                 weeks: weeks)
-            for v in violated.prefix(PairMaster.cutsPerResource)
+            for v in violated.prefix(limit)
             where addInterval(list, capacity: cap, v, exact: !pinned.isEmpty) {
                 added += 1
             }
@@ -240,8 +244,17 @@ struct PairMaster {
         return added
     }
 
-    /// Violated intervals added per resource and round (more did not save rounds).
+    /// Violated intervals added per resource and round: one, the most
+    /// violated. Three in every round took the shared 1,000 × 250 round
+    /// (benchmark policy) from 9 s to 22 s (docs/performance.md).
     static let cutsPerResource = 1
+    /// The same after a master that gave the same value as the last one
+    /// (``DecomposedSolve/StallWatch``): its solutions at that value are
+    /// many, and one interval per resource rules out too few of them a
+    /// round. Generated 500 × 120, seed 5, default policy: 19–23 s with
+    /// one, 10.7–12.5 s with three (docs/performance.md, "More cuts when a
+    /// master stalls").
+    static let cutsPerResourceWhenStalled = 3
 
     /// Forbids choosing all of `set` together (a set of pairs that cannot be
     /// scheduled): `Σ z ≤ |set| − 1`.

@@ -1,0 +1,94 @@
+import LinearModel
+import PlacementModel
+import Testing
+
+@testable import PlacementFormulation
+
+/// How many energetic intervals one round of cuts adds per resource
+/// (``PairMaster/separateIntervals(group:chosen:pinned:limit:)``): one after
+/// a master whose value moved, ``PairMaster/cutsPerResourceWhenStalled``
+/// after one that gave the same value again (docs/performance.md, "More
+/// cuts when a master stalls").
+///
+/// One offer of capacity 1 from week 0 (2 March 2026). A, B and C stay two
+/// weeks within three (A weeks 0–2, B 1–3, C 2–4); D four weeks within
+/// five (0–4). Chosen together, with the fewest weeks each can take inside
+/// an interval, they break (violation: excess weeks per week of the
+/// interval):
+///
+/// | weeks | A | B | C | D | sum | room | violation |
+/// |---|---|---|---|---|---|---|---|
+/// | 1–3 | 1 | 2 | 1 | 3 | 7 | 3 | 4/3 |
+/// | 2 | 0 | 1 | 0 | 1 | 2 | 1 | 1 |
+/// | 1–2 | 1 | 1 | 0 | 2 | 4 | 2 | 1 |
+/// | 2–3 | 0 | 1 | 1 | 2 | 4 | 2 | 1 |
+/// | 0–3, 0–4, 1–4 | | | | | 8, 10, 8 | 4, 5, 4 | 1 |
+/// | 0–2, 2–4 | | | | | 5, 5 | 3, 3 | 2/3 |
+///
+/// so the most violated are weeks 1–3, then week 2, then weeks 1–2 (equal
+/// violations: the shorter interval, then the earlier start, first).
+@Suite struct IntervalCutLimitTests {
+    static func participant(_ id: String, from: String, to: String, weeks: Int) -> String {
+        """
+        { "id": "\(id)", "country": "ES", "sector": "food", "available_from": "\(from)",
+          "available_to": "\(to)", "weeks": \(weeks), "languages": { "es": "native" } }
+        """
+    }
+
+    static let round = """
+        { "format": "allvet-instance/1", "name": "limit",
+          "participants": [
+            \(participant("A", from: "2026-03-02", to: "2026-03-22", weeks: 2)),
+            \(participant("B", from: "2026-03-09", to: "2026-03-29", weeks: 2)),
+            \(participant("C", from: "2026-03-16", to: "2026-04-05", weeks: 2)),
+            \(participant("D", from: "2026-03-02", to: "2026-04-05", weeks: 4)) ],
+          "hosts": [
+            { "id": "H1", "country": "PT", "city": "Lisboa", "offers": [
+              { "id": "H1/kitchen", "sectors": ["food"], "from": "2026-03-02", "to": "2026-04-12", "capacity": 1 } ] } ] }
+        """
+
+    /// The master of the round, and its four pairs (A, B, C, D).
+    static func master() throws -> (PairMaster, [Int]) {
+        let instance = try InstanceJSONReader.read(data: Array(round.utf8), file: "limit.json").0
+        let candidates = CandidateSet(instance: instance, policy: .default)
+        let pairs = PairSet(candidates: candidates)
+        let groups = CapacityGroup.groups(instance: instance, candidates: candidates, pairs: pairs)
+        try #require(groups.count == 1 && pairs.pairs.count == 4)
+        let spans = pairs.pairs.map { ($0.span.lowerBound, $0.span.upperBound) }
+        try #require(spans.map(\.0) == [0, 1, 2, 0] && spans.map(\.1) == [2, 3, 4, 4])
+        let master = PairMaster(
+            instance: instance, policy: .default, candidates: candidates, pairs: pairs, groups: groups)
+        return (master, Array(pairs.pairs.indices))
+    }
+
+    /// The weeks an added row covers, read back from its right-hand side and
+    /// coefficients: the chosen pairs' weeks in it must exceed its room.
+    static func added(_ master: PairMaster, from first: Int, chosen: [Int]) -> [(room: Double, sum: Double)] {
+        (first..<master.model.rowCount).map { i in
+            let row = master.model[RowIndex(i)]
+            var sum = 0.0
+            for (k, column) in row.columns.enumerated() where chosen.contains(column.rawValue) {
+                sum += row.coefficients[k]
+            }
+            return (row.upper, sum)
+        }
+    }
+
+    @Test func aRoundAddsTheMostViolatedIntervalByDefault() throws {
+        var (master, chosen) = try Self.master()
+        let rows = master.model.rowCount
+        #expect(master.separateIntervals(group: 0, chosen: chosen) == 1)
+        #expect(Self.added(master, from: rows, chosen: chosen).map { [$0.room, $0.sum] } == [[3, 7]])
+    }
+
+    @Test func aStalledRoundAddsTheNextMostViolatedToo() throws {
+        var (master, chosen) = try Self.master()
+        let rows = master.model.rowCount
+        let limit = PairMaster.cutsPerResourceWhenStalled
+        try #require(limit == 3, "the table above lists the three most violated intervals")
+        #expect(master.separateIntervals(group: 0, chosen: chosen, limit: limit) == 3)
+        // Weeks 1–3, week 2, weeks 1–2: each broken by the chosen pairs.
+        #expect(
+            Self.added(master, from: rows, chosen: chosen).map { [$0.room, $0.sum] } == [[3, 7], [1, 2], [2, 4]])
+    }
+}
