@@ -216,6 +216,8 @@ extension DecomposedSolve {
     /// there is none, it is time-indexed at once: only then can the master
     /// see both. Time-indexing every such group at once made the master of
     /// a 1,000 × 250 round slow (docs/performance.md, "Groups").
+    /// `cutsPerResource` intervals at most are added per resource
+    /// (``PairMaster/cutsPerResourceWhenStalled`` after a stalled master).
     func cutOff(
         _ failed: [Int], byGroup: [[Int]], pinned: [Int: Int], master: inout PairMaster, failures: inout [Int: Int],
         context c: Context, stats: inout Statistics, cutsPerResource: Int = PairMaster.cutsPerResource

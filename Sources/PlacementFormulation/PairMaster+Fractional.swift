@@ -23,10 +23,10 @@ extension PairMaster {
 
     /// The intervals `a…b` (`a` a first week, `b` a last week of the
     /// weighted pairs) whose energetic inequality the weights break by more
-    /// than `tolerance` per week, most violated first (then longer, then
+    /// than `tolerance` per week, most violated first (then shorter, then
     /// earlier): `Σ weight·weeks(q, a, b) > capacity·(b − a + 1)`. The one
     /// enumeration behind both separations, of master solutions
-    /// (``separateIntervals(group:chosen:pinned:)``, weights 1) and of LP
+    /// (``separateIntervals(group:chosen:pinned:limit:)``, weights 1) and of LP
     /// points (``separateFractional(group:values:limit:tolerance:)``).
     func violatedIntervals(
         _ weighted: [(pair: Int, weight: Double)], capacity cap: Int, first: (Int) -> Int, last: (Int) -> Int,

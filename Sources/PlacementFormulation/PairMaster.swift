@@ -163,7 +163,7 @@ struct PairMaster {
 
     /// Energetic inequalities for single weeks (the stays that occupy a week
     /// whatever their start), where they can bind. Longer intervals are
-    /// separated from master solutions (``separateIntervals(group:chosen:)``):
+    /// separated from master solutions (``separateIntervals(group:chosen:pinned:limit:)``):
     /// adding every pair's span up front tripled the rows and made each
     /// master solve slower than the rounds of cuts it saved.
     mutating func addEnergeticRows(group g: Int, _ check: inout BuildCheck) {
@@ -251,8 +251,8 @@ struct PairMaster {
     /// The same after a master that gave the same value as the last one
     /// (``DecomposedSolve/StallWatch``): its solutions at that value are
     /// many, and one interval per resource rules out too few of them a
-    /// round. Generated 500 × 120, seed 5, default policy: 19–23 s with
-    /// one, 10.7–12.5 s with three (docs/performance.md, "More cuts when a
+    /// round. Generated 500 × 120, seed 5, default policy: 21–23 s with
+    /// one, 10.7–11.3 s with three (docs/performance.md, "More cuts when a
     /// master stalls").
     static let cutsPerResourceWhenStalled = 3
 

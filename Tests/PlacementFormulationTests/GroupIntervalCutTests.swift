@@ -6,7 +6,7 @@ import Testing
 
 /// A capacity group that fails only because of the start the master gave a
 /// group member gets an energetic interval counting that member's weeks
-/// through its start columns (``PairMaster/separateIntervals(group:chosen:pinned:)``),
+/// through its start columns (``PairMaster/separateIntervals(group:chosen:pinned:limit:)``),
 /// instead of start-week columns for every pair of the capacity group.
 ///
 /// C must stay at H1 (capacity 1) in weeks 0–1. A, in a group with B, may

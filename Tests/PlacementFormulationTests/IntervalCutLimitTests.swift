@@ -12,9 +12,10 @@ import Testing
 ///
 /// One offer of capacity 1 from week 0 (2 March 2026). A, B and C stay two
 /// weeks within three (A weeks 0–2, B 1–3, C 2–4); D four weeks within
-/// five (0–4). Chosen together, with the fewest weeks each can take inside
-/// an interval, they break (violation: excess weeks per week of the
-/// interval):
+/// five (0–4). The intervals tried run from a pair's first week (0, 1, 2)
+/// to a pair's last week (2, 3, 4). Chosen together, with the fewest weeks
+/// each can take inside an interval, the four break (violation: excess
+/// weeks per week of the interval):
 ///
 /// | weeks | A | B | C | D | sum | room | violation |
 /// |---|---|---|---|---|---|---|---|
@@ -26,7 +27,11 @@ import Testing
 /// | 0–2, 2–4 | | | | | 5, 5 | 3, 3 | 2/3 |
 ///
 /// so the most violated are weeks 1–3, then week 2, then weeks 1–2 (equal
-/// violations: the shorter interval, then the earlier start, first).
+/// violations: the shorter interval, then the earlier start, first). Weeks
+/// 1 and 3 alone break too but are not tried (no pair's window begins in week 3 or
+/// ends in week 1). No master would choose all four: weeks 1–3 each hold a
+/// single-week row from the start, which their choice breaks; the test
+/// asks the separation directly.
 @Suite struct IntervalCutLimitTests {
     static func participant(_ id: String, from: String, to: String, weeks: Int) -> String {
         """
@@ -61,8 +66,9 @@ import Testing
         return (master, Array(pairs.pairs.indices))
     }
 
-    /// The weeks an added row covers, read back from its right-hand side and
-    /// coefficients: the chosen pairs' weeks in it must exceed its room.
+    /// Each added row's room (its right-hand side) and the chosen pairs' sum
+    /// in it (their coefficients): a row that cuts them off has the sum above
+    /// the room.
     static func added(_ master: PairMaster, from first: Int, chosen: [Int]) -> [(room: Double, sum: Double)] {
         (first..<master.model.rowCount).map { i in
             let row = master.model[RowIndex(i)]
@@ -77,6 +83,7 @@ import Testing
     @Test func aRoundAddsTheMostViolatedIntervalByDefault() throws {
         var (master, chosen) = try Self.master()
         let rows = master.model.rowCount
+        try #require(PairMaster.cutsPerResource == 1)
         #expect(master.separateIntervals(group: 0, chosen: chosen) == 1)
         #expect(Self.added(master, from: rows, chosen: chosen).map { [$0.room, $0.sum] } == [[3, 7]])
     }
