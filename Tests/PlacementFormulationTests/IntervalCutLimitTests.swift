@@ -33,28 +33,18 @@ import Testing
 /// single-week row from the start, which their choice breaks; the test
 /// asks the separation directly.
 @Suite struct IntervalCutLimitTests {
-    static func participant(_ id: String, from: String, to: String, weeks: Int) -> String {
-        """
-        { "id": "\(id)", "country": "ES", "sector": "food", "available_from": "\(from)",
-          "available_to": "\(to)", "weeks": \(weeks), "languages": { "es": "native" } }
-        """
-    }
-
-    static let round = """
-        { "format": "allvet-instance/1", "name": "limit",
-          "participants": [
-            \(participant("A", from: "2026-03-02", to: "2026-03-22", weeks: 2)),
-            \(participant("B", from: "2026-03-09", to: "2026-03-29", weeks: 2)),
-            \(participant("C", from: "2026-03-16", to: "2026-04-05", weeks: 2)),
-            \(participant("D", from: "2026-03-02", to: "2026-04-05", weeks: 4)) ],
-          "hosts": [
-            { "id": "H1", "country": "PT", "city": "Lisboa", "offers": [
-              { "id": "H1/kitchen", "sectors": ["food"], "from": "2026-03-02", "to": "2026-04-12", "capacity": 1 } ] } ] }
-        """
+    /// The round of the table, from the test target's builders (Helpers.swift).
+    static let round = PlacementFormulationTests.round(
+        [
+            participant("A", to: "2026-03-22", weeks: 2),
+            participant("B", from: "2026-03-09", to: "2026-03-29", weeks: 2),
+            participant("C", from: "2026-03-16", to: "2026-04-05", weeks: 2),
+            participant("D", to: "2026-04-05", weeks: 4),
+        ], [host("H1", offers: [offer("H1/kitchen", to: "2026-04-12")])])
 
     /// The master of the round, and its four pairs (A, B, C, D).
     static func master() throws -> (PairMaster, [Int]) {
-        let instance = try InstanceJSONReader.read(data: Array(round.utf8), file: "limit.json").0
+        let instance = round
         let candidates = CandidateSet(instance: instance, policy: .default)
         let pairs = PairSet(candidates: candidates)
         let groups = CapacityGroup.groups(instance: instance, candidates: candidates, pairs: pairs)
