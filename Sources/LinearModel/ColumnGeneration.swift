@@ -2,14 +2,19 @@
 /// column generation (issue 15, part 4: the 5,000 × 1,200 master's LP, some
 /// 790,000 columns, does not finish in GLPK's simplex).
 ///
-/// The restricted model keeps every row and the columns chosen so far (all
-/// continuous); the others are held at 0, so each column left out must admit
-/// 0. After each restricted LP, the row duals price every column left out
-/// (reduced cost `c_j − Σᵢ aᵢⱼ·yᵢ`); the `batch` columns that would improve
-/// the objective most join, until none would. Then the restricted optimum is
-/// the full relaxation's: its duals are feasible for the full model's dual,
-/// and the result says so with the reduced costs of every column. Each
-/// round starts from the last one's final basis (``SolverOptions/basis``),
+/// The restricted model keeps the columns chosen so far (all continuous);
+/// the others are held at 0, so each column left out must admit 0. It keeps
+/// only the rows those columns can break: a row whose activity stays within
+/// its bounds for every value the columns' bounds allow cannot bind, so
+/// leaving it out changes nothing, and its dual is 0 (at 5,000 × 1,200 most
+/// of the master's 68,063 rows are such, docs/performance.md). Rows only
+/// join as columns do, so each round's basis extends the last one's (a row
+/// that joins is basic). After each restricted LP, the row duals price
+/// every column left out (reduced cost `c_j − Σᵢ aᵢⱼ·yᵢ`); the `batch`
+/// columns that would improve the objective most join, until none would.
+/// Then the restricted optimum is the full relaxation's: its duals are
+/// feasible for the full model's dual, and the result says so with the
+/// reduced costs of every column. Each round starts from the last one's final basis (``SolverOptions/basis``),
 /// the entering columns nonbasic at their lower bound: at 0, where they
 /// were, when that bound is 0 (a column below 0 starts at its bound, which
 /// costs iterations, not the answer).
@@ -30,8 +35,25 @@ public enum ColumnGeneration {
         public var result: SolveResult
         /// Restricted solves, the last included.
         public var rounds: Int
-        /// Columns in the last restricted model.
-        public var columns: Int
+        /// The last restricted model's columns (full indices, ascending):
+        /// with the result's reduced costs, what a restricted integer model
+        /// starts from.
+        public var columns: [ColumnIndex]
+        /// The last restricted LP's final basis, nil without one: a warm
+        /// start for ``restriction(of:columns:)`` with ``columns``, whose
+        /// rows are the same.
+        public var basis: Basis?
+    }
+
+    /// `model` on `columns` (ascending) and the rows those columns can
+    /// break, its integer columns still integer: a restricted integer model
+    /// whose root LP, given ``Outcome/basis``, starts where the last round
+    /// of ``relaxation(of:initial:batch:family:perFamily:solver:options:budget:log:)``
+    /// ended.
+    public static func restriction(of model: LinearModel, columns: [ColumnIndex]) -> LinearModel {
+        var included = [Bool](repeating: false, count: model.columnCount)
+        for j in columns { included[j.rawValue] = true }
+        return restricted(model, included, relaxed: false).0
     }
 
     /// Reduced costs smaller than this (in the improving direction) do not
@@ -55,7 +77,7 @@ public enum ColumnGeneration {
         for j in initial { included[j.rawValue] = true }
         var rounds = 0
         // The last restricted optimum, feasible for the full model: what a stop returns.
-        var lastOptimum: (result: SolveResult, columns: Int)? = nil
+        var lastOptimum: (result: SolveResult, columns: [ColumnIndex])? = nil
         // The last optimal basis in full column order (a column left out is at its bound 0): each
         // round starts from it, the entering columns nonbasic, so the primal simplex goes on from
         // the last optimum instead of from scratch.
@@ -69,7 +91,7 @@ public enum ColumnGeneration {
             r.bound = nil
             (r.rowDuals, r.reducedCosts) = ([], [])
             r.message = message
-            return Outcome(result: r, rounds: rounds, columns: lastOptimum?.columns ?? 0)
+            return Outcome(result: r, rounds: rounds, columns: lastOptimum?.columns ?? [])
         }
         while true {
             if budget.isExhausted {
@@ -79,11 +101,13 @@ public enum ColumnGeneration {
             }
             var opts = budget.options(options)
             opts.start = nil
-            let (restricted, kept) = Self.restricted(model, included)
-            opts.basis = lastBasis.map { b in Basis(rows: b.rows, columns: kept.map { b.columns[$0] }) }
+            let (restricted, kept, keptRows) = Self.restricted(model, included)
+            opts.basis = lastBasis.map { b in
+                Basis(rows: keptRows.map { b.rows[$0] }, columns: kept.map { b.columns[$0] })
+            }
             let r = try solver.solve(restricted, options: opts)
             rounds += 1
-            var full = Self.expanded(r, kept: kept, into: model)
+            var full = Self.expanded(r, kept: kept, rows: keptRows, into: model)
             if r.termination == .infeasible, included.contains(false) {
                 included = [Bool](repeating: true, count: model.columnCount)
                 continue
@@ -93,28 +117,31 @@ public enum ColumnGeneration {
                 if lastOptimum != nil, r.termination == .timeLimit || r.termination == .interrupted {
                     return stopped(r.termination, "round \(rounds): " + r.message)
                 }
-                return Outcome(result: full, rounds: rounds, columns: kept.count)
+                return Outcome(result: full, rounds: rounds, columns: kept.map(ColumnIndex.init))
             }
-            if !included.contains(false) {
+            if !included.contains(false) && keptRows.count == model.rowCount {
                 // Nothing left out: the restricted model is the full one.
                 full.reducedCosts = r.reducedCosts
-                return Outcome(result: full, rounds: rounds, columns: kept.count)
+                return Outcome(result: full, rounds: rounds, columns: kept.map(ColumnIndex.init), basis: r.basis)
             }
-            guard r.rowDuals.count == model.rowCount else {
+            guard full.rowDuals.count == model.rowCount else {
                 // Without duals nothing proves that the columns left out would not improve it.
                 full.termination = .other
                 full.primal = .feasible
                 full.bound = nil
                 full.message = "\(solver.name) gave no row duals to price the columns left out"
-                return Outcome(result: full, rounds: rounds, columns: kept.count)
+                return Outcome(result: full, rounds: rounds, columns: kept.map(ColumnIndex.init))
             }
-            lastOptimum = (full, kept.count)
+            lastOptimum = (full, kept.map(ColumnIndex.init))
             if let b = r.basis {
+                // A row left out does not bind: basic.
+                var rows = [Basis.Status](repeating: .basic, count: model.rowCount)
+                for (k, i) in keptRows.enumerated() { rows[i] = b.rows[k] }
                 var columns = [Basis.Status](repeating: .atLower, count: model.columnCount)
                 for (k, j) in kept.enumerated() { columns[j] = b.columns[k] }
-                lastBasis = Basis(rows: b.rows, columns: columns)
+                lastBasis = Basis(rows: rows, columns: columns)
             }
-            let reduced = Self.reducedCosts(model, duals: r.rowDuals)
+            let reduced = Self.reducedCosts(model, duals: full.rowDuals)
             let sign: Double = model.sense == .maximize ? 1 : -1
             var entering: [(gain: Double, column: Int)] = []
             for j in reduced.indices where !included[j] {
@@ -127,11 +154,11 @@ public enum ColumnGeneration {
                 }
             }
             log?(
-                "column generation round \(rounds): \(kept.count) columns, objective \(full.objective ?? .nan), "
+                "column generation round \(rounds): \(kept.count) columns, \(keptRows.count) rows, objective \(full.objective ?? .nan), "
                     + "\(entering.count) would improve it")
             if entering.isEmpty {
                 full.reducedCosts = reduced
-                return Outcome(result: full, rounds: rounds, columns: kept.count)
+                return Outcome(result: full, rounds: rounds, columns: kept.map(ColumnIndex.init), basis: r.basis)
             }
             entering.sort { $0.gain > $1.gain || ($0.gain == $1.gain && $0.column < $1.column) }
             var taken = 0
@@ -148,9 +175,12 @@ public enum ColumnGeneration {
         }
     }
 
-    /// The model on the included columns (continuous), every row kept, and
-    /// the full index of each restricted column.
-    static func restricted(_ model: LinearModel, _ included: [Bool]) -> (LinearModel, [Int]) {
+    /// The model on the included columns (continuous unless not `relaxed`)
+    /// and the rows they can break, with the full index of each restricted
+    /// column and row.
+    static func restricted(_ model: LinearModel, _ included: [Bool], relaxed: Bool = true) -> (
+        LinearModel, [Int], [Int]
+    ) {
         var index = [Int](repeating: -1, count: model.columnCount)
         var kept: [Int] = []
         var m = LinearModel(name: model.name + "-restricted", sense: model.sense)
@@ -158,27 +188,46 @@ public enum ColumnGeneration {
             index[j] = kept.count
             kept.append(j)
             var c = column
-            c.isInteger = false
+            if relaxed { c.isInteger = false }
             m.addColumn(c)
         }
         m.objectiveConstant = model.objectiveConstant
-        for row in model.rows {
+        var keptRows: [Int] = []
+        for (i, row) in model.rows.enumerated() {
             var columns: [ColumnIndex] = []
             var coefficients: [Double] = []
+            // The least and greatest activity the included columns' bounds allow.
+            var least = 0.0, greatest = 0.0
             for (j, a) in zip(row.columns, row.coefficients) where index[j.rawValue] >= 0 {
                 columns.append(ColumnIndex(index[j.rawValue]))
                 coefficients.append(a)
+                let column = model.columns[j.rawValue]
+                let (low, high) = a >= 0 ? (column.lower, column.upper) : (column.upper, column.lower)
+                least += a * low
+                greatest += a * high
             }
+            let cannotBreak =
+                greatest <= row.upper + Self.rowTolerance * max(1, abs(row.upper))
+                && least >= row.lower - Self.rowTolerance * max(1, abs(row.lower))
+            if cannotBreak { continue }
+            keptRows.append(i)
             m.addRow(
                 Row(name: row.name, lower: row.lower, upper: row.upper, columns: columns, coefficients: coefficients))
         }
-        return (m, kept)
+        return (m, kept, keptRows)
     }
 
+    /// A row is left out when the included columns cannot take it further
+    /// than this (relative to its bound) past its bounds: rounding in the
+    /// sums of its greatest and least activity, far inside the solver's own
+    /// feasibility tolerance (1e-7).
+    static let rowTolerance = 1e-12
+
     /// `r` of the restricted model as a result of the full one: values and
-    /// reduced costs in full column order (0 for columns left out), the
-    /// objective recomputed.
-    static func expanded(_ r: SolveResult, kept: [Int], into model: LinearModel) -> SolveResult {
+    /// reduced costs in full column order (0 for columns left out), row
+    /// duals in full row order (0 for rows left out), the objective
+    /// recomputed.
+    static func expanded(_ r: SolveResult, kept: [Int], rows: [Int], into model: LinearModel) -> SolveResult {
         var full = r
         if r.primal != .none && r.values.count == kept.count {
             full.values = [Double](repeating: 0, count: model.columnCount)
@@ -186,7 +235,15 @@ public enum ColumnGeneration {
             full.objective = model.objectiveValue(full.values)
             if r.primal == .optimal { full.bound = full.objective }
         }
+        if r.rowDuals.count == rows.count {
+            full.rowDuals = [Double](repeating: 0, count: model.rowCount)
+            for (k, i) in rows.enumerated() { full.rowDuals[i] = r.rowDuals[k] }
+        } else {
+            full.rowDuals = []
+        }
         full.reducedCosts = []
+        // A basis is one of the model it was solved on.
+        if kept.count != model.columnCount || rows.count != model.rowCount { full.basis = nil }
         return full
     }
 

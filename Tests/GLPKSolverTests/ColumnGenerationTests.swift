@@ -28,7 +28,7 @@ struct ColumnGenerationTests {
             #expect(
                 abs(r.objective! - direct.objective!) <= 1e-6, "\(model.name): \(r.objective!) \(direct.objective!)")
             #expect(generated.rounds > 1, "\(model.name): the first restricted model is not already optimal")
-            #expect(generated.columns < model.columnCount, "\(model.name): not every column was needed")
+            #expect(generated.columns.count < model.columnCount, "\(model.name): not every column was needed")
             let flaws = DualsTests.certificateFlaws(model, r)
             #expect(flaws.isEmpty, "\(model.name): \(flaws.prefix(5))")
         }
@@ -65,6 +65,37 @@ struct ColumnGenerationTests {
         #expect(generated.rounds > 2, "\(counts)")
     }
 
+    @Test func rowsTheColumnsCannotBreakAreLeftOut() throws {
+        // max x + y + 2z, x and y in [0, 1], z in [0, 2]; a: x + y ≤ 1.5, b: y + z ≤ 1,
+        // c: x ≤ 0.5, d: x + z ≤ 5. Round 1 (x alone): only c can break (x up to 1 > 0.5); a (at
+        // most 1), b (nothing) and d are left out with dual 0. x = 0.5; c's dual 1 prices y (1)
+        // and z (2) in. Round 2: a and b can break now, d never can (x + z ≤ 3). Optimum z = 1,
+        // y = 0, x = 0.5: 2.5, b and c binding (duals 2 and 1; z is basic, below its bound), a
+        // and d slack (0); the certificate holds for all four rows.
+        var model = LinearModel(name: "rows-left-out", sense: .maximize)
+        let x = model.addColumn(name: "x", upper: 1, objective: 1)
+        let y = model.addColumn(name: "y", upper: 1, objective: 1)
+        let z = model.addColumn(name: "z", upper: 2, objective: 2)
+        model.addRow(name: "a", upper: 1.5, terms: [(x, 1), (y, 1)])
+        model.addRow(name: "b", upper: 1, terms: [(y, 1), (z, 1)])
+        model.addRow(name: "c", upper: 0.5, terms: [(x, 1)])
+        model.addRow(name: "d", upper: 5, terms: [(x, 1), (z, 1)])
+        let lines = Lines(), solverLines = Lines()
+        var options = SolverOptions()
+        options.log = solverLines.append
+        let generated = try ColumnGeneration.relaxation(
+            of: model, initial: [x], solver: GLPKSolver(), options: options, log: lines.append)
+        let r = generated.result
+        #expect(r.termination == .optimal && r.objective == 2.5 && r.values == [0.5, 0, 1])
+        #expect(r.rowDuals == [0, 2, 1, 0])
+        #expect(DualsTests.certificateFlaws(model, r).isEmpty)
+        // "column generation round k: N columns, M rows, …"
+        let rows = lines.all.map { Int($0.split(separator: " ")[6])! }
+        #expect(rows == [1, 3], "\(lines.all)")
+        // Round 2's basis is round 1's with the rows that joined basic: GLPK takes it.
+        #expect(!solverLines.all.contains { $0.contains("start basis") }, "\(solverLines.all)")
+    }
+
     @Test func anInfeasibleRestrictionSolvesTheFullRelaxation() throws {
         // Without y and z, `tie` (y − z = 0.5) has no columns: the restriction is infeasible,
         // the full model is not (optimum 7, ConformanceModels.lpWithEquality).
@@ -72,7 +103,7 @@ struct ColumnGenerationTests {
         let generated = try ColumnGeneration.relaxation(of: model, initial: [ColumnIndex(0)], solver: GLPKSolver())
         #expect(generated.result.termination == .optimal)
         #expect(generated.result.objective == 7)
-        #expect(generated.rounds == 2 && generated.columns == 3)
+        #expect(generated.rounds == 2 && generated.columns.count == 3)
         #expect(DualsTests.certificateFlaws(model, generated.result).isEmpty)
     }
 
@@ -134,13 +165,27 @@ struct ColumnGenerationTests {
     }
 
     @Test func withoutDualsNothingIsProvenOptimal() throws {
-        let model = ConformanceModels.lpWithSlack()
+        // lpWithSlack with x ≤ 5: x alone can break sum (x + y ≤ 4), so the first restricted
+        // model keeps that row and needs its dual to price y. Optimum x = 4, y = 0: 12.
+        var model = ConformanceModels.lpWithSlack()
+        model[ColumnIndex(0)].upper = 5
         let partial = try ColumnGeneration.relaxation(of: model, initial: [ColumnIndex(0)], solver: DualFreeSolver())
         #expect(partial.result.termination == .other && partial.result.primal == .feasible)
         #expect(partial.result.bound == nil)
         let whole = try ColumnGeneration.relaxation(
             of: model, initial: [ColumnIndex(0), ColumnIndex(1)], solver: DualFreeSolver())
-        #expect(whole.result.termination == .optimal && whole.result.objective == 11, "nothing was left out")
+        #expect(whole.result.termination == .optimal && whole.result.objective == 12, "nothing was left out")
+    }
+
+    @Test func withNoRowLeftNoDualIsNeeded() throws {
+        // lpWithSlack: x ≤ 3 alone cannot break sum (≤ 4) or mix (≤ 9), so the first restricted
+        // model has no rows and y is priced by its objective (2); then nothing is left out.
+        let model = ConformanceModels.lpWithSlack()
+        let lines = Lines()
+        let generated = try ColumnGeneration.relaxation(
+            of: model, initial: [ColumnIndex(0)], solver: DualFreeSolver(), log: lines.append)
+        #expect(generated.result.termination == .optimal && generated.result.objective == 11)
+        #expect(lines.all.map { $0.split(separator: " ")[6] } == ["0"], "\(lines.all)")
     }
 
     @Test func aStopKeepsTheLastRoundsPoint() throws {
