@@ -15,21 +15,7 @@ struct GLPKRun {
     static let startTolerance = 1e-6
 
     func solveLP(_ problem: borrowing GLPKProblem) throws -> SolveResult {
-        let warm = startBasis(problem)
-        var p = simplexParameters(
-            presolve: options.presolve && warm == nil, timeLimit: remaining(), logging: log.isEnabled)
-        if let warm { p.meth = warm }
-        var rc = problem.simplex(&p)
-        // glp_warm_up has factorised the start, so a failure here is numerical trouble on the way
-        // (GLP_EFAIL; GLP_DUALP falls back to the primal simplex by itself, GLP_PRIMAL does not):
-        // the LP is solved once more as without a start.
-        if warm != nil, [GLP_EBADB, GLP_ESING, GLP_ECOND, GLP_EFAIL].contains(rc) {
-            log.note(
-                "start basis dropped: the simplex failed from it (return code \(rc)); solving from the standard basis")
-            problem.standardBasis()
-            p = simplexParameters(presolve: options.presolve, timeLimit: remaining(), logging: log.isEnabled)
-            rc = problem.simplex(&p)
-        }
+        let rc = simplexFromStart(problem, presolve: options.presolve)
         let outcome = simplexOutcome(returnCode: rc, status: problem.lpStatus, primalFeasible: problem.lpPrimalFeasible)
         switch outcome {
         case .failure(let code, let message):
@@ -45,6 +31,27 @@ struct GLPKRun {
             }
             return r
         }
+    }
+
+    /// The simplex from ``SolverOptions/basis`` when there is one that fits
+    /// (``startBasis(_:)``), else from the problem's own start with
+    /// `presolve`; its return code.
+    private func simplexFromStart(_ problem: borrowing GLPKProblem, presolve: Bool) -> Int32 {
+        let warm = startBasis(problem)
+        var p = simplexParameters(presolve: presolve && warm == nil, timeLimit: remaining(), logging: log.isEnabled)
+        if let warm { p.meth = warm }
+        var rc = problem.simplex(&p)
+        // glp_warm_up has factorised the start, so a failure here is numerical trouble on the way
+        // (GLP_EFAIL; GLP_DUALP falls back to the primal simplex by itself, GLP_PRIMAL does not):
+        // the LP is solved once more as without a start.
+        if warm != nil, [GLP_EBADB, GLP_ESING, GLP_ECOND, GLP_EFAIL].contains(rc) {
+            log.note(
+                "start basis dropped: the simplex failed from it (return code \(rc)); solving from the standard basis")
+            problem.standardBasis()
+            p = simplexParameters(presolve: presolve, timeLimit: remaining(), logging: log.isEnabled)
+            rc = problem.simplex(&p)
+        }
+        return rc
     }
 
     /// Sets ``SolverOptions/basis`` on the problem when it fits the model
@@ -72,11 +79,11 @@ struct GLPKRun {
 
     func solveMIP(_ problem: borrowing GLPKProblem) throws -> SolveResult {
         let start = checkedStart()
-        let presolve = options.presolve && start == nil
+        // A start basis is for the root LP, which the presolver would replace.
+        let presolve = options.presolve && start == nil && options.basis == nil
         if !presolve {
             // glp_intopt without presolve needs an optimal basis of the relaxation.
-            var p = simplexParameters(presolve: false, timeLimit: remaining(), logging: log.isEnabled)
-            let rc = problem.simplex(&p)
+            let rc = simplexFromStart(problem, presolve: false)
             switch simplexOutcome(returnCode: rc, status: problem.lpStatus, primalFeasible: problem.lpPrimalFeasible) {
             case .failure(let code, let message):
                 throw GLPKError(routine: "glp_simplex", returnCode: Int(code), message: message)

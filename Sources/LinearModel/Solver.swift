@@ -53,15 +53,17 @@ public struct SolverOptions: Sendable {
     public var pumpAfterNodes: Int?
     /// A start point; it is checked against the model before it is used.
     public var start: [Double]?
-    /// A start basis for a model without integer columns (a warm start of
-    /// the simplex, say from the last LP of a loop that adds rows or
-    /// columns: ``Basis/extended(rowCount:columnCount:)``). The LP is then
+    /// A start basis (a warm start of the simplex, say from the last LP of a
+    /// loop that adds rows or columns:
+    /// ``Basis/extended(rowCount:columnCount:)``). The LP is then
     /// solved without presolve, which would discard it. A basis whose counts
     /// do not fit the model is ignored, and one the solver cannot factorise
     /// is dropped for the solver's own start; either way the result is an
     /// optimum of the same LP (of a degenerate LP, perhaps another optimal
-    /// vertex than a cold solve gives). Ignored for models with
-    /// integer columns.
+    /// vertex than a cold solve gives). For a model with integer columns it
+    /// starts the root LP (the MIP presolver is then off: it would replace
+    /// that LP), say from a restricted LP of column generation
+    /// (``ColumnGeneration/Outcome/basis``).
     public var basis: Basis?
     /// Receives the solver's log, line by line, when set.
     public var log: (@Sendable (String) -> Void)?

@@ -136,13 +136,24 @@ struct BasisTests {
         #expect(log.all.contains { $0.contains("start basis dropped") }, "\(log.all)")
     }
 
-    @Test func aMIPIgnoresTheBasis() throws {
-        let model = ConformanceModels.mip()
-        let cold = try GLPKSolver().solve(model)
-        var options = SolverOptions()
-        options.basis = Basis(rows: [], columns: [])
-        let r = try GLPKSolver().solve(model, options: options)
-        #expect(r.objective == cold.objective && r.termination == .optimal)
-        #expect(r.basis == nil, "a MIP's result has no basis")
+    /// A MIP's root LP starts from the basis (a restricted integer model
+    /// after column generation): the relaxation's own optimal basis needs no
+    /// iteration, and branch and bound proves the same optimum as a cold
+    /// solve. One that does not fit is ignored, as for an LP.
+    @Test func aMIPStartsItsRootLPFromTheBasis() throws {
+        let problem = try GAPInstances.load(1)[0]
+        let mip = GAPInstances.model(problem, name: "gap1-1")
+        let (relaxation, _) = try Self.solve(Self.relaxed(mip))
+        let basis = try #require(relaxation.basis)
+        let (cold, coldLog) = try Self.solve(mip)
+        let (warm, warmLog) = try Self.solve(mip, basis: basis)
+        #expect(cold.termination == .optimal && warm.termination == .optimal)
+        #expect(warm.objective == cold.objective && warm.objective == GAPInstances.optima[0][0])
+        #expect(coldLog.iterations > 0 && warmLog.iterations == 0, "\(warmLog.all)")
+        #expect(!warmLog.all.contains { $0.contains("start basis") }, "\(warmLog.all)")
+        #expect(warm.basis == nil, "a MIP's result has no basis")
+        let (ignored, log) = try Self.solve(mip, basis: Basis(rows: [], columns: []))
+        #expect(ignored.objective == cold.objective && ignored.termination == .optimal)
+        #expect(log.all.contains { $0.contains("start basis ignored") }, "\(log.all)")
     }
 }
