@@ -49,6 +49,16 @@ struct QuotaGuard {
         return change.allSatisfy { r, a in keeps(r, from: activity[r] - a, to: activity[r]) }
     }
 
+    /// Whether `added` may replace `removed`, both already applied (a
+    /// participant moved to make room for another): the same rule, over the
+    /// net change.
+    func admitsMove(removed: [Int], added: [Int]) -> Bool {
+        var change: [Int: Double] = [:]
+        for q in added { for (r, a) in rowsOf[q] ?? [] { change[r, default: 0] += a } }
+        for q in removed { for (r, a) in rowsOf[q] ?? [] { change[r, default: 0] -= a } }
+        return change.allSatisfy { r, a in keeps(r, from: activity[r] - a, to: activity[r]) }
+    }
+
     /// A row's activity may move from `now` to `next`: not above its upper
     /// bound (unless it falls), not below its lower bound (unless it rises).
     private func keeps(_ r: Int, from now: Double, to next: Double) -> Bool {

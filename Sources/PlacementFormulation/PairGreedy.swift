@@ -41,7 +41,7 @@ struct PairGreedy {
     private var offerCount: [Int] = []
     private var spent: Cents = 0
     private var firstWeek = 0
-    private(set) var starts: [Int: Int] = [:]
+    var starts: [Int: Int] = [:]
 
     init(instance: Instance, candidates: CandidateSet, pairs: PairSet, budget: Cents?) {
         self.instance = instance
@@ -103,7 +103,7 @@ struct PairGreedy {
     }
 
     /// The participant's pairs in the order the greedy tries them.
-    private func byPreference(_ p: ParticipantIndex) -> [Int] {
+    func byPreference(_ p: ParticipantIndex) -> [Int] {
         guard order == .cheapestFirst else { return byRank(p) }
         return byRank(p).enumerated().sorted {
             (pairs.pairs[$0.element].cost, $0.offset) < (pairs.pairs[$1.element].cost, $1.offset)
@@ -120,7 +120,7 @@ struct PairGreedy {
     /// `guarded`, the quota guard (a travel group is guarded whole, in
     /// ``placeGroup(_:)``). Nothing here depends on the start week: it is
     /// asked once a pair, before ``hasRoom(_:_:)`` for each week.
-    private func admits(_ q: Int, guarded: Bool = true) -> Bool {
+    func admits(_ q: Int, guarded: Bool = true) -> Bool {
         let pair = pairs.pairs[q]
         if let total = candidates.offers[pair.offer].offer.total, offerCount[pair.offer] >= total { return false }
         if let budget, spent + pair.cost > budget { return false }
@@ -133,7 +133,7 @@ struct PairGreedy {
     }
 
     /// Whether the offer and its host have room for pair `q` every week from `s`.
-    private func hasRoom(_ q: Int, _ s: Int) -> Bool {
+    func hasRoom(_ q: Int, _ s: Int) -> Bool {
         let pair = pairs.pairs[q]
         let offer = candidates.offers[pair.offer]
         let hostCapacity = instance.hosts[offer.host.rawValue].capacity
@@ -144,7 +144,7 @@ struct PairGreedy {
         return true
     }
 
-    private mutating func take(_ q: Int, _ s: Int, _ sign: Int) {
+    mutating func take(_ q: Int, _ s: Int, _ sign: Int) {
         let pair = pairs.pairs[q]
         let host = candidates.offers[pair.offer].host.rawValue
         for w in s..<(s + pair.weeks) {
@@ -223,17 +223,21 @@ extension DecomposedSolve {
                 instance: instance, candidates: candidates, pairs: master.pairs, budget: policy.budgetCents)
             greedy.order = order
             greedy.quotas = quotas
-            let starts = greedy.run()
-            var values = [Double](repeating: 0, count: master.model.columnCount)
-            for (q, s) in starts {
-                values[q] = 1
-                if let column = master.startColumns[q]?.first(where: { $0.start == s })?.column {
-                    values[column.rawValue] = 1
+            var solutions = [greedy.run()]
+            // The same with moves that place more (PairGreedy+Moves.swift), kept only when better.
+            if greedy.improveByMoves() > 0 { solutions.append(greedy.starts) }
+            for starts in solutions {
+                var values = [Double](repeating: 0, count: master.model.columnCount)
+                for (q, s) in starts {
+                    values[q] = 1
+                    if let column = master.startColumns[q]?.first(where: { $0.start == s })?.column {
+                        values[column.rawValue] = 1
+                    }
                 }
-            }
-            guard let v = master.dropping([], from: values), master.model.maxViolation(v) <= 1e-6 else { continue }
-            if best == nil || Self.better(objective, v, than: best?.values) {
-                best = Incumbent(values: v, starts: starts, value: master.model.objectiveValue(v))
+                guard let v = master.dropping([], from: values), master.model.maxViolation(v) <= 1e-6 else { continue }
+                if best == nil || Self.better(objective, v, than: best?.values) {
+                    best = Incumbent(values: v, starts: starts, value: master.model.objectiveValue(v))
+                }
             }
         }
         return best

@@ -1,0 +1,87 @@
+import LinearModel
+import PlacementModel
+import Testing
+
+@testable import PlacementFormulation
+
+/// The greedy's moves (PairGreedy+Moves.swift): someone it left out takes
+/// the place of someone placed at the same host, who moves to another stay.
+/// `lexicographicRound()`: one place at o1 (h1) and one at o2 (h2), one
+/// week; a (food) lists o2 first, b (ict) can only go to o2. The greedy
+/// serves a first and gives them o2, so b is left out (1 placed); moving a
+/// to o1 places b at o2 (2 placed, the optimum).
+@Suite struct GreedyMoveTests {
+    static func greedy(_ instance: Instance) -> (PairGreedy, CandidateSet, PairSet) {
+        let policy = Policy(objective: [.placed(weights: [])])
+        let candidates = CandidateSet(instance: instance, policy: policy)
+        let pairs = PairSet(candidates: candidates)
+        return (PairGreedy(instance: instance, candidates: candidates, pairs: pairs, budget: nil), candidates, pairs)
+    }
+
+    /// The participant id and offer id of each chosen pair, by participant.
+    static func chosen(_ starts: [Int: Int], _ instance: Instance, _ candidates: CandidateSet, _ pairs: PairSet)
+        -> [String]
+    {
+        starts.keys.map { q in
+            let pair = pairs.pairs[q]
+            return instance.participants[pair.participant].id + "@" + candidates.offers[pair.offer].offer.id
+        }.sorted()
+    }
+
+    @Test func aMovePlacesTheOneLeftOut() throws {
+        let instance = lexicographicRound()
+        var (greedy, candidates, pairs) = Self.greedy(instance)
+        #expect(Self.chosen(greedy.run(), instance, candidates, pairs) == ["a@o2"])
+        #expect(greedy.improveByMoves() == 1)
+        #expect(Self.chosen(greedy.starts, instance, candidates, pairs) == ["a@o1", "b@o2"])
+    }
+
+    /// With a's other place gone (o1 takes tourism only), a cannot move:
+    /// b stays out.
+    @Test func withoutAnotherStayNothingMoves() throws {
+        let hosts = [
+            host("h1", offers: [offer("o1", sectors: ["tourism"], to: "2026-03-08")]),
+            host("h2", offers: [offer("o2", sectors: ["food", "ict"], to: "2026-03-08")]),
+        ]
+        let instance = round(
+            [participant("a", to: "2026-03-08"), participant("b", sector: "ict", to: "2026-03-08")], hosts)
+        var (greedy, candidates, pairs) = Self.greedy(instance)
+        #expect(Self.chosen(greedy.run(), instance, candidates, pairs) == ["a@o2"])
+        #expect(greedy.improveByMoves() == 0)
+        #expect(Self.chosen(greedy.starts, instance, candidates, pairs) == ["a@o2"])
+    }
+
+    /// A locked participant is not moved, even within the lock: a, locked
+    /// to h2, could go from o2 to o3 there and make room for b, but stays.
+    /// Without the lock the move is made.
+    @Test(arguments: [false, true])
+    func aLockedParticipantStays(locked: Bool) throws {
+        let hosts = [
+            host(
+                "h2",
+                offers: [
+                    offer("o2", sectors: ["food", "ict"], to: "2026-03-08"), offer("o3", to: "2026-03-08"),
+                ])
+        ]
+        var instance = round(
+            [
+                participant("a", to: "2026-03-08", preferences: ["o2", "o3"]),
+                participant("b", sector: "ict", to: "2026-03-08"),
+            ], hosts)
+        if locked { instance.locks = [Lock(participant: "a", target: .host("h2"))] }
+        var (greedy, candidates, pairs) = Self.greedy(instance)
+        #expect(Self.chosen(greedy.run(), instance, candidates, pairs) == ["a@o2"])
+        #expect(greedy.improveByMoves() == (locked ? 0 : 1))
+        #expect(Self.chosen(greedy.starts, instance, candidates, pairs) == (locked ? ["a@o2"] : ["a@o3", "b@o2"]))
+    }
+
+    /// A run whose solver finds nothing keeps the moved solution: both placed.
+    @Test func aRunCutShortKeepsTheMove() throws {
+        let instance = lexicographicRound()
+        let policy = Policy(objective: [.placed(weights: []), .rank(cost: .linear)])
+        let candidates = CandidateSet(instance: instance, policy: policy)
+        let outcome = try StallingSolver.cutShort(instance, policy: policy, candidates: candidates)
+        #expect(outcome.levels.first?.status == .feasible)
+        #expect(outcome.levels.first?.value == 2)
+    }
+}
