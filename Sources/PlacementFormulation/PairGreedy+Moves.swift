@@ -1,54 +1,67 @@
 import PlacementModel
 
-/// One improvement of the greedy's solution: a participant it left out
-/// takes the place of one already placed at the same host, who moves to
-/// another stay that still fits (an ejection chain of length one). Each
-/// move places one more and keeps every weekly capacity, offer total, the
-/// budget and, with a guard, the hard quotas (over the move's net change);
-/// the result is checked against the master like the greedy's own.
+/// Improvements of the greedy's solution: a participant it left out takes
+/// the place of one already placed at the same host, who moves to another
+/// stay that still fits, or (a chain of two) makes room there by moving a
+/// third one on. Each move places one more and keeps every weekly capacity,
+/// offer total, the budget and, with a guard, the hard quotas (over the
+/// move's net change); the result is checked against the master like the
+/// greedy's own.
 ///
 /// Why: the greedy serves participants in order, so one served early can
 /// hold the only week someone later could use while having other stays
-/// open. On generated 5,000 × 1,200 (seed 1, no groups, benchmark policy)
-/// the greedy placed 4,990 where the master's LP relaxation bounds the round
-/// by 4,997 (docs/performance.md).
+/// open. Measured (docs/performance.md, "A floor"): on generated
+/// 5,000 × 1,200 (seed 1, no groups, benchmark policy) the greedy placed
+/// 4,990 and with moves 4,996, where the master's LP relaxation bounds the
+/// round by 4,997; single moves alone placed 4,996 too, chains of two
+/// added 2–3 on some 500 × 120 rounds. Longer chains and more tries did
+/// not pay: 5,000 tries a participant instead of 2,000 ended at 4,994
+/// (an early move can take what two later ones needed).
 extension PairGreedy {
     /// Tries each participant left out (not locked, not in a travel group
-    /// of several) once, in order; returns how many moves were made. A
+    /// of several) once in order with single moves, then those still left
+    /// out with chains of two; returns how many moves were made. A
     /// participant's moves are tried by the order of their stays
     /// (``byPreference(_:)``), each start week, and each participant placed
-    /// at that host whose weeks overlap it, at most ``moveTries`` in all.
+    /// at that host whose weeks overlap it, at most ``moveTries`` (single
+    /// moves) or ``chainTries`` (chains) in all.
     mutating func improveByMoves() -> Int {
         let (candidates, pairs) = (self.candidates, self.pairs)
-        func hostOf(_ q: Int) -> Int { candidates.offers[pairs.pairs[q].offer].host.rawValue }
-        var placedPairOf: [Int: Int] = [:]
+        var placed = Set<Int>()
         var byHost: [Int: [Int]] = [:]
-        for q in starts.keys.sorted() {
-            placedPairOf[pairs.pairs[q].participant] = q
-            byHost[hostOf(q), default: []].append(q)
+        func index(_ starts: [Int: Int]) {
+            placed = Set(starts.keys.map { pairs.pairs[$0].participant })
+            byHost = [:]
+            for q in starts.keys.sorted() { byHost[host(q), default: []].append(q) }
         }
-        func movable(_ p: Int) -> Bool {
-            !candidates.locked.contains(ParticipantIndex(p))
-                && (candidates.groupOf[p].map { candidates.groups[$0].members.count <= 1 } ?? true)
-        }
+        index(starts)
         var moves = 0
-        for p in 0..<candidates.participantCount where placedPairOf[p] == nil && movable(p) {
-            var tries = 0
-            search: for q in byPreference(ParticipantIndex(p)) where admits(q, guarded: false) {
-                let pair = pairs.pairs[q]
-                for s in pair.first...pair.last {
-                    for r in byHost[hostOf(q)] ?? [] where movable(pairs.pairs[r].participant) {
-                        guard let sr = starts[r], sr < s + pair.weeks, s < sr + pairs.pairs[r].weeks else { continue }
-                        tries += 1
-                        if tries > Self.moveTries { break search }
-                        if let moved = move(placing: q, at: s, ejecting: r, from: sr) {
-                            moves += 1
-                            placedPairOf[p] = q
-                            placedPairOf[pairs.pairs[moved].participant] = moved
-                            byHost[hostOf(r)]?.removeAll { $0 == r }
-                            byHost[hostOf(q), default: []].append(q)
-                            byHost[hostOf(moved), default: []].append(moved)
-                            break search
+        // Single moves first, for everyone; longer chains only for those still left out.
+        for depth in 0...Self.moveDepth {
+            for p in 0..<candidates.participantCount where !placed.contains(p) && movable(p) {
+                var tries = 0
+                let limit = depth == 0 ? Self.moveTries : Self.chainTries
+                search: for q in byPreference(ParticipantIndex(p)) where admits(q, guarded: false) {
+                    let pair = pairs.pairs[q]
+                    for s in pair.first...pair.last {
+                        for r in byHost[host(q)] ?? [] where movable(pairs.pairs[r].participant) {
+                            guard let sr = starts[r], overlap(q, s, r, sr) else { continue }
+                            tries += 1
+                            if tries > limit { break search }
+                            take(r, sr, -1)
+                            if admits(q, guarded: false), hasRoom(q, s) {
+                                take(q, s, 1)
+                                let base = Chain(added: [q], removed: [(r, sr)])
+                                if relocate(r, depth: depth, byHost: byHost, tries: &tries, limit: limit, after: base)
+                                    != nil
+                                {
+                                    moves += 1
+                                    index(starts)
+                                    break search
+                                }
+                                take(q, s, -1)
+                            }
+                            take(r, sr, 1)
                         }
                     }
                 }
@@ -57,28 +70,83 @@ extension PairGreedy {
         return moves
     }
 
-    /// Tries per participant left out, at most: each costs a few week
-    /// scans (a 5,000 × 1,200 round has about 100 pairs a participant).
+    /// Tries per participant left out, at most, counting those of the
+    /// chains: each costs a few week scans (a 5,000 × 1,200 round has about
+    /// 100 pairs a participant).
     static let moveTries = 2_000
 
-    /// Pair `r` (at `sr`) out, `q` in at `s`, and `r`'s participant at the
-    /// earliest week of their first other stay that fits; the pair they
-    /// moved to, or nil with everything as before.
-    private mutating func move(placing q: Int, at s: Int, ejecting r: Int, from sr: Int) -> Int? {
-        take(r, sr, -1)
-        if admits(q, guarded: false), hasRoom(q, s) {
-            take(q, s, 1)
-            for r2 in byPreference(ParticipantIndex(pairs.pairs[r].participant))
-            where r2 != r && admits(r2, guarded: false) {
-                let other = pairs.pairs[r2]
-                guard let s2 = (other.first...other.last).first(where: { hasRoom(r2, $0) }) else { continue }
-                take(r2, s2, 1)
-                if quotas?.admitsMove(removed: [r], added: [q, r2]) ?? true { return r2 }
-                take(r2, s2, -1)
-            }
-            take(q, s, -1)
+    /// Tries per participant still left out for chains of two, at most.
+    static let chainTries = 500
+
+    /// How many more participants a move may shift after the first one
+    /// ejected (1: chains of two).
+    static let moveDepth = 1
+
+    /// What a move changed: the pairs it took (in order) and the pairs it
+    /// took out, with their weeks.
+    struct Chain {
+        var added: [Int] = []
+        var removed: [(pair: Int, start: Int)] = []
+    }
+
+    /// A new stay for the participant of pair `r`, already taken out: the
+    /// first of their other stays that fits, else (with `depth` left) one
+    /// that fits once a participant placed at that host whose weeks overlap
+    /// moves on in turn. A move is kept only when, with what came `after`
+    /// it began (its first steps), it keeps the hard quotas over its net
+    /// change. The whole move, or nil with everything as before.
+    private mutating func relocate(
+        _ r: Int, depth: Int, byHost: [Int: [Int]], tries: inout Int, limit: Int, after base: Chain
+    ) -> Chain? {
+        let p = pairs.pairs[r].participant
+        let others = byPreference(ParticipantIndex(p)).filter { $0 != r }
+        for r2 in others where admits(r2, guarded: false) {
+            let pair = pairs.pairs[r2]
+            guard let s2 = (pair.first...pair.last).first(where: { hasRoom(r2, $0) }) else { continue }
+            take(r2, s2, 1)
+            var move = base
+            move.added.append(r2)
+            if quotas?.admitsMove(removed: move.removed.map(\.pair), added: move.added) ?? true { return move }
+            take(r2, s2, -1)
         }
-        take(r, sr, 1)
+        guard depth > 0 else { return nil }
+        for r2 in others where admits(r2, guarded: false) {
+            let pair = pairs.pairs[r2]
+            for s2 in pair.first...pair.last {
+                for r3 in byHost[host(r2)] ?? [] where r3 != r && movable(pairs.pairs[r3].participant) {
+                    guard let s3 = starts[r3], overlap(r2, s2, r3, s3) else { continue }
+                    tries += 1
+                    if tries > limit { return nil }
+                    take(r3, s3, -1)
+                    if admits(r2, guarded: false), hasRoom(r2, s2) {
+                        take(r2, s2, 1)
+                        var next = base
+                        next.added.append(r2)
+                        next.removed.append((r3, s3))
+                        if let move = relocate(
+                            r3, depth: depth - 1, byHost: byHost, tries: &tries, limit: limit, after: next)
+                        {
+                            return move
+                        }
+                        take(r2, s2, -1)
+                    }
+                    take(r3, s3, 1)
+                }
+            }
+        }
         return nil
+    }
+
+    private func host(_ q: Int) -> Int { candidates.offers[pairs.pairs[q].offer].host.rawValue }
+
+    /// Whether pair `a` from week `sa` and pair `b` from `sb` share a week.
+    private func overlap(_ a: Int, _ sa: Int, _ b: Int, _ sb: Int) -> Bool {
+        sa < sb + pairs.pairs[b].weeks && sb < sa + pairs.pairs[a].weeks
+    }
+
+    /// Whether a move may shift participant `p`: not locked, not in a travel group of several.
+    private func movable(_ p: Int) -> Bool {
+        !candidates.locked.contains(ParticipantIndex(p))
+            && (candidates.groupOf[p].map { candidates.groups[$0].members.count <= 1 } ?? true)
     }
 }

@@ -36,6 +36,27 @@ import Testing
         #expect(Self.chosen(greedy.starts, instance, candidates, pairs) == ["a@o1", "b@o2"])
     }
 
+    /// A chain of two: b (ict) can only go to o1, where a is; a's other
+    /// place, o2, holds c, whose other place, o3, is free. No single move
+    /// places b (a has nowhere free to go); a to o2 and c to o3 does.
+    @Test func aChainOfTwoPlacesTheOneLeftOut() throws {
+        let hosts = [
+            host("h1", offers: [offer("o1", sectors: ["food", "ict"], to: "2026-03-08")]),
+            host("h2", offers: [offer("o2", sectors: ["food", "tourism"], to: "2026-03-08")]),
+            host("h3", offers: [offer("o3", sectors: ["tourism"], to: "2026-03-08")]),
+        ]
+        let instance = round(
+            [
+                participant("a", to: "2026-03-08", preferences: ["o1", "o2"]),
+                participant("b", sector: "ict", to: "2026-03-08"),
+                participant("c", sector: "tourism", to: "2026-03-08", preferences: ["o2", "o3"]),
+            ], hosts)
+        var (greedy, candidates, pairs) = Self.greedy(instance)
+        #expect(Self.chosen(greedy.run(), instance, candidates, pairs) == ["a@o1", "c@o2"])
+        #expect(greedy.improveByMoves() == 1)
+        #expect(Self.chosen(greedy.starts, instance, candidates, pairs) == ["a@o2", "b@o1", "c@o3"])
+    }
+
     /// With a's other place gone (o1 takes tourism only), a cannot move:
     /// b stays out.
     @Test func withoutAnotherStayNothingMoves() throws {
