@@ -96,6 +96,39 @@ import Testing
         #expect(Self.chosen(greedy.starts, instance, candidates, pairs) == (locked ? ["a@o2"] : ["a@o3", "b@o2"]))
     }
 
+    /// The guard refuses a move that breaks a hard quota: a (ES) would make
+    /// room for b by moving from h1 to h2, where d (ES) is and at most one
+    /// of a country may be (`max_count 1` within host and country). d has
+    /// nowhere else to go, so no chain helps either. Without the quota the
+    /// move is made.
+    @Test(arguments: [false, true])
+    func theGuardRefusesAMoveThatBreaksAQuota(quota: Bool) throws {
+        let hosts = [
+            host("h1", offers: [offer("o1", sectors: ["food", "ict"], to: "2026-03-08")]),
+            host("h2", offers: [offer("o2", to: "2026-03-08", capacity: 2)]),
+        ]
+        let instance = round(
+            [
+                participant("a", to: "2026-03-08", preferences: ["o1", "o2"]),
+                participant("b", country: "PT", sector: "ict", to: "2026-03-08"),
+                participant("d", to: "2026-03-08"),
+            ], hosts)
+        let quotas = quota ? [GreedyQuotaGuardTests.oneOfACountry] : []
+        let policy = Policy(objective: [.placed(weights: [])], quotas: quotas)
+        let candidates = CandidateSet(instance: instance, policy: policy)
+        let pairs = PairSet(candidates: candidates)
+        let groups = CapacityGroup.groups(instance: instance, candidates: candidates, pairs: pairs)
+        let master = PairMaster(
+            instance: instance, policy: policy, candidates: candidates, pairs: pairs, groups: groups)
+        var greedy = PairGreedy(instance: instance, candidates: candidates, pairs: pairs, budget: nil)
+        greedy.quotas = QuotaGuard(master: master)
+        #expect((greedy.quotas != nil) == quota)
+        #expect(Self.chosen(greedy.run(), instance, candidates, pairs) == ["a@o1", "d@o2"])
+        #expect(greedy.improveByMoves() == (quota ? 0 : 1))
+        let moved = ["a@o2", "b@o1", "d@o2"]
+        #expect(Self.chosen(greedy.starts, instance, candidates, pairs) == (quota ? ["a@o1", "d@o2"] : moved))
+    }
+
     /// A run whose solver finds nothing keeps the moved solution: both placed.
     @Test func aRunCutShortKeepsTheMove() throws {
         let instance = lexicographicRound()
