@@ -1,0 +1,85 @@
+import LinearModel
+import PlacementModel
+
+/// Large masters (issue 15, part 4): at 5,000 × 1,200 the first master's
+/// LP (482,179 pair columns, 68,063 rows) does not finish in 300 s of
+/// GLPK's simplex, so a run there ended with the greedy's solution and no
+/// bound. Before any master solve, the first level's LP relaxation is
+/// solved by column generation instead (``ColumnGeneration``: the greedy's
+/// pairs and each participant's three best-ranked pairs to start, the rows
+/// those pairs cannot break left out), which took 25 s there
+/// (docs/performance.md). It bounds every schedulable solution, as the
+/// probe's LP does. When the greedy's solution reaches that bound, the
+/// level is proven without a master solve; otherwise the bound is
+/// reported with whatever the level reaches.
+extension DecomposedSolve {
+    /// Pairs a participant that a large master's column generation starts
+    /// from, besides the greedy's.
+    static let largeMasterFirstPairs = 3
+    /// Columns at most one participant adds in a round of it.
+    static let largeMasterPerParticipant = 5
+
+    /// What column generation gave the first level of a large master: the
+    /// greedy's solution (checked against the master) and the LP bound.
+    struct LargeMasterStart {
+        var greedy: Incumbent?
+        var bound: Double?
+    }
+
+    /// The greedy's solution and the LP bound of the first level, for a
+    /// master of at least ``largeMasterColumns`` columns; nil for a smaller
+    /// master, under `early` first (the greedy's starts are not what the
+    /// master counts), or when building stopped.
+    func largeMasterStart(
+        _ objective: LevelObjective, master: PairMaster, context: Context, instance: Instance,
+        candidates: CandidateSet, policy: Policy
+    ) throws -> LargeMasterStart? {
+        guard master.model.columnCount >= largeMasterColumns, context.earlyFrom > 0, !master.stopped else {
+            return nil
+        }
+        let t0 = budget.elapsed
+        var greedy = greedyIncumbent(
+            master: master, candidates: candidates, instance: instance, policy: policy, objective: objective)
+        if let v = greedy?.values { greedy?.value = objective.value(v) }
+        var lp = master.model
+        lp.setObjective(sense: objective.sense, constant: objective.constant, terms: objective.terms)
+        for j in 0..<lp.columnCount where lp[ColumnIndex(j)].isInteger { lp[ColumnIndex(j)].isInteger = false }
+        let pairs = master.pairs
+        var initial = Set<Int>()
+        for p in 0..<(pairs.pairStart.count - 1) {
+            let own = pairs.pairStart[p]..<pairs.pairStart[p + 1]
+            let best = own.sorted { (pairs.pairs[$0].rank, $0) < (pairs.pairs[$1].rank, $1) }
+            initial.formUnion(best.prefix(Self.largeMasterFirstPairs))
+        }
+        if let g = greedy { initial.formUnion(g.values.indices.filter { g.values[$0] > 0.5 }) }
+        let count = pairs.pairs.count
+        let participantOf: @Sendable (ColumnIndex) -> Int = { [pairs] c in
+            c.rawValue < count ? pairs.pairs[c.rawValue].participant : -1
+        }
+        var opts = options
+        opts.log = nil
+        opts.progress = nil
+        note(
+            "large master (\(lp.columnCount) columns): the first level's LP by column generation, "
+                + "from \(initial.count) columns; the greedy's solution: \(greedy.map { "\($0.value)" } ?? "none")")
+        let out = try ColumnGeneration.relaxation(
+            of: lp, initial: initial.sorted().map(ColumnIndex.init), batch: lp.columnCount, family: participantOf,
+            perFamily: Self.largeMasterPerParticipant, solver: solver, options: opts, budget: budget,
+            log: { [budget] line in budget.log?("  " + line + "\n") })
+        var bound: Double? = nil
+        if out.result.termination == .optimal, let v = out.result.objective {
+            let scale = objective.terms.reduce(1.0) { max($0, abs($1.1)) }
+            bound = objective.isIntegral ? Self.integralBound(v, objective.sense, scale: scale) : v
+        }
+        note(
+            "large master: bound \(bound.map { "\($0)" } ?? "none") (\(out.result.termination), \(out.rounds) rounds, "
+                + "\(out.columns.count) columns) in \(NumberText.fixed(budget.elapsed - t0, digits: 2))s")
+        return LargeMasterStart(greedy: greedy, bound: bound)
+    }
+
+    /// `a` or `b`, whichever bounds `objective` more tightly (either may be nil).
+    static func tighter(_ objective: LevelObjective, _ a: Double?, _ b: Double?) -> Double? {
+        guard let a, let b else { return a ?? b }
+        return objective.sense == .maximize ? min(a, b) : max(a, b)
+    }
+}

@@ -1,0 +1,71 @@
+import Foundation
+import GLPKSolver
+import LinearModel
+import PlacementModel
+import Testing
+
+@testable import PlacementFormulation
+
+/// Large masters (DecomposedLarge.swift): the first level's LP bound by
+/// column generation before any master solve, and the greedy's solution.
+/// The threshold is set to 0 so that tiny rounds take that path.
+@Suite struct LargeMasterTests {
+    /// GLPK for LPs; every model with integer columns stops at once with
+    /// no solution (a master that does not finish, as at 5,000 × 1,200).
+    struct MIPStallingSolver: LinearSolver {
+        var name: String { "GLPK, LPs only" }
+        func solve(_ model: LinearModel, options: SolverOptions) throws -> SolveResult {
+            if model.columns.contains(where: \.isInteger) { return .noSolution(.timeLimit) }
+            return try GLPKSolver().solve(model, options: options)
+        }
+    }
+
+    /// The outcome and log lines of a decomposed solve, with the large-master
+    /// path for every master (`large`) or for none.
+    func decomposed(
+        _ instance: Instance, large: Bool, solver: any LinearSolver = GLPKSolver(), limit: Double = 30
+    ) throws -> (DecomposedSolve.Outcome, [String]) {
+        final class Lines: @unchecked Sendable {
+            let lock = NSLock()
+            var text = ""
+            func add(_ s: String) { lock.withLock { text += s } }
+        }
+        let lines = Lines()
+        var budget = SolveBudget(limit: limit)
+        budget.log = { lines.add($0) }
+        let candidates = CandidateSet(instance: instance, policy: .default)
+        var decomposition = DecomposedSolve(solver: solver, options: SolverOptions(), budget: budget)
+        if large { decomposition.largeMasterColumns = 0 }
+        let outcome = try decomposition.solve(instance: instance, policy: .default, candidates: candidates)
+        return (outcome, lines.text.split(separator: "\n").map(String.init))
+    }
+
+    /// `lexicographicRound()`: the greedy with its move places both (a at
+    /// o1, b at o2), which is the LP bound 2, so `placed` is proven before
+    /// any master solve; `rank` is then solved as usual, to the same optimum
+    /// (a at its second choice: 1) as without the path.
+    @Test func theGreedyReachingTheBoundProvesTheFirstLevel() throws {
+        let (outcome, log) = try decomposed(lexicographicRound(), large: true)
+        let (usual, _) = try decomposed(lexicographicRound(), large: false)
+        #expect(outcome.levels.map(\.status) == [.optimal, .optimal])
+        #expect(outcome.levels.map(\.value) == [2, 1] && usual.levels.map(\.value) == [2, 1])
+        #expect(outcome.levels[0].bound == 2)
+        #expect(log.contains { $0.contains("the greedy's solution reaches the LP bound 2.0: optimal") }, "\(log)")
+        #expect(!log.contains { $0.contains("level 0 master") }, "no master solve for level 0: \(log)")
+        #expect(log.contains { $0.contains("level 1 master") }, "\(log)")
+    }
+
+    /// Three 3-week stays in a 6-week window with one place: the greedy
+    /// fits two, the master's LP (single weeks only) allows all three. With
+    /// masters that find nothing, the run keeps the greedy's 2, and the
+    /// large-master path adds the LP bound 3 to it; without it, no bound.
+    @Test(arguments: [false, true])
+    func aRunCutShortReportsTheBound(large: Bool) throws {
+        let ps = ["a", "b", "c"].map { participant($0, to: "2026-04-12", weeks: 3) }
+        let instance = round(ps, [host("h", offers: [offer("o", to: "2026-04-12", capacity: 1)])])
+        let (outcome, _) = try decomposed(instance, large: large, solver: MIPStallingSolver(), limit: 2)
+        #expect(outcome.levels.first?.status == .feasible)
+        #expect(outcome.levels.first?.value == 2)
+        #expect(outcome.levels.first?.bound == (large ? 3 : nil))
+    }
+}
