@@ -118,7 +118,9 @@ public struct DecomposedSolve: Sendable {
                     $0, master: run.master, context: context, instance: instance, candidates: candidates,
                     policy: policy)
             }
+        var provenByLarge = false
         if i == 0, let large, let g = large.greedy, let b = large.bound, Self.meets(objectives[0], g.value, b) {
+            provenByLarge = true
             note("level 0: the greedy's solution reaches the LP bound \(b): optimal")
             var s = LevelSearch()
             (s.incumbent, s.bound, s.proven, s.termination) = (g, b, true, .optimal)
@@ -282,7 +284,9 @@ public struct DecomposedSolve: Sendable {
                 if levels[i].status == .timeLimit { levels[i].status = .feasible }
             }
         }
-        // The large master's LP bound holds for the first level whatever it reached.
+        // The large master's LP bound holds for the first level whatever it reached, and its time
+        // is the level's (a level proven by it counted it already).
+        if let large, !provenByLarge, !levels.isEmpty { levels[0].seconds += large.seconds }
         if let b = large?.bound, !levels.isEmpty, levels[0].status == .feasible || levels[0].status == .timeLimit {
             levels[0].bound = Self.tighter(objectives[0], levels[0].bound, b)
         }

@@ -10,12 +10,15 @@ import Testing
 /// column generation before any master solve, and the greedy's solution.
 /// The threshold is set to 0 so that tiny rounds take that path.
 @Suite struct LargeMasterTests {
-    /// GLPK for LPs; every model with integer columns stops at once with
-    /// no solution (a master that does not finish, as at 5,000 × 1,200).
+    /// GLPK for LPs, each after `lpDelay` seconds; every model with integer
+    /// columns stops at once with no solution (a master that does not
+    /// finish, as at 5,000 × 1,200).
     struct MIPStallingSolver: LinearSolver {
+        var lpDelay = 0.0
         var name: String { "GLPK, LPs only" }
         func solve(_ model: LinearModel, options: SolverOptions) throws -> SolveResult {
             if model.columns.contains(where: \.isInteger) { return .noSolution(.timeLimit) }
+            Thread.sleep(forTimeInterval: lpDelay)
             return try GLPKSolver().solve(model, options: options)
         }
     }
@@ -59,13 +62,17 @@ import Testing
     /// fits two, the master's LP (single weeks only) allows all three. With
     /// masters that find nothing, the run keeps the greedy's 2, and the
     /// large-master path adds the LP bound 3 to it; without it, no bound.
+    /// The path's time is the level's (the rule prices share the time limit
+    /// by the levels' seconds): each LP here takes 0.2 s, the masters none.
     @Test(arguments: [false, true])
     func aRunCutShortReportsTheBound(large: Bool) throws {
         let ps = ["a", "b", "c"].map { participant($0, to: "2026-04-12", weeks: 3) }
         let instance = round(ps, [host("h", offers: [offer("o", to: "2026-04-12", capacity: 1)])])
-        let (outcome, _) = try decomposed(instance, large: large, solver: MIPStallingSolver(), limit: 2)
+        let solver = MIPStallingSolver(lpDelay: 0.2)
+        let (outcome, _) = try decomposed(instance, large: large, solver: solver, limit: 5)
         #expect(outcome.levels.first?.status == .feasible)
         #expect(outcome.levels.first?.value == 2)
         #expect(outcome.levels.first?.bound == (large ? 3 : nil))
+        if large { #expect(try #require(outcome.levels.first).seconds >= 0.2) }
     }
 }
