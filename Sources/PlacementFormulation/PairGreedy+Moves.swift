@@ -3,7 +3,8 @@ import PlacementModel
 /// Improvements of the greedy's solution: a participant it left out takes
 /// the place of one already placed at the same host, who moves to another
 /// stay that still fits, or (a chain of two) makes room there by moving a
-/// third one on. Each move places one more and keeps every weekly capacity,
+/// third one on; last, everyone in the way at that host (up to three) moves
+/// to another stay. Each move places one more and keeps every weekly capacity,
 /// offer total, the budget and, with a guard, the hard quotas (over the
 /// move's net change); the result is checked against the master like the
 /// greedy's own.
@@ -20,7 +21,9 @@ import PlacementModel
 extension PairGreedy {
     /// Tries each participant left out (not locked, not in a travel group
     /// of several) once in order with single moves, then those still left
-    /// out with chains of two; returns how many moves were made. A
+    /// out with chains of two, then with moves of everyone in the way
+    /// (``moveAll(placing:at:byHost:tries:limit:)``); returns how many moves
+    /// were made. A
     /// participant's moves are tried by the order of their stays
     /// (``byPreference(_:)``), each start week, and each participant placed
     /// at that host whose weeks overlap it, at most ``moveTries`` (single
@@ -36,14 +39,27 @@ extension PairGreedy {
         }
         index(starts)
         var moves = 0
-        // Single moves first, for everyone; longer chains only for those still left out.
-        for depth in 0...Self.moveDepth {
+        // Single moves first, for everyone; longer chains only for those still left out, then
+        // moves of everyone in the way.
+        for depth in 0...Self.moveDepth + 1 {
             for p in 0..<candidates.participantCount where !placed.contains(p) && movable(p) {
                 var tries = 0
                 let limit = depth == 0 ? Self.moveTries : Self.chainTries
-                search: for q in byPreference(ParticipantIndex(p)) where admits(q, guarded: false) {
+                // A pair is asked whether it is admitted only once the one in its way is out: an
+                // offer total that is full is what a move may free.
+                search: for q in byPreference(ParticipantIndex(p)) {
                     let pair = pairs.pairs[q]
                     for s in pair.first...pair.last {
+                        if depth > Self.moveDepth {
+                            tries += 1
+                            if tries > limit { break search }
+                            if moveAll(placing: q, at: s, byHost: byHost, tries: &tries, limit: limit) {
+                                moves += 1
+                                index(starts)
+                                break search
+                            }
+                            continue
+                        }
                         for r in byHost[host(q)] ?? [] where movable(pairs.pairs[r].participant) {
                             guard let sr = starts[r], overlap(q, s, r, sr) else { continue }
                             tries += 1
@@ -81,6 +97,41 @@ extension PairGreedy {
     /// How many more participants a move may shift after the first one
     /// ejected (1: chains of two).
     static let moveDepth = 1
+
+    /// Participants at most a move of everyone in the way shifts.
+    static let moveAllAtMost = 3
+
+    /// Pair `q` at week `s` once every participant placed at its host whose
+    /// weeks overlap it (movable, at most ``moveAllAtMost``) has moved to a
+    /// stay that fits, each in turn; whether it was made (else everything
+    /// is as before).
+    private mutating func moveAll(
+        placing q: Int, at s: Int, byHost: [Int: [Int]], tries: inout Int, limit: Int
+    ) -> Bool {
+        let offer = pairs.pairs[q].offer
+        let inWay = (byHost[host(q)] ?? []).compactMap { r in starts[r].map { (pair: r, start: $0) } }
+            .filter { pairs.pairs[$0.pair].offer == offer && overlap(q, s, $0.pair, $0.start) }
+        guard !inWay.isEmpty, inWay.count <= Self.moveAllAtMost,
+            inWay.allSatisfy({ movable(pairs.pairs[$0.pair].participant) })
+        else { return false }
+        for (r, sr) in inWay { take(r, sr, -1) }
+        if admits(q, guarded: false), hasRoom(q, s) {
+            take(q, s, 1)
+            var move = Chain(added: [q], removed: inWay)
+            var moved = true
+            for (r, _) in inWay {
+                guard let next = relocate(r, depth: 0, byHost: byHost, tries: &tries, limit: limit, after: move) else {
+                    moved = false
+                    break
+                }
+                move = next
+            }
+            if moved { return true }
+            for r in move.added.reversed() { take(r, starts[r]!, -1) }
+        }
+        for (r, sr) in inWay.reversed() { take(r, sr, 1) }
+        return false
+    }
 
     /// What a move changed: the pairs it took (in order) and the pairs it
     /// took out, with their weeks.

@@ -57,6 +57,27 @@ import Testing
         #expect(Self.chosen(greedy.starts, instance, candidates, pairs) == ["a@o2", "b@o1", "c@o3"])
     }
 
+    /// Everyone in the way moves: x (ict, two weeks) can only go to o1,
+    /// where a has week 0 and b week 1; both could go to o2 (two places). No
+    /// single move or chain makes room (either one out still leaves a week
+    /// taken); moving both does.
+    @Test func everyoneInTheWayMoves() throws {
+        let hosts = [
+            host("h1", offers: [offer("o1", sectors: ["food", "ict"], to: "2026-03-15")]),
+            host("h2", offers: [offer("o2", to: "2026-03-15", capacity: 2)]),
+        ]
+        let instance = round(
+            [
+                participant("a", to: "2026-03-15", preferences: ["o1", "o2"]),
+                participant("b", to: "2026-03-15", preferences: ["o1", "o2"]),
+                participant("x", sector: "ict", to: "2026-03-15", weeks: 2),
+            ], hosts)
+        var (greedy, candidates, pairs) = Self.greedy(instance)
+        #expect(Self.chosen(greedy.run(), instance, candidates, pairs) == ["a@o1", "b@o1"])
+        #expect(greedy.improveByMoves() == 1)
+        #expect(Self.chosen(greedy.starts, instance, candidates, pairs) == ["a@o2", "b@o2", "x@o1"])
+    }
+
     /// With a's other place gone (o1 takes tourism only), a cannot move:
     /// b stays out.
     @Test func withoutAnotherStayNothingMoves() throws {
