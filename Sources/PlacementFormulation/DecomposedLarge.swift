@@ -44,6 +44,19 @@ extension DecomposedSolve {
         var greedy = greedyIncumbent(
             master: master, candidates: candidates, instance: instance, policy: policy, objective: objective)
         if let v = greedy?.values { greedy?.value = objective.value(v) }
+        note("large master (\(master.model.columnCount) columns): the greedy's solution: \(greedy?.value ?? .nan)")
+        let bound = try relaxationBound(objective, level: 0, master: master, seed: greedy)
+        return LargeMasterStart(greedy: greedy, bound: bound, seconds: budget.elapsed - t0)
+    }
+
+    /// A level's bound from the master's LP relaxation (with the rows that
+    /// hold earlier levels), by column generation from `seed`'s columns
+    /// and each participant's ``largeMasterFirstPairs`` best-ranked pairs;
+    /// rounded for an integral level. nil when it stopped first.
+    func relaxationBound(_ objective: LevelObjective, level: Int, master: PairMaster, seed: Incumbent?) throws
+        -> Double?
+    {
+        let t0 = budget.elapsed
         var lp = master.model
         lp.setObjective(sense: objective.sense, constant: objective.constant, terms: objective.terms)
         for j in 0..<lp.columnCount where lp[ColumnIndex(j)].isInteger { lp[ColumnIndex(j)].isInteger = false }
@@ -54,7 +67,7 @@ extension DecomposedSolve {
             let best = own.sorted { (pairs.pairs[$0].rank, $0) < (pairs.pairs[$1].rank, $1) }
             initial.formUnion(best.prefix(Self.largeMasterFirstPairs))
         }
-        if let g = greedy { initial.formUnion(g.values.indices.filter { g.values[$0] > 0.5 }) }
+        if let seed { initial.formUnion(seed.values.indices.filter { seed.values[$0] > 0.5 }) }
         // A pair's start columns (travel groups' members) count as its participant's; any other
         // column (worst rank, shortfalls) is a family of its own. With them all in one family,
         // 5,000 × 1,200 with travel groups took 276 rounds.
@@ -67,9 +80,6 @@ extension DecomposedSolve {
         var opts = options
         opts.log = nil
         opts.progress = nil
-        note(
-            "large master (\(lp.columnCount) columns): the first level's LP by column generation, "
-                + "from \(initial.count) columns; the greedy's solution: \(greedy.map { "\($0.value)" } ?? "none")")
         let out = try ColumnGeneration.relaxation(
             of: lp, initial: initial.sorted().map(ColumnIndex.init), batch: lp.columnCount, family: participantOf,
             perFamily: Self.largeMasterPerParticipant, solver: solver, options: opts, budget: budget,
@@ -80,9 +90,10 @@ extension DecomposedSolve {
             bound = objective.isIntegral ? Self.integralBound(v, objective.sense, scale: scale) : v
         }
         note(
-            "large master: bound \(bound.map { "\($0)" } ?? "none") (\(out.result.termination), \(out.rounds) rounds, "
-                + "\(out.columns.count) columns) in \(NumberText.fixed(budget.elapsed - t0, digits: 2))s")
-        return LargeMasterStart(greedy: greedy, bound: bound, seconds: budget.elapsed - t0)
+            "large master: level \(level)'s LP bound \(bound.map { "\($0)" } ?? "none") (\(out.result.termination), "
+                + "\(out.rounds) rounds, \(out.columns.count) columns) in \(NumberText.fixed(budget.elapsed - t0, digits: 2))s"
+        )
+        return bound
     }
 
     /// `a` or `b`, whichever bounds `objective` more tightly (either may be nil).

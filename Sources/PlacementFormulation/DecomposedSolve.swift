@@ -119,6 +119,8 @@ public struct DecomposedSolve: Sendable {
                     policy: policy)
             }
         var provenByLarge = false
+        // The second level's LP bound and its time, when the first was proven that way.
+        var next: (bound: Double?, seconds: Double)? = nil
         if i == 0, let large, let g = large.greedy, let b = large.bound, Self.meets(objectives[0], g.value, b) {
             provenByLarge = true
             note("level 0: the greedy's solution reaches the LP bound \(b): optimal")
@@ -128,6 +130,25 @@ public struct DecomposedSolve: Sendable {
             levels.append(outcome(objectives[0], s, kept: g, seconds: budget.elapsed, master: run.master))
             if objectives.count > 1 { hold(objectives[0], level: 0, at: g.value, master: &run.master) }
             i = 1
+            // The second level's master is as large: its LP bound too, under the hold. When the
+            // greedy's solution reaches it as well, that level is proven the same way.
+            if objectives.count > 1 {
+                let t1 = budget.elapsed
+                let b1 = try relaxationBound(objectives[1], level: 1, master: run.master, seed: g)
+                var g1 = g
+                g1.value = objectives[1].value(g.values)
+                if let b1, Self.meets(objectives[1], g1.value, b1) {
+                    note("level 1: the greedy's solution reaches the LP bound \(b1): optimal")
+                    var s1 = LevelSearch()
+                    (s1.incumbent, s1.bound, s1.proven, s1.termination) = (g1, b1, true, .optimal)
+                    levels.append(
+                        outcome(objectives[1], s1, kept: g1, seconds: budget.elapsed - t1, master: run.master))
+                    if objectives.count > 2 { hold(objectives[1], level: 1, at: g1.value, master: &run.master) }
+                    i = 2
+                } else {
+                    next = (b1, budget.elapsed - t1)
+                }
+            }
         }
         levelLoop: while i < objectives.count {
             let objective = objectives[i]
@@ -287,6 +308,12 @@ public struct DecomposedSolve: Sendable {
         // The large master's LP bound holds for the first level whatever it reached, and its time
         // is the level's (a level proven by it counted it already).
         if let large, !provenByLarge, !levels.isEmpty { levels[0].seconds += large.seconds }
+        if let next, levels.count > 1 {
+            levels[1].seconds += next.seconds
+            if levels[1].status == .feasible || levels[1].status == .timeLimit {
+                levels[1].bound = Self.tighter(objectives[1], levels[1].bound, next.bound)
+            }
+        }
         if let b = large?.bound, !levels.isEmpty, levels[0].status == .feasible || levels[0].status == .timeLimit {
             levels[0].bound = Self.tighter(objectives[0], levels[0].bound, b)
         }

@@ -45,8 +45,8 @@ import Testing
 
     /// `lexicographicRound()`: the greedy with its move places both (a at
     /// o1, b at o2), which is the LP bound 2, so `placed` is proven before
-    /// any master solve; `rank` is then solved as usual, to the same optimum
-    /// (a at its second choice: 1) as without the path.
+    /// any master solve; the same optima (a at its second choice: rank 1)
+    /// as without the path.
     @Test func theGreedyReachingTheBoundProvesTheFirstLevel() throws {
         let (outcome, log) = try decomposed(lexicographicRound(), large: true)
         let (usual, _) = try decomposed(lexicographicRound(), large: false)
@@ -55,7 +55,41 @@ import Testing
         #expect(outcome.levels[0].bound == 2)
         #expect(log.contains { $0.contains("the greedy's solution reaches the LP bound 2.0: optimal") }, "\(log)")
         #expect(!log.contains { $0.contains("level 0 master") }, "no master solve for level 0: \(log)")
-        #expect(log.contains { $0.contains("level 1 master") }, "\(log)")
+    }
+
+    /// With masters that find nothing, both levels of `lexicographicRound()`
+    /// are still proven: the greedy's solution reaches the LP bound of each
+    /// (2, then 1 under the first level's hold).
+    @Test func bothLevelsProvenWithoutAMaster() throws {
+        let (outcome, log) = try decomposed(lexicographicRound(), large: true, solver: MIPStallingSolver())
+        #expect(outcome.levels.map(\.status) == [.optimal, .optimal])
+        #expect(outcome.levels.map(\.value) == [2, 1] && outcome.levels.map(\.bound) == [2, 1])
+        #expect(log.contains { $0.contains("level 1: the greedy's solution reaches the LP bound 1.0: optimal") })
+    }
+
+    /// Three places at three hosts, one week: a lists o1 then o2, b lists o1,
+    /// o3, o2, and c can only go to o3. The greedy serves a first (o1), so b
+    /// gets o2, its third choice; a at o2 and b at o1 rank better. All three
+    /// are placed (the first level's bound), but not at the best ranks: with
+    /// masters that find nothing, the second level keeps the greedy's ranks
+    /// and reports the LP bound under the hold, which here is the optimum.
+    @Test func theSecondLevelReportsItsBound() throws {
+        let hosts = ["1", "2", "3"].map { k in
+            host("h\(k)", offers: [offer("o\(k)", sectors: k == "3" ? ["food", "ict"] : ["food"], to: "2026-03-08")])
+        }
+        let instance = round(
+            [
+                participant("a", to: "2026-03-08", preferences: ["o1", "o2"]),
+                participant("b", to: "2026-03-08", preferences: ["o1", "o3", "o2"]),
+                participant("c", sector: "ict", to: "2026-03-08"),
+            ], hosts)
+        let (outcome, _) = try decomposed(instance, large: true, solver: MIPStallingSolver())
+        let (usual, _) = try decomposed(instance, large: false)
+        #expect(outcome.levels.map(\.status) == [.optimal, .feasible])
+        #expect(usual.levels.map(\.status) == [.optimal, .optimal])
+        let (value, bound) = (try #require(outcome.levels[1].value), try #require(outcome.levels[1].bound))
+        #expect(bound < value, "the greedy's ranks are not the best")
+        #expect(bound == usual.levels[1].value, "the LP bound is the optimum here")
     }
 
     /// Three 3-week stays in a 6-week window with one place: the greedy
