@@ -64,20 +64,14 @@ extension PairGreedy {
                             guard let sr = starts[r], overlap(q, s, r, sr) else { continue }
                             tries += 1
                             if tries > limit { break search }
-                            take(r, sr, -1)
-                            if admits(q, guarded: false), hasRoom(q, s) {
-                                take(q, s, 1)
-                                let base = Chain(added: [q], removed: [(r, sr)])
-                                if relocate(r, depth: depth, byHost: byHost, tries: &tries, limit: limit, after: base)
-                                    != nil
-                                {
-                                    moves += 1
-                                    index(starts)
-                                    break search
-                                }
-                                take(q, s, -1)
+                            let made = replace(
+                                r, from: sr, with: q, at: s, depth: depth, byHost: byHost, tries: &tries, limit: limit,
+                                after: Chain())
+                            if made != nil {
+                                moves += 1
+                                index(starts)
+                                break search
                             }
-                            take(r, sr, 1)
                         }
                     }
                 }
@@ -168,23 +162,38 @@ extension PairGreedy {
                     guard let s3 = starts[r3], overlap(r2, s2, r3, s3) else { continue }
                     tries += 1
                     if tries > limit { return nil }
-                    take(r3, s3, -1)
-                    if admits(r2, guarded: false), hasRoom(r2, s2) {
-                        take(r2, s2, 1)
-                        var next = base
-                        next.added.append(r2)
-                        next.removed.append((r3, s3))
-                        if let move = relocate(
-                            r3, depth: depth - 1, byHost: byHost, tries: &tries, limit: limit, after: next)
-                        {
-                            return move
-                        }
-                        take(r2, s2, -1)
+                    if let move = replace(
+                        r3, from: s3, with: r2, at: s2, depth: depth - 1, byHost: byHost, tries: &tries, limit: limit,
+                        after: base)
+                    {
+                        return move
                     }
-                    take(r3, s3, 1)
                 }
             }
         }
+        return nil
+    }
+
+    /// Pair `q` at week `s` in place of pair `r` (at `sr`), whose
+    /// participant then moves on (``relocate(_:depth:byHost:tries:limit:after:)``
+    /// with `depth`): the move with what came before it (`base`), or nil
+    /// with everything as before.
+    private mutating func replace(
+        _ r: Int, from sr: Int, with q: Int, at s: Int, depth: Int, byHost: [Int: [Int]], tries: inout Int,
+        limit: Int, after base: Chain
+    ) -> Chain? {
+        take(r, sr, -1)
+        if admits(q, guarded: false), hasRoom(q, s) {
+            take(q, s, 1)
+            var next = base
+            next.added.append(q)
+            next.removed.append((r, sr))
+            if let move = relocate(r, depth: depth, byHost: byHost, tries: &tries, limit: limit, after: next) {
+                return move
+            }
+            take(q, s, -1)
+        }
+        take(r, sr, 1)
         return nil
     }
 
