@@ -14,10 +14,10 @@
 /// columns that would improve the objective most join, until none would.
 /// Then the restricted optimum is the full relaxation's: its duals are
 /// feasible for the full model's dual, and the result says so with the
-/// reduced costs of every column. Each round starts from the last one's final basis (``SolverOptions/basis``),
-/// the entering columns nonbasic at their lower bound: at 0, where they
-/// were, when that bound is 0 (a column below 0 starts at its bound, which
-/// costs iterations, not the answer).
+/// reduced costs of every column. Each round starts from the last one's
+/// final basis (``SolverOptions/basis``), the entering columns nonbasic at
+/// their lower bound: at 0, where they were, when that bound is 0 (a column
+/// below 0 starts at its bound, which costs iterations, not the answer).
 ///
 /// A restricted model that is infeasible says nothing of the full one (the
 /// columns left out may be what makes it feasible) and gives no duals to

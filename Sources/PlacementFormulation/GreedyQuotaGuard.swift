@@ -43,11 +43,7 @@ struct QuotaGuard {
 
     /// Whether the pairs `taken`, already added (a travel group, placed
     /// whole), may stay: the same rule, over their sum.
-    func admitsTaken(_ taken: [Int]) -> Bool {
-        var change: [Int: Double] = [:]
-        for q in taken { for (r, a) in rowsOf[q] ?? [] { change[r, default: 0] += a } }
-        return change.allSatisfy { r, a in keeps(r, from: activity[r] - a, to: activity[r]) }
-    }
+    func admitsTaken(_ taken: [Int]) -> Bool { admitsMove(removed: [], added: taken) }
 
     /// Whether `added` may replace `removed`, both already applied (a
     /// participant moved to make room for another): the same rule, over the

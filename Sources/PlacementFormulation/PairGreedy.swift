@@ -41,7 +41,7 @@ struct PairGreedy {
     private var offerCount: [Int] = []
     private var spent: Cents = 0
     private var firstWeek = 0
-    var starts: [Int: Int] = [:]
+    private(set) var starts: [Int: Int] = [:]
 
     init(instance: Instance, candidates: CandidateSet, pairs: PairSet, budget: Cents?) {
         self.instance = instance
