@@ -64,6 +64,9 @@ struct QuotaGuard {
         return true
     }
 
+    /// Nothing placed.
+    mutating func clear() { activity = Array(repeating: 0, count: activity.count) }
+
     /// Pair `q` placed (`sign` 1) or taken back (-1).
     mutating func add(_ q: Int, _ sign: Double) {
         for (r, a) in rowsOf[q] ?? [] { activity[r] += sign * a }

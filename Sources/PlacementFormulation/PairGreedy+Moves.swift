@@ -140,7 +140,7 @@ extension PairGreedy {
     /// moves on in turn. A move is kept only when, with what came `after`
     /// it began (its first steps), it keeps the hard quotas over its net
     /// change. The whole move, or nil with everything as before.
-    private mutating func relocate(
+    mutating func relocate(
         _ r: Int, depth: Int, byHost: [Int: [Int]], tries: inout Int, limit: Int, after base: Chain
     ) -> Chain? {
         let p = pairs.pairs[r].participant
@@ -178,7 +178,7 @@ extension PairGreedy {
     /// participant then moves on (``relocate(_:depth:byHost:tries:limit:after:)``
     /// with `depth`): the move with what came before it (`base`), or nil
     /// with everything as before.
-    private mutating func replace(
+    mutating func replace(
         _ r: Int, from sr: Int, with q: Int, at s: Int, depth: Int, byHost: [Int: [Int]], tries: inout Int,
         limit: Int, after base: Chain
     ) -> Chain? {
@@ -197,15 +197,15 @@ extension PairGreedy {
         return nil
     }
 
-    private func host(_ q: Int) -> Int { candidates.offers[pairs.pairs[q].offer].host.rawValue }
+    func host(_ q: Int) -> Int { candidates.offers[pairs.pairs[q].offer].host.rawValue }
 
     /// Whether pair `a` from week `sa` and pair `b` from `sb` share a week.
-    private func overlap(_ a: Int, _ sa: Int, _ b: Int, _ sb: Int) -> Bool {
+    func overlap(_ a: Int, _ sa: Int, _ b: Int, _ sb: Int) -> Bool {
         sa < sb + pairs.pairs[b].weeks && sb < sa + pairs.pairs[a].weeks
     }
 
     /// Whether a move may shift participant `p`: not locked, not in a travel group of several.
-    private func movable(_ p: Int) -> Bool {
+    func movable(_ p: Int) -> Bool {
         !candidates.locked.contains(ParticipantIndex(p))
             && (candidates.groupOf[p].map { candidates.groups[$0].members.count <= 1 } ?? true)
     }

@@ -22,6 +22,9 @@ struct PairGreedy {
     var order = Order.listed
     /// The hard quota rows the greedy keeps as it goes, when set (see ``QuotaGuard``).
     var quotas: QuotaGuard? = nil
+    /// While moves improve a level (``improve(cost:)``), each pair's cost
+    /// there: the participants' pairs are tried cheapest first.
+    var improving: [Double]? = nil
 
     /// Whom the greedy serves first, and which stay it gives them.
     enum Order {
@@ -50,14 +53,40 @@ struct PairGreedy {
         self.budget = budget
     }
 
-    /// A start week per chosen pair.
-    mutating func run() -> [Int: Int] {
-        guard !pairs.pairs.isEmpty else { return [:] }
+    /// Empty weeks, totals and budget, and no stay taken.
+    private mutating func reset() {
         firstWeek = pairs.pairs.map(\.first).min()!
         let weeks = pairs.pairs.map(\.span.upperBound).max()! - firstWeek + 1
         offerLoad = Array(repeating: Array(repeating: 0, count: weeks), count: candidates.offers.count)
         hostLoad = Array(repeating: Array(repeating: 0, count: weeks), count: instance.hosts.count)
         offerCount = Array(repeating: 0, count: candidates.offers.count)
+        spent = 0
+        starts = [:]
+        quotas?.clear()
+    }
+
+    /// Takes a solution found elsewhere (a start week per chosen pair), so
+    /// that moves can improve it (PairGreedy+Improve.swift); false, with
+    /// nothing taken, when it overfills a weekly capacity, an offer total
+    /// or the budget (it is then not one the moves can start from).
+    mutating func load(_ solution: [Int: Int]) -> Bool {
+        guard !pairs.pairs.isEmpty else { return solution.isEmpty }
+        reset()
+        for (q, s) in solution.sorted(by: { $0.key < $1.key }) {
+            guard (pairs.pairs[q].first...pairs.pairs[q].last).contains(s), admits(q, guarded: false), hasRoom(q, s)
+            else {
+                reset()
+                return false
+            }
+            take(q, s, 1)
+        }
+        return true
+    }
+
+    /// A start week per chosen pair.
+    mutating func run() -> [Int: Int] {
+        guard !pairs.pairs.isEmpty else { return [:] }
+        reset()
         var everyone = (0..<candidates.participantCount).map(ParticipantIndex.init)
         if order == .cheapestFirst {
             // A travel group counts as one, at its members' cheapest stays together.
@@ -67,17 +96,29 @@ struct PairGreedy {
             }
             everyone.sort { (key[$0.rawValue], $0.rawValue) < (key[$1.rawValue], $1.rawValue) }
         }
+        fill(everyone)
+        return starts
+    }
+
+    /// Serves `everyone` in order (those with a lock first), each given the
+    /// first stay of ``byPreference(_:)`` that fits; a travel group whole or
+    /// not at all. Whoever is placed already stays where they are (a
+    /// travel group with a member placed is left as it is).
+    mutating func fill(_ everyone: [ParticipantIndex]) {
         let queue = everyone.filter(candidates.locked.contains) + everyone.filter { !candidates.locked.contains($0) }
+        let already = Set(starts.keys.map { pairs.pairs[$0].participant })
         // Capacities and the budget only fill up: a participant they leave out stays out. A quota
         // guard can refuse someone who fits later (a share's other side placed since), so with a
         // guard everyone left out gets another pass (those refused for room again cost little),
         // while passes still place somebody.
         var left = queue
         for _ in 0..<(quotas == nil ? 1 : Self.guardedPasses) {
-            var done = Set<Int>(), placed = Set<Int>()
+            var done = already, placed = Set<Int>()
             for p in left where !done.contains(p.rawValue) {
                 if let g = candidates.groupOf[p.rawValue], candidates.groups[g].members.count > 1 {
-                    for m in candidates.groups[g].members { done.insert(m.rawValue) }
+                    let members = candidates.groups[g].members
+                    for m in members { done.insert(m.rawValue) }
+                    if members.contains(where: { already.contains($0.rawValue) }) { continue }
                     if placeGroup(g) { for m in candidates.groups[g].members { placed.insert(m.rawValue) } }
                 } else {
                     done.insert(p.rawValue)
@@ -90,7 +131,18 @@ struct PairGreedy {
             if placed.isEmpty { break }
             left.removeAll { placed.contains($0.rawValue) }
         }
-        return starts
+    }
+
+    /// Those left out of a solution in hand (``load(_:)``) served as by the
+    /// greedy, then moved in by ``improveByMoves()``: how many more are
+    /// placed. A master solution's groups that do not schedule lose their
+    /// unscheduled pairs in a salvage; this gives those participants (and
+    /// anyone else left out) the stays that still fit.
+    mutating func refill() -> Int {
+        let before = starts.count
+        fill((0..<candidates.participantCount).map(ParticipantIndex.init))
+        _ = improveByMoves()
+        return starts.count - before
     }
 
     /// Passes over the participants, at most, with a quota guard: the first
@@ -104,6 +156,10 @@ struct PairGreedy {
 
     /// The participant's pairs in the order the greedy tries them.
     func byPreference(_ p: ParticipantIndex) -> [Int] {
+        if let key = improving {
+            return byRank(p).enumerated().sorted { (key[$0.element], $0.offset) < (key[$1.element], $1.offset) }
+                .map(\.element)
+        }
         guard order == .cheapestFirst else { return byRank(p) }
         return byRank(p).enumerated().sorted {
             (pairs.pairs[$0.element].cost, $0.offset) < (pairs.pairs[$1.element].cost, $1.offset)
@@ -227,14 +283,7 @@ extension DecomposedSolve {
             // The same with moves that place more (PairGreedy+Moves.swift), kept only when better.
             if greedy.improveByMoves() > 0 { solutions.append(greedy.starts) }
             for starts in solutions {
-                var values = [Double](repeating: 0, count: master.model.columnCount)
-                for (q, s) in starts {
-                    values[q] = 1
-                    if let column = master.startColumns[q]?.first(where: { $0.start == s })?.column {
-                        values[column.rawValue] = 1
-                    }
-                }
-                guard let v = master.dropping([], from: values), master.model.maxViolation(v) <= 1e-6 else { continue }
+                guard let v = Self.checkedPoint(starts, master: master) else { continue }
                 if best == nil || Self.better(objective, v, than: best?.values) {
                     best = Incumbent(values: v, starts: starts, value: master.model.objectiveValue(v))
                 }
@@ -245,6 +294,23 @@ extension DecomposedSolve {
 }
 
 extension DecomposedSolve {
+    /// The master's values of a solution given as a start week per chosen
+    /// pair (soft shortfalls and worst rank recomputed), when it keeps every
+    /// row of the master and `extraRows`; nil otherwise.
+    static func checkedPoint(_ starts: [Int: Int], master: PairMaster, extraRows: [Row] = []) -> [Double]? {
+        var values = [Double](repeating: 0, count: master.model.columnCount)
+        for (q, s) in starts {
+            values[q] = 1
+            if let column = master.startColumns[q]?.first(where: { $0.start == s })?.column {
+                values[column.rawValue] = 1
+            }
+        }
+        guard let v = master.dropping([], from: values), master.model.maxViolation(v) <= 1e-6,
+            extraRows.allSatisfy({ $0.violation(v) <= 1e-6 })
+        else { return nil }
+        return v
+    }
+
     /// Whether `values` are better than `than` on `objective` (any values
     /// beat none): `than` does not reach them, in ``meets(_:_:_:)``'s tolerance.
     static func better(_ objective: LevelObjective, _ values: [Double], than: [Double]?) -> Bool {
