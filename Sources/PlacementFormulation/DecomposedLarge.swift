@@ -49,6 +49,44 @@ extension DecomposedSolve {
         return LargeMasterStart(greedy: greedy, bound: bound, seconds: budget.elapsed - t0)
     }
 
+    /// What a large master's bounds proved before any master solve: the
+    /// first level when the greedy's solution reaches its LP bound; then,
+    /// the second level's LP bound under the hold, which proves it too when
+    /// the greedy's solution (improved on it by moves) reaches it. nil when
+    /// the first level is not proven.
+    func provenByBounds(_ large: LargeMasterStart, objectives: [LevelObjective], run: inout Run) throws
+        -> (levels: [LevelOutcome], kept: Incumbent, next: (bound: Double?, seconds: Double)?)?
+    {
+        guard let g = large.greedy, let b = large.bound, Self.meets(objectives[0], g.value, b) else { return nil }
+        var levels = [proven(objectives, level: 0, g, bound: b, seconds: budget.elapsed, run: &run)]
+        guard objectives.count > 1 else { return (levels, g, nil) }
+        // The second level's master is as large: its LP bound too, under the hold.
+        let t1 = budget.elapsed
+        let b1 = try relaxationBound(objectives[1], level: 1, master: run.master, seed: g)
+        var g1 = g
+        g1.value = objectives[1].value(g.values)
+        g1 = polished(g1, objectives[1], level: 1, extraRows: [], master: run.master, context: run.context) ?? g1
+        guard let b1, Self.meets(objectives[1], g1.value, b1) else { return (levels, g1, (b1, budget.elapsed - t1)) }
+        levels.append(proven(objectives, level: 1, g1, bound: b1, seconds: budget.elapsed - t1, run: &run))
+        return (levels, g1, nil)
+    }
+
+    /// The outcome of a level whose solution reaches its LP bound, with the
+    /// hold for the levels after it.
+    private func proven(
+        _ objectives: [LevelObjective], level: Int, _ solution: Incumbent, bound: Double, seconds: Double,
+        run: inout Run
+    ) -> LevelOutcome {
+        note("level \(level): the greedy's solution reaches the LP bound \(bound): optimal")
+        var s = LevelSearch()
+        (s.incumbent, s.bound, s.proven, s.termination) = (solution, bound, true, .optimal)
+        let reached = outcome(objectives[level], s, kept: solution, seconds: seconds, master: run.master)
+        if level + 1 < objectives.count {
+            hold(objectives[level], level: level, at: solution.value, master: &run.master)
+        }
+        return reached
+    }
+
     /// A level's bound from the master's LP relaxation (with the rows that
     /// hold earlier levels), by column generation from `seed`'s columns
     /// and each participant's ``largeMasterFirstPairs`` best-ranked pairs;

@@ -117,6 +117,9 @@ extension DecomposedSolve {
                 master: run.master, context: run.context)
             {
                 salvages.offer(kept)
+                if let more = refilled(kept, objective, level: i, master: run.master, context: run.context) {
+                    salvages.offer(more)
+                }
             }
             let stalled = stall.observe(r)
             try cutOff(
@@ -137,16 +140,23 @@ extension DecomposedSolve {
                     context: run.context, stats: &run.stats, salvages: &salvages)
                 {
                     note("  repair: \(repaired.value)")
-                    s.incumbent = repaired
-                    if Self.meets(objective, repaired.value, b) {
+                    let inc =
+                        polished(
+                            repaired, objective, level: i, extraRows: extraRows, master: run.master,
+                            context: run.context) ?? repaired
+                    s.incumbent = inc
+                    if Self.meets(objective, inc.value, b) {
                         s.proven = true
-                        s.bound = repaired.value
+                        s.bound = inc.value
                         break
                     }
                 }
             }
-            if let kept = salvages.best, Self.better(objective, kept.values, than: s.incumbent?.values) {
+            if var kept = salvages.best, Self.better(objective, kept.values, than: s.incumbent?.values) {
                 note("  salvaged: \(kept.value)")
+                kept =
+                    polished(kept, objective, level: i, extraRows: extraRows, master: run.master, context: run.context)
+                    ?? kept
                 s.incumbent = kept
                 if r.primal == .optimal && !run.interrupted, let b = s.bound, Self.meets(objective, kept.value, b) {
                     s.proven = true
@@ -172,6 +182,18 @@ extension DecomposedSolve {
         let groupOfPair: [Int?]
         /// The level of the `early` goal (the level count without one).
         let earlyFrom: Int
+        /// The round and every level's objective, for the moves that improve
+        /// a solution in hand (``DecomposedSolve/polished(_:_:level:extraRows:master:context:)``);
+        /// without it there are none.
+        var round: Round? = nil
+    }
+
+    /// What the moves that improve a solution need to know of the round.
+    struct Round {
+        let instance: Instance
+        let candidates: CandidateSet
+        let policy: Policy
+        let objectives: [LevelObjective]
     }
 
     /// The chosen pairs of each group that is not time-indexed, the starts

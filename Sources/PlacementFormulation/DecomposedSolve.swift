@@ -94,13 +94,14 @@ public struct DecomposedSolve: Sendable {
         var kept: Incumbent? = nil
         // The best salvaged solution of a hold cut short by its share of the time limit.
         var heldSalvage: Incumbent? = nil
-        let context = Context(
+        var context = Context(
             pairs: pairs, groups: groups, groupOfPair: groupOfPair,
             earlyFrom: policy.objective.firstIndex(of: .early) ?? policy.objective.count)
-        var run = Run(master: master, context: context)
         let objectives = policy.objective.enumerated().map { i, goal in
             objective(goal, level: i, instance: instance, master: master)
         }
+        context.round = Round(instance: instance, candidates: candidates, policy: policy, objectives: objectives)
+        var run = Run(master: master, context: context)
 
         if master.stopped {
             // The budget was spent while the master was built: no solve starts (BuildCheck).
@@ -118,37 +119,14 @@ public struct DecomposedSolve: Sendable {
                     $0, master: run.master, context: context, instance: instance, candidates: candidates,
                     policy: policy)
             }
+        // The levels the large master's bounds proved, and the second level's bound and time when
+        // the first was proven that way but not the second.
         var provenByLarge = false
-        // The second level's LP bound and its time, when the first was proven that way.
         var next: (bound: Double?, seconds: Double)? = nil
-        if i == 0, let large, let g = large.greedy, let b = large.bound, Self.meets(objectives[0], g.value, b) {
+        if i == 0, let large, let proof = try provenByBounds(large, objectives: objectives, run: &run) {
+            (levels, kept, next) = (proof.levels, proof.kept, proof.next)
             provenByLarge = true
-            note("level 0: the greedy's solution reaches the LP bound \(b): optimal")
-            var s = LevelSearch()
-            (s.incumbent, s.bound, s.proven, s.termination) = (g, b, true, .optimal)
-            kept = g
-            levels.append(outcome(objectives[0], s, kept: g, seconds: budget.elapsed, master: run.master))
-            if objectives.count > 1 { hold(objectives[0], level: 0, at: g.value, master: &run.master) }
-            i = 1
-            // The second level's master is as large: its LP bound too, under the hold. When the
-            // greedy's solution reaches it as well, that level is proven the same way.
-            if objectives.count > 1 {
-                let t1 = budget.elapsed
-                let b1 = try relaxationBound(objectives[1], level: 1, master: run.master, seed: g)
-                var g1 = g
-                g1.value = objectives[1].value(g.values)
-                if let b1, Self.meets(objectives[1], g1.value, b1) {
-                    note("level 1: the greedy's solution reaches the LP bound \(b1): optimal")
-                    var s1 = LevelSearch()
-                    (s1.incumbent, s1.bound, s1.proven, s1.termination) = (g1, b1, true, .optimal)
-                    levels.append(
-                        outcome(objectives[1], s1, kept: g1, seconds: budget.elapsed - t1, master: run.master))
-                    if objectives.count > 2 { hold(objectives[1], level: 1, at: g1.value, master: &run.master) }
-                    i = 2
-                } else {
-                    next = (b1, budget.elapsed - t1)
-                }
-            }
+            i = levels.count
         }
         levelLoop: while i < objectives.count {
             let objective = objectives[i]
@@ -258,6 +236,14 @@ public struct DecomposedSolve: Sendable {
             // The master's objective may still be the next level's (after an optimistic hold).
             if let v = initial?.values { initial?.value = objective.value(v) }
             if let initial { note("level 0: the greedy's solution, \(initial.value), is the incumbent to beat") }
+            // A later level's search starts from the solution of the levels before (the rows hold
+            // them there), improved by moves when they can (DecomposedPolish.swift): every master
+            // must beat it, and one that cannot proves it.
+            if search == nil, i > 0, i < context.earlyFrom, var k = kept {
+                k.value = objective.value(k.values)
+                initial =
+                    polished(k, objective, level: i, extraRows: [], master: run.master, context: run.context) ?? k
+            }
             if i == 0, let h = heldSalvage, Self.better(objective, h.values, than: initial?.values) {
                 initial = h
                 note("level 0: a solution salvaged under the hold, \(h.value), is the incumbent to beat")
@@ -304,6 +290,19 @@ public struct DecomposedSolve: Sendable {
                 levels[i].value = levelValue(objectives[i], greedy, master: run.master)
                 if levels[i].status == .timeLimit { levels[i].status = .feasible }
             }
+        }
+        // Levels not solved report the kept solution's values: improved by moves first, each
+        // keeping the levels before it (DecomposedPolish.swift).
+        if var k = kept, let first = levels.firstIndex(where: { $0.status == .notSolved }), first > 0 {
+            for j in first..<levels.count {
+                if let better = polished(
+                    k, objectives[j], level: j, extraRows: [], master: run.master, context: run.context)
+                {
+                    k = better
+                }
+            }
+            kept = k
+            for j in first..<levels.count { levels[j].value = levelValue(objectives[j], k, master: run.master) }
         }
         // The large master's LP bound holds for the first level whatever it reached, and its time
         // is the level's (a level proven by it counted it already).

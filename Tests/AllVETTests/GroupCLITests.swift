@@ -96,10 +96,15 @@ import Testing
         let text = try String(contentsOf: path, encoding: .utf8)
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         let i = try #require(lines.firstIndex { $0.hasPrefix("ES-004,") })
-        // A week earlier: still within ES-004's dates and the offer's, so only the group rule breaks.
+        // A week later, or earlier when that would end after 2026-07-26 (the last day of ES-004
+        // and of every offer it may take): still within their dates, so only the group rule breaks.
+        var fields = lines[i].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        let (start, end) = (try #require(Day(iso: fields[3])), try #require(Day(iso: fields[4])))
+        let shift = end.adding(days: 7) <= Day(iso: "2026-07-26")! ? 7 : -7
+        (fields[3], fields[4]) = (start.adding(days: shift).iso, end.adding(days: shift).iso)
         var edited = lines
-        edited[i] = lines[i].replacingOccurrences(of: "2026-06-29,2026-07-26", with: "2026-06-22,2026-07-19")
-        #expect(edited[i] != lines[i], "the example's ES-004 starts on 2026-06-29")
+        edited[i] = fields.joined(separator: ",")
+        #expect(edited[i] != lines[i])
         try edited.joined(separator: "\n").write(to: path, atomically: true, encoding: .utf8)
         let verify = try CLI.run(["verify", Self.round, out.path, "--policy", Self.policy])
         #expect(verify.status == 4, "\(verify.stdout)\(verify.stderr)")

@@ -97,4 +97,18 @@ import Testing
         #expect(refilled == 3)
         #expect(GreedyMoveTests.chosen(greedy.starts, instance, candidates, pairs) == ["a@o1", "b@o3", "c@o5", "d@o6"])
     }
+
+    /// A run whose solver finds nothing keeps the greedy's solution with its
+    /// later levels improved by the moves: the direct model's rank optimum
+    /// (reported, not proven: that level was not solved).
+    @Test func aRunCutShortKeepsTheImprovedRanks() throws {
+        let instance = Self.ranksRound()
+        let policy = Self.placedThenRank
+        let candidates = CandidateSet(instance: instance, policy: policy)
+        let outcome = try StallingSolver.cutShort(instance, policy: policy, candidates: candidates)
+        let direct = try solve(instance, policy)
+        #expect(direct.values == [4, outcome.levels[1].value])
+        #expect(outcome.levels.map(\.value) == direct.values)
+        #expect(outcome.levels.map(\.status) == [.feasible, .notSolved])
+    }
 }

@@ -70,10 +70,11 @@ import Testing
     /// Three places at three hosts, one week: a lists o1 then o2, b lists o1,
     /// o3, o2, and c can only go to o3. The greedy serves a first (o1), so b
     /// gets o2, its third choice; a at o2 and b at o1 rank better. All three
-    /// are placed (the first level's bound), but not at the best ranks: with
-    /// masters that find nothing, the second level keeps the greedy's ranks
-    /// and reports the LP bound under the hold, which here is the optimum.
-    @Test func theSecondLevelReportsItsBound() throws {
+    /// are placed (the first level's bound), and with masters that find
+    /// nothing the moves (PairGreedy+Improve.swift) give a o2 and b o1: the
+    /// second level's LP bound under the hold, so that level is proven too,
+    /// at the optimum of the usual path.
+    @Test func movesReachTheSecondLevelsBound() throws {
         let hosts = ["1", "2", "3"].map { k in
             host("h\(k)", offers: [offer("o\(k)", sectors: k == "3" ? ["food", "ict"] : ["food"], to: "2026-03-08")])
         }
@@ -83,13 +84,35 @@ import Testing
                 participant("b", to: "2026-03-08", preferences: ["o1", "o3", "o2"]),
                 participant("c", sector: "ict", to: "2026-03-08"),
             ], hosts)
+        let (outcome, log) = try decomposed(instance, large: true, solver: MIPStallingSolver())
+        let (usual, _) = try decomposed(instance, large: false)
+        #expect(log.contains { $0.contains("moves improved level 1") }, "\(log)")
+        #expect(outcome.levels.map(\.status) == [.optimal, .optimal])
+        #expect(usual.levels.map(\.status) == [.optimal, .optimal])
+        #expect(outcome.levels.map(\.value) == usual.levels.map(\.value))
+        #expect(outcome.levels[1].bound == usual.levels[1].value)
+    }
+
+    /// Three 3-week stays in a 6-week window, all listing o1 then o2 (one
+    /// place each): o1 takes two of them, one after the other, and the third
+    /// goes to o2. The master's LP (single weeks only) allows all three at
+    /// o1, so under the first level's hold the second's LP bound is below
+    /// what any schedule reaches, and no move improves the ranks (whoever
+    /// leaves o1 takes o2's rank). With masters that find nothing, the second
+    /// level keeps the greedy's ranks, the optimum of the usual path, and
+    /// reports the LP bound below them.
+    @Test func theSecondLevelReportsItsBound() throws {
+        let window = "2026-04-12"
+        let hosts = ["1", "2"].map { k in host("h\(k)", offers: [offer("o\(k)", to: window)]) }
+        let instance = round(
+            ["a", "b", "c"].map { participant($0, to: window, weeks: 3, preferences: ["o1", "o2"]) }, hosts)
         let (outcome, _) = try decomposed(instance, large: true, solver: MIPStallingSolver())
         let (usual, _) = try decomposed(instance, large: false)
         #expect(outcome.levels.map(\.status) == [.optimal, .feasible])
         #expect(usual.levels.map(\.status) == [.optimal, .optimal])
         let (value, bound) = (try #require(outcome.levels[1].value), try #require(outcome.levels[1].bound))
-        #expect(bound < value, "the greedy's ranks are not the best")
-        #expect(bound == usual.levels[1].value, "the LP bound is the optimum here")
+        #expect(value == usual.levels[1].value)
+        #expect(bound < value, "the LP bound allows all three at o1")
     }
 
     /// Three 3-week stays in a 6-week window with one place: the greedy

@@ -1,0 +1,79 @@
+import LinearModel
+import PlacementModel
+
+/// A solution in hand improved on a later level by moves
+/// (PairGreedy+Improve.swift): the repairs' and salvages' solutions of a
+/// level's search, the solution of the levels before as the first one a
+/// level's master must beat, and the greedy's when a run keeps it.
+extension DecomposedSolve {
+    /// A salvaged solution with those left out placed where stays still fit
+    /// (``PairGreedy/refill()``), then improved on `objective` when it is a
+    /// later level; nil when nobody more is placed or the result breaks a
+    /// row of the master. Rows that hold earlier levels in this search only
+    /// are the caller's to check (``Salvages/offer(_:)``): a refill that
+    /// reaches an optimistic hold is that hold's solution.
+    func refilled(
+        _ salvaged: Incumbent, _ objective: LevelObjective, level: Int, master: PairMaster, context: Context
+    ) -> Incumbent? {
+        guard let round = context.round,
+            salvaged.starts.count == (0..<master.pairs.pairs.count).count(where: { salvaged.values[$0] > 0.5 })
+        else { return nil }
+        let t0 = budget.elapsed
+        defer { note("  refill took \(NumberText.fixed(budget.elapsed - t0, digits: 2))s") }
+        var greedy = PairGreedy(
+            instance: round.instance, candidates: round.candidates, pairs: master.pairs,
+            budget: round.policy.budgetCents)
+        greedy.quotas = QuotaGuard(master: master)
+        guard greedy.load(salvaged.starts), greedy.refill() > 0,
+            let v = Self.checkedPoint(greedy.starts, master: master)
+        else { return nil }
+        var refilled = Incumbent(values: v, starts: greedy.starts, value: objective.value(v))
+        note("  refilled the salvage: \(salvaged.starts.count) placed, now \(greedy.starts.count)")
+        if let better = polished(refilled, objective, level: level, extraRows: [], master: master, context: context) {
+            refilled = better
+        }
+        return refilled
+    }
+
+    /// `incumbent` improved on `objective` (level `level`, whose terms are
+    /// all on pair columns: `rank`, its squared form, `cost`) by moves that
+    /// leave nobody out and make no earlier level worse; nil when nothing
+    /// improves, the level is not one moves can improve (the first, `early`
+    /// and after, worst rank, soft rules in it), or the result breaks a row
+    /// of the master or `extraRows` (the rows holding earlier levels in
+    /// this search).
+    func polished(
+        _ incumbent: Incumbent, _ objective: LevelObjective, level: Int, extraRows: [Row], master: PairMaster,
+        context: Context
+    ) -> Incumbent? {
+        guard let round = context.round, level > 0, level < context.earlyFrom else { return nil }
+        let pairCount = master.pairs.pairs.count
+        // A level as a cost per pair to minimise; nil when it has terms elsewhere.
+        func perPair(_ o: LevelObjective) -> [Double]? {
+            var c = [Double](repeating: 0, count: pairCount)
+            for (column, a) in o.terms {
+                guard column.rawValue < pairCount else { return nil }
+                c[column.rawValue] += o.sense == .minimize ? a : -a
+            }
+            return c
+        }
+        guard let cost = perPair(objective),
+            incumbent.starts.count == (0..<pairCount).count(where: { incumbent.values[$0] > 0.5 })
+        else { return nil }
+        // Earlier levels over pairs are kept by each move; the others (worst rank, soft rules)
+        // by the check against the master's rows, which hold them.
+        let keeping = round.objectives.prefix(level).compactMap(perPair)
+        var greedy = PairGreedy(
+            instance: round.instance, candidates: round.candidates, pairs: master.pairs,
+            budget: round.policy.budgetCents)
+        greedy.quotas = QuotaGuard(master: master)
+        guard greedy.load(incumbent.starts), greedy.improve(cost: cost, keeping: keeping) > PairGreedy.saving,
+            let v = Self.checkedPoint(greedy.starts, master: master, extraRows: extraRows),
+            Self.better(objective, v, than: incumbent.values),
+            // No earlier level gets worse, whether or not a row holds it (a level not proven has none).
+            round.objectives.prefix(level).allSatisfy({ !Self.better($0, incumbent.values, than: v) })
+        else { return nil }
+        note("  moves improved level \(level) from \(objective.value(incumbent.values)) to \(objective.value(v))")
+        return Incumbent(values: v, starts: greedy.starts, value: objective.value(v))
+    }
+}
