@@ -68,6 +68,10 @@ public struct DecomposedSolve: Sendable {
     /// pump (``SolverOptions/pumpAfterNodes``).
     static let pumpAfterNodes = 30
 
+    /// Seconds the moves that improve the levels a run did not solve may
+    /// take past its time limit (DecomposedPolish.swift).
+    static let lastMovesSeconds = 1.0
+
     /// Rounds of cuts a group may get before it is time-indexed instead.
     static let cutRoundsBeforeTimeIndexing = 8
 
@@ -294,9 +298,12 @@ public struct DecomposedSolve: Sendable {
         // Levels not solved report the kept solution's values: improved by moves first, each
         // keeping the levels before it (DecomposedPolish.swift).
         if var k = kept, let first = levels.firstIndex(where: { $0.status == .notSolved }), first > 0 {
+            // Past a time limit they get a second more, all together.
+            let deadline = max(budget.limit ?? 0, budget.elapsed + Self.lastMovesSeconds)
             for j in first..<levels.count {
                 if let better = polished(
-                    k, objectives[j], level: j, extraRows: [], master: run.master, context: run.context)
+                    k, objectives[j], level: j, extraRows: [], master: run.master, context: run.context,
+                    until: deadline)
                 {
                     k = better
                 }

@@ -42,6 +42,7 @@ extension PairGreedy {
             var improved = false
             let placed = starts.sorted { (cost[$0.key], $1.key) > (cost[$1.key], $0.key) }
             for (r, sr) in placed where starts[r] == sr && movable(pairs.pairs[r].participant) {
+                if shouldStop() { return saved }
                 let cheaper = byPreference(ParticipantIndex(pairs.pairs[r].participant)).filter { q in
                     cost[q] < cost[r] - Self.saving && keeping.allSatisfy { held in held[q] <= held[r] + Self.saving }
                 }

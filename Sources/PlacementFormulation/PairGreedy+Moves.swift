@@ -43,6 +43,7 @@ extension PairGreedy {
         // moves of everyone in the way.
         for depth in 0...Self.moveDepth + 1 {
             for p in 0..<candidates.participantCount where !placed.contains(p) && movable(p) {
+                if shouldStop() { return moves }
                 var tries = 0
                 let limit = depth == 0 ? Self.moveTries : Self.chainTries
                 // A pair is asked whether it is admitted only once the one in its way is out: an

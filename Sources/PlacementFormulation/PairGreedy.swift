@@ -22,6 +22,11 @@ struct PairGreedy {
     var order = Order.listed
     /// The hard quota rows the greedy keeps as it goes, when set (see ``QuotaGuard``).
     var quotas: QuotaGuard? = nil
+    /// Asked before each participant's moves (``improveByMoves()``,
+    /// ``improve(cost:keeping:)``): true ends them, keeping what they made
+    /// (the run's time limit or Ctrl-C; at 5,000 × 1,200 the moves take
+    /// seconds).
+    var shouldStop: () -> Bool = { false }
     /// While moves improve a level (``improve(cost:)``), each pair's cost
     /// there: the participants' pairs are tried cheapest first.
     var improving: [Double]? = nil
@@ -277,6 +282,9 @@ extension DecomposedSolve {
         for (order, quotas) in variants {
             var greedy = PairGreedy(
                 instance: instance, candidates: candidates, pairs: master.pairs, budget: policy.budgetCents)
+            // The floor's moves are bounded by their tries, and run after a time limit too (a run
+            // cut short keeps them: docs/performance.md, "A floor"); only Ctrl-C ends them.
+            greedy.shouldStop = { [budget] in budget.stopRequested }
             greedy.order = order
             greedy.quotas = quotas
             var solutions = [greedy.run()]

@@ -49,6 +49,25 @@ import Testing
         #expect(again == 0)
     }
 
+    /// Moves stop when asked (the run's time limit): nothing moves, and
+    /// what was there stays.
+    @Test(arguments: [false, true])
+    func movesStopWhenAsked(stop: Bool) throws {
+        let instance = Self.ranksRound()
+        var (greedy, candidates, pairs) = GreedyMoveTests.greedy(instance)
+        _ = greedy.run()
+        greedy.shouldStop = { stop }
+        let saved = greedy.improve(cost: pairs.pairs.map { Double($0.rank) })
+        #expect(saved == (stop ? 0 : 2))
+        #expect(GreedyMoveTests.chosen(greedy.starts, instance, candidates, pairs).first == (stop ? "a@o1" : "a@o2"))
+        // The moves that place more stop too: lexicographicRound's one move is not made.
+        var (other, _, _) = GreedyMoveTests.greedy(lexicographicRound())
+        _ = other.run()
+        other.shouldStop = { stop }
+        let moved = other.improveByMoves()
+        #expect(moved == (stop ? 0 : 1))
+    }
+
     /// A held level over pairs that the move would make worse (here, a at
     /// o2 counts 1) refuses it, and nothing else helps.
     @Test(arguments: [false, true])
