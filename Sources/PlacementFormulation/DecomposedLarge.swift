@@ -65,7 +65,7 @@ extension DecomposedSolve {
         let b1 = try relaxationBound(objectives[1], level: 1, master: run.master, seed: g)
         var g1 = g
         g1.value = objectives[1].value(g.values)
-        g1 = polished(g1, objectives[1], level: 1, extraRows: [], master: run.master, context: run.context) ?? g1
+        g1 = polished(g1, level: 1, extraRows: [], master: run.master, context: run.context) ?? g1
         guard let b1, Self.meets(objectives[1], g1.value, b1) else { return (levels, g1, (b1, budget.elapsed - t1)) }
         levels.append(proven(objectives, level: 1, g1, bound: b1, seconds: budget.elapsed - t1, run: &run))
         return (levels, g1, nil)

@@ -15,22 +15,14 @@ extension DecomposedSolve {
     func refilled(
         _ salvaged: Incumbent, _ objective: LevelObjective, level: Int, master: PairMaster, context: Context
     ) -> Incumbent? {
-        guard let round = context.round,
-            salvaged.starts.count == (0..<master.pairs.pairs.count).count(where: { salvaged.values[$0] > 0.5 })
-        else { return nil }
         let t0 = budget.elapsed
         defer { note("  refill took \(NumberText.fixed(budget.elapsed - t0, digits: 2))s") }
-        var greedy = PairGreedy(
-            instance: round.instance, candidates: round.candidates, pairs: master.pairs,
-            budget: round.policy.budgetCents)
-        greedy.quotas = QuotaGuard(master: master)
-        greedy.shouldStop = movesStop(until: nil)
-        guard greedy.load(salvaged.starts), greedy.refill() > 0,
+        guard var greedy = loadedGreedy(salvaged, master: master, context: context, until: nil), greedy.refill() > 0,
             let v = Self.checkedPoint(greedy.starts, master: master)
         else { return nil }
         var refilled = Incumbent(values: v, starts: greedy.starts, value: objective.value(v))
         note("  refilled the salvage: \(salvaged.starts.count) placed, now \(greedy.starts.count)")
-        if let better = polished(refilled, objective, level: level, extraRows: [], master: master, context: context) {
+        if let better = polished(refilled, level: level, extraRows: [], master: master, context: context) {
             refilled = better
         }
         return refilled
@@ -44,41 +36,45 @@ extension DecomposedSolve {
         return { [budget] in budget.stopRequested || end.map { budget.elapsed > $0 } ?? false }
     }
 
-    /// `incumbent` improved on `objective` (level `level`, whose terms are
-    /// all on pair columns: `rank`, its squared form, `cost`) by moves that
-    /// leave nobody out and make no earlier level worse; nil when nothing
-    /// improves, the level is not one moves can improve (the first, `early`
-    /// and after, worst rank, soft rules in it), or the result breaks a row
-    /// of the master or `extraRows` (the rows holding earlier levels in
-    /// this search). The moves stop at `deadline` (``movesStop(until:)``).
-    func polished(
-        _ incumbent: Incumbent, _ objective: LevelObjective, level: Int, extraRows: [Row], master: PairMaster,
-        context: Context, until deadline: Double? = nil
-    ) -> Incumbent? {
-        guard let round = context.round, level > 0, level < context.earlyFrom else { return nil }
-        let t0 = budget.elapsed
-        let pairCount = master.pairs.pairs.count
-        // A level as a cost per pair to minimise; nil when it has terms elsewhere.
-        func perPair(_ o: LevelObjective) -> [Double]? {
-            var c = [Double](repeating: 0, count: pairCount)
-            for (column, a) in o.terms {
-                guard column.rawValue < pairCount else { return nil }
-                c[column.rawValue] += o.sense == .minimize ? a : -a
-            }
-            return c
-        }
-        guard let cost = perPair(objective),
-            incumbent.starts.count == (0..<pairCount).count(where: { incumbent.values[$0] > 0.5 })
+    /// A greedy holding `solution` (with the master's hard quotas guarded,
+    /// its moves stopping at `deadline`), ready for moves; nil without the
+    /// round, or when the solution lacks a start for a chosen pair or does
+    /// not fit (``PairGreedy/load(_:)``).
+    private func loadedGreedy(_ solution: Incumbent, master: PairMaster, context: Context, until deadline: Double?)
+        -> PairGreedy?
+    {
+        guard let round = context.round,
+            solution.starts.count == (0..<master.pairs.pairs.count).count(where: { solution.values[$0] > 0.5 })
         else { return nil }
-        // Earlier levels over pairs are kept by each move; the others (worst rank, soft rules)
-        // by the check against the master's rows, which hold them.
-        let keeping = round.objectives.prefix(level).compactMap(perPair)
         var greedy = PairGreedy(
             instance: round.instance, candidates: round.candidates, pairs: master.pairs,
             budget: round.policy.budgetCents)
         greedy.quotas = QuotaGuard(master: master)
         greedy.shouldStop = movesStop(until: deadline)
-        guard greedy.load(incumbent.starts), greedy.improve(cost: cost, keeping: keeping) > PairGreedy.saving,
+        return greedy.load(solution.starts) ? greedy : nil
+    }
+
+    /// `incumbent` improved on level `level` (one whose terms are all on
+    /// pair columns: `rank`, its squared form, `cost`; ``Round/costs``) by
+    /// moves that leave nobody out and make no earlier level worse; nil when
+    /// nothing improves, the level is not one moves can improve (the first,
+    /// `early` and after, worst rank, soft rules in it), or the result
+    /// breaks a row of the master or `extraRows` (the rows holding earlier
+    /// levels in this search). The moves stop at `deadline`
+    /// (``movesStop(until:)``).
+    func polished(
+        _ incumbent: Incumbent, level: Int, extraRows: [Row], master: PairMaster, context: Context,
+        until deadline: Double? = nil
+    ) -> Incumbent? {
+        let t0 = budget.elapsed
+        guard let round = context.round, level > 0, level < context.earlyFrom, let cost = round.costs[level],
+            var greedy = loadedGreedy(incumbent, master: master, context: context, until: deadline)
+        else { return nil }
+        let objective = round.objectives[level]
+        // Earlier levels over pairs are kept by each move; the others (worst rank, soft rules)
+        // by the checks below.
+        let keeping = round.costs.prefix(level).compactMap { $0 }
+        guard greedy.improve(cost: cost, keeping: keeping) > PairGreedy.saving,
             let v = Self.checkedPoint(greedy.starts, master: master, extraRows: extraRows),
             Self.better(objective, v, than: incumbent.values),
             // No earlier level gets worse, whether or not a row holds it (a level not proven has none).

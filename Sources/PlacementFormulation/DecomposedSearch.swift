@@ -142,7 +142,7 @@ extension DecomposedSolve {
                     note("  repair: \(repaired.value)")
                     let inc =
                         polished(
-                            repaired, objective, level: i, extraRows: extraRows, master: run.master,
+                            repaired, level: i, extraRows: extraRows, master: run.master,
                             context: run.context) ?? repaired
                     s.incumbent = inc
                     if Self.meets(objective, inc.value, b) {
@@ -155,7 +155,7 @@ extension DecomposedSolve {
             if var kept = salvages.best, Self.better(objective, kept.values, than: s.incumbent?.values) {
                 note("  salvaged: \(kept.value)")
                 kept =
-                    polished(kept, objective, level: i, extraRows: extraRows, master: run.master, context: run.context)
+                    polished(kept, level: i, extraRows: extraRows, master: run.master, context: run.context)
                     ?? kept
                 s.incumbent = kept
                 if r.primal == .optimal && !run.interrupted, let b = s.bound, Self.meets(objective, kept.value, b) {
@@ -183,7 +183,7 @@ extension DecomposedSolve {
         /// The level of the `early` goal (the level count without one).
         let earlyFrom: Int
         /// The round and every level's objective, for the moves that improve
-        /// a solution in hand (``DecomposedSolve/polished(_:_:level:extraRows:master:context:)``);
+        /// a solution in hand (``DecomposedSolve/polished(_:level:extraRows:master:context:until:)``);
         /// without it there are none.
         var round: Round? = nil
     }
@@ -194,6 +194,22 @@ extension DecomposedSolve {
         let candidates: CandidateSet
         let policy: Policy
         let objectives: [LevelObjective]
+        /// Each level as a cost per pair column, to minimise (what the moves
+        /// see of it); nil for a level with terms on other columns (soft
+        /// rules, worst rank, `early`'s start columns).
+        let costs: [[Double]?]
+
+        init(instance: Instance, candidates: CandidateSet, policy: Policy, objectives: [LevelObjective], pairs: Int) {
+            (self.instance, self.candidates, self.policy, self.objectives) = (instance, candidates, policy, objectives)
+            costs = objectives.map { o in
+                var c = [Double](repeating: 0, count: pairs)
+                for (column, a) in o.terms {
+                    guard column.rawValue < pairs else { return nil }
+                    c[column.rawValue] += o.sense == .minimize ? a : -a
+                }
+                return c
+            }
+        }
     }
 
     /// The chosen pairs of each group that is not time-indexed, the starts

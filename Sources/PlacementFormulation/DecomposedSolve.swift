@@ -104,7 +104,9 @@ public struct DecomposedSolve: Sendable {
         let objectives = policy.objective.enumerated().map { i, goal in
             objective(goal, level: i, instance: instance, master: master)
         }
-        context.round = Round(instance: instance, candidates: candidates, policy: policy, objectives: objectives)
+        context.round = Round(
+            instance: instance, candidates: candidates, policy: policy, objectives: objectives, pairs: pairs.pairs.count
+        )
         var run = Run(master: master, context: context)
 
         if master.stopped {
@@ -246,7 +248,7 @@ public struct DecomposedSolve: Sendable {
             if search == nil, i > 0, i < context.earlyFrom, var k = kept {
                 k.value = objective.value(k.values)
                 initial =
-                    polished(k, objective, level: i, extraRows: [], master: run.master, context: run.context) ?? k
+                    polished(k, level: i, extraRows: [], master: run.master, context: run.context) ?? k
             }
             if i == 0, let h = heldSalvage, Self.better(objective, h.values, than: initial?.values) {
                 initial = h
@@ -302,7 +304,7 @@ public struct DecomposedSolve: Sendable {
             let deadline = max(budget.limit ?? 0, budget.elapsed + Self.lastMovesSeconds)
             for j in first..<levels.count {
                 if let better = polished(
-                    k, objectives[j], level: j, extraRows: [], master: run.master, context: run.context,
+                    k, level: j, extraRows: [], master: run.master, context: run.context,
                     until: deadline)
                 {
                     k = better
