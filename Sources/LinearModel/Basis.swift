@@ -44,6 +44,28 @@ public struct Basis: Sendable, Equatable {
             columns: columns + [Status](repeating: .atLower, count: columnCount - columns.count))
     }
 
+    /// The slack basis of a point at its columns' bounds: every row basic,
+    /// every column nonbasic at the bound its value sits on (within 1e-9).
+    /// When the point satisfies every row, this basis is primal feasible
+    /// and the simplex starts at the point's objective (a greedy solution
+    /// of an assignment, say, instead of 0). nil when a column's value is at
+    /// neither of its bounds, or the counts differ.
+    public static func slack(at point: [Double], of model: LinearModel) -> Basis? {
+        guard point.count == model.columnCount else { return nil }
+        var columns: [Status] = []
+        columns.reserveCapacity(point.count)
+        for (v, column) in zip(point, model.columns) {
+            if abs(v - column.lower) <= 1e-9 {
+                columns.append(.atLower)
+            } else if abs(v - column.upper) <= 1e-9 {
+                columns.append(.atUpper)
+            } else {
+                return nil
+            }
+        }
+        return Basis(rows: [Status](repeating: .basic, count: model.rowCount), columns: columns)
+    }
+
     /// Why this basis cannot start a solve of `model`, or nil: the counts
     /// must match and there must be exactly one basic entry per row.
     public func mismatch(with model: LinearModel) -> String? {

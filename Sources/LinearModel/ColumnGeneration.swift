@@ -65,9 +65,13 @@ public enum ColumnGeneration {
     /// columns a round, and at most `perFamily` of one `family` (say, one
     /// participant's pairs: the most attractive columns are often many of
     /// the same few). Each round's solve takes `options` (presolve and the
-    /// like) with the time left of `budget`.
+    /// like) with the time left of `budget`. `startBasis`, a basis of the
+    /// full model (say ``Basis/slack(at:of:)`` of a known solution whose
+    /// nonzero columns are in `initial`), starts the first round; the
+    /// columns it leaves out must be nonbasic at 0. One whose counts do not
+    /// fit the model is ignored (the first round starts from scratch).
     public static func relaxation(
-        of model: LinearModel, initial: [ColumnIndex], batch: Int = 1_000,
+        of model: LinearModel, initial: [ColumnIndex], startBasis: Basis? = nil, batch: Int = 1_000,
         family: (@Sendable (ColumnIndex) -> Int)? = nil, perFamily: Int = .max, solver: any LinearSolver,
         options: SolverOptions = SolverOptions(), budget: SolveBudget = SolveBudget(),
         log: (@Sendable (String) -> Void)? = nil
@@ -81,7 +85,7 @@ public enum ColumnGeneration {
         // The last optimal basis in full column order (a column left out is at its bound 0): each
         // round starts from it, the entering columns nonbasic, so the primal simplex goes on from
         // the last optimum instead of from scratch.
-        var lastBasis: Basis? = nil
+        var lastBasis: Basis? = startBasis?.mismatch(with: model) == nil ? startBasis : nil
         func stopped(_ reason: TerminationReason, _ message: String) -> Outcome {
             var r =
                 lastOptimum?.result
