@@ -140,6 +140,21 @@ extension DecomposedSolve {
         return bound
     }
 
+    /// The outcomes of levels `from…` of a master too large to search
+    /// (``largestSearchedMaster``): the first of them `feasible` with
+    /// `kept`'s value (the bounds are added by the caller), the others not
+    /// solved; all `time_limit` without a solution.
+    func unsearched(_ objectives: [LevelObjective], from first: Int, kept: Incumbent?, master: PairMaster)
+        -> [LevelOutcome]
+    {
+        note(
+            "large master: \(master.model.columnCount) columns, more than \(largestSearchedMaster) to search; "
+                + "the levels not proven keep the greedy's solution")
+        var levels = objectives[first...].map { notSolved($0, kept, master: master) }
+        levels[0].status = kept == nil ? .timeLimit : .feasible
+        return levels
+    }
+
     /// `a` or `b`, whichever bounds `objective` more tightly (either may be nil).
     static func tighter(_ objective: LevelObjective, _ a: Double?, _ b: Double?) -> Double? {
         guard let a, let b else { return a ?? b }

@@ -26,6 +26,11 @@ public struct DecomposedSolve: Sendable {
     /// under the benchmark policy; generated 5,000 × 1,200's 482,179, whose
     /// LP GLPK's simplex does not finish in 300 s.
     public var largeMasterColumns = 250_000
+    /// Masters with more columns than this are not handed to GLPK: the
+    /// levels their bounds do not prove keep the greedy's solution
+    /// (DecomposedLarge.swift). 20,000 × 5,000's 8,089,374 took 9.4 GB in
+    /// GLPK, whose LP did not finish.
+    public var largestSearchedMaster = 2_000_000
 
     public init(solver: any LinearSolver, options: SolverOptions, budget: SolveBudget) {
         self.solver = solver
@@ -134,6 +139,11 @@ public struct DecomposedSolve: Sendable {
             provenByLarge = true
             i = levels.count
         }
+        if let large, i < objectives.count, run.master.model.columnCount > largestSearchedMaster {
+            kept = kept ?? large.greedy
+            levels += unsearched(objectives, from: i, kept: kept, master: run.master)
+            i = objectives.count
+        }
         levelLoop: while i < objectives.count {
             let objective = objectives[i]
             let t0 = budget.elapsed
@@ -235,9 +245,10 @@ public struct DecomposedSolve: Sendable {
             // (Not under `early`: the greedy's starts are not the first weeks the master counts.)
             var initial =
                 search == nil && i == 0 && i < context.earlyFrom
-                ? greedyIncumbent(
-                    master: run.master, candidates: candidates, instance: instance, policy: policy,
-                    objective: objective)
+                ? large?.greedy
+                    ?? greedyIncumbent(
+                        master: run.master, candidates: candidates, instance: instance, policy: policy,
+                        objective: objective)
                 : nil
             // The master's objective may still be the next level's (after an optimistic hold).
             if let v = initial?.values { initial?.value = objective.value(v) }
@@ -285,9 +296,10 @@ public struct DecomposedSolve: Sendable {
         }
         // A run cut short never keeps less than the plain greedy (issue 15).
         if context.earlyFrom > 0, let first = levels.first, first.status == .feasible || first.status == .timeLimit,
-            let greedy = greedyIncumbent(
-                master: run.master, candidates: candidates, instance: instance, policy: policy,
-                objective: objectives[0]),
+            let greedy = large?.greedy
+                ?? greedyIncumbent(
+                    master: run.master, candidates: candidates, instance: instance, policy: policy,
+                    objective: objectives[0]),
             Self.better(objectives[0], greedy.values, than: kept?.values)
         {
             note("kept the greedy's solution: level 0 \(objectives[0].value(greedy.values))")

@@ -26,7 +26,8 @@ import Testing
     /// The outcome and log lines of a decomposed solve, with the large-master
     /// path for every master (`large`) or for none.
     func decomposed(
-        _ instance: Instance, large: Bool, solver: any LinearSolver = GLPKSolver(), limit: Double = 30
+        _ instance: Instance, large: Bool, solver: any LinearSolver = GLPKSolver(), limit: Double = 30,
+        largestSearched: Int? = nil
     ) throws -> (DecomposedSolve.Outcome, [String]) {
         final class Lines: @unchecked Sendable {
             let lock = NSLock()
@@ -39,6 +40,7 @@ import Testing
         let candidates = CandidateSet(instance: instance, policy: .default)
         var decomposition = DecomposedSolve(solver: solver, options: SolverOptions(), budget: budget)
         if large { decomposition.largeMasterColumns = 0 }
+        if let largestSearched { decomposition.largestSearchedMaster = largestSearched }
         let outcome = try decomposition.solve(instance: instance, policy: .default, candidates: candidates)
         return (outcome, lines.text.split(separator: "\n").map(String.init))
     }
@@ -131,5 +133,23 @@ import Testing
         #expect(outcome.levels.first?.value == 2)
         #expect(outcome.levels.first?.bound == (large ? 3 : nil))
         if large { #expect(try #require(outcome.levels.first).seconds >= 0.2) }
+    }
+
+    /// The same round with GLPK: the masters prove the greedy's 2 optimal.
+    /// A master larger than ``DecomposedSolve/largestSearchedMaster`` is not
+    /// searched: the run keeps the greedy's 2 with the LP bound 3, and no
+    /// master is solved.
+    @Test(arguments: [false, true])
+    func aMasterTooLargeToSearchKeepsTheGreedysSolution(tooLarge: Bool) throws {
+        let ps = ["a", "b", "c"].map { participant($0, to: "2026-04-12", weeks: 3) }
+        let instance = round(ps, [host("h", offers: [offer("o", to: "2026-04-12", capacity: 1)])])
+        let (outcome, log) = try decomposed(instance, large: true, largestSearched: tooLarge ? 0 : nil)
+        let level = try #require(outcome.levels.first)
+        #expect(level.value == 2)
+        #expect(level.status == (tooLarge ? .feasible : .optimal))
+        #expect(level.bound == (tooLarge ? 3 : 2))
+        #expect(log.contains { $0.contains("level 0 master") } == !tooLarge, "\(log)")
+        #expect(log.contains { $0.contains("more than 0 to search") } == tooLarge, "\(log)")
+        #expect(outcome.chosen?.count == 2)
     }
 }
