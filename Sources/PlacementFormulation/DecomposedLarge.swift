@@ -142,8 +142,8 @@ extension DecomposedSolve {
 
     /// The outcomes of levels `from…` of a master too large to search
     /// (``largestSearchedMaster``): the first of them `feasible` with
-    /// `kept`'s value (the bounds are added by the caller), the others not
-    /// solved; all `time_limit` without a solution.
+    /// `kept`'s value (`time_limit` without one; the caller adds the
+    /// bounds), the others not solved.
     func unsearched(_ objectives: [LevelObjective], from first: Int, kept: Incumbent?, master: PairMaster)
         -> [LevelOutcome]
     {
