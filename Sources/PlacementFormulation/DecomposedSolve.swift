@@ -26,10 +26,8 @@ public struct DecomposedSolve: Sendable {
     /// under the benchmark policy; generated 5,000 × 1,200's 482,179, whose
     /// LP GLPK's simplex does not finish in 300 s.
     public var largeMasterColumns = 250_000
-    /// Masters with more columns than this are not handed to GLPK: the
-    /// levels their bounds do not prove keep the greedy's solution
-    /// (DecomposedLarge.swift). 20,000 × 5,000's 8,089,374 took 9.4 GB in
-    /// GLPK, whose LP did not finish.
+    /// Masters with more columns are not handed to GLPK (DecomposedLarge.swift):
+    /// 20,000 × 5,000's 8,089,374 took 9.4 GB in GLPK, whose LP did not finish.
     public var largestSearchedMaster = 2_000_000
 
     public init(solver: any LinearSolver, options: SolverOptions, budget: SolveBudget) {
@@ -315,12 +313,14 @@ public struct DecomposedSolve: Sendable {
             // Past a time limit they get a second more, all together.
             let deadline = max(budget.limit ?? 0, budget.elapsed + Self.lastMovesSeconds)
             for j in first..<levels.count {
+                // Their time is the level's (the rule prices share the time limit by it).
+                let t = budget.elapsed
                 if let better = polished(
-                    k, level: j, extraRows: [], master: run.master, context: run.context,
-                    until: deadline)
+                    k, level: j, extraRows: [], master: run.master, context: run.context, until: deadline)
                 {
                     k = better
                 }
+                levels[j].seconds += budget.elapsed - t
             }
             kept = k
             for j in first..<levels.count { levels[j].value = levelValue(objectives[j], k, master: run.master) }

@@ -133,6 +133,9 @@ import Testing
         #expect(outcome.levels.first?.value == 2)
         #expect(outcome.levels.first?.bound == (large ? 3 : nil))
         if large { #expect(try #require(outcome.levels.first).seconds >= 0.2) }
+        // The second level, not solved, counts the time its moves took.
+        #expect(outcome.levels.count == 2 && outcome.levels[1].status == .notSolved)
+        #expect(try #require(outcome.levels.last).seconds > 0)
     }
 
     /// The same round with GLPK: the masters prove the greedy's 2 optimal.
