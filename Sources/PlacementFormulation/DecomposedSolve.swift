@@ -128,6 +128,16 @@ public struct DecomposedSolve: Sendable {
                     $0, master: run.master, context: context, instance: instance, candidates: candidates,
                     policy: policy)
             }
+        // The plain greedy's solution (the large master's if any), worked out once for both its uses.
+        var floorSolution: Incumbent?? = large.map(\.greedy)
+        func floor() -> Incumbent? {
+            if floorSolution == nil {
+                floorSolution = greedyIncumbent(
+                    master: run.master, candidates: candidates, instance: instance, policy: policy,
+                    objective: objectives[0])
+            }
+            return floorSolution ?? nil
+        }
         // The levels the large master's bounds proved, and the second level's bound and time when
         // the first was proven that way but not the second.
         var provenByLarge = false
@@ -238,16 +248,9 @@ public struct DecomposedSolve: Sendable {
                     search = first
                 }
             }
-            // The first level's search starts from the greedy's solution (checked against the
-            // master): every master must beat it, and a run cut short keeps at least it.
+            // The first level's search starts from the greedy's solution: every master must beat it.
             // (Not under `early`: the greedy's starts are not the first weeks the master counts.)
-            var initial =
-                search == nil && i == 0 && i < context.earlyFrom
-                ? large?.greedy
-                    ?? greedyIncumbent(
-                        master: run.master, candidates: candidates, instance: instance, policy: policy,
-                        objective: objective)
-                : nil
+            var initial = search == nil && i == 0 && i < context.earlyFrom ? floor() : nil
             // The master's objective may still be the next level's (after an optimistic hold).
             if let v = initial?.values { initial?.value = objective.value(v) }
             if let initial { note("level 0: the greedy's solution, \(initial.value), is the incumbent to beat") }
@@ -294,10 +297,7 @@ public struct DecomposedSolve: Sendable {
         }
         // A run cut short never keeps less than the plain greedy (issue 15).
         if context.earlyFrom > 0, let first = levels.first, first.status == .feasible || first.status == .timeLimit,
-            let greedy = large?.greedy
-                ?? greedyIncumbent(
-                    master: run.master, candidates: candidates, instance: instance, policy: policy,
-                    objective: objectives[0]),
+            let greedy = floor(),
             Self.better(objectives[0], greedy.values, than: kept?.values)
         {
             note("kept the greedy's solution: level 0 \(objectives[0].value(greedy.values))")
