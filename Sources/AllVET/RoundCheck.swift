@@ -27,6 +27,9 @@ public struct RoundCheck: Sendable {
     /// The ids of the groups whose members have stays of their own but share
     /// no place (city or host) and start week: none of them can be placed.
     public var groupsSharingNothing: [String] = []
+    /// Groups that a hard quota of the policy keeps out wherever they go
+    /// (docs/groups.md).
+    public var groupsKeptOut: [String] = []
     /// With a funding file: each participant's cheapest and dearest stay.
     public var costRanges: [CostRange] = []
     var currency = "EUR"
@@ -74,6 +77,7 @@ public struct RoundCheck: Sendable {
         unusableOffers = c.offers.enumerated().filter { !used[$0.offset] }.map(\.element.offer.id)
         travelGroups = c.groups.filter { $0.members.count > 1 }.count
         groupsSharingNothing = c.groups.filter(c.sharesNothing).map(\.group.id)
+        groupsKeptOut = c.groupsKeptOut.keys.sorted().map { c.groups[$0].group.id }
         costRanges = Self.costRanges(instance, c)
         currency = instance.funding?.currency ?? "EUR"
         budget = policy.budgetCents
@@ -116,6 +120,12 @@ public struct RoundCheck: Sendable {
                 out.append(
                     "  whose members have no city (or host) and start week in common, so none can go: "
                         + "\(groupsSharingNothing.count) (\(named)\(groupsSharingNothing.count > 10 ? ", …" : ""))")
+            }
+            if !groupsKeptOut.isEmpty {
+                let named = groupsKeptOut.prefix(10).joined(separator: ", ")
+                out.append(
+                    "  that a hard quota keeps out wherever they go, so none can go: "
+                        + "\(groupsKeptOut.count) (\(named)\(groupsKeptOut.count > 10 ? ", …" : ""))")
             }
         }
         out += costLines

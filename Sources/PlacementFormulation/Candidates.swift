@@ -65,6 +65,9 @@ public struct CandidateSet: Sendable {
     /// The place of each host for `together: city`: the first host with
     /// its country and city (a host without `city` is its own).
     public let cityOfHost: [Int]
+    /// The groups (indices into ``groups``) that a hard quota keeps out
+    /// wherever they go, and why (Groups+Quotas.swift).
+    public let groupsKeptOut: [Int: String]
 
     public var participantCount: Int { participantStart.count - 1 }
 
@@ -185,6 +188,7 @@ extension CandidateSet {
         self.noCandidateFilter = reasons
         self.weeks = instance.participants.map(\.weeks)
         self.locked = locked
+        self.groupsKeptOut = Self.groupsKeptOut(groups, instance: instance, policy: policy, locked: locked)
         self.previousMatch = columns.previousMatch
         self.previousCount = agreements.previous.count
         self.costs = columns.costs

@@ -45,7 +45,10 @@ struct PairMaster {
         for (q, pair) in pairs.pairs.enumerated() {
             let o = offers[pair.offer].offer
             let host = instance.hosts[offers[pair.offer].host.rawValue]
-            let closed = o.capacity <= 0 || (o.total ?? 1) <= 0 || (host.capacity ?? 1) <= 0
+            // Closed offers and groups a quota keeps out (Groups+Quotas.swift) are fixed at 0.
+            let closed =
+                o.capacity <= 0 || (o.total ?? 1) <= 0 || (host.capacity ?? 1) <= 0
+                || candidates.keptOut(ParticipantIndex(pair.participant))
             m.addColumn(Column(name: "z\(q)", lower: 0, upper: closed ? 0 : 1, isInteger: true))
         }
         // One stay each; exactly one for a locked participant (rounds.md, section 1).

@@ -198,7 +198,9 @@ func groupReason(_ r: UnplacedReason, _ c: CandidateSet, _ instance: Instance) -
     let head = "group \(gm.group.id) (\(gm.members.count) members) could not be placed together"
     var out = r
     out.kind = .group
-    if c.sharesNothing(gm) {
+    if let why = c.groupsKeptOut[g] {
+        out.detail = head + ": " + why
+    } else if c.sharesNothing(gm) {
         let place = gm.group.together == .city ? "city" : "host"
         out.detail = head + ": its members have no \(place) and start week in common where each has a candidate stay"
     } else {

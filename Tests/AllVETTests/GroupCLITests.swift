@@ -167,6 +167,34 @@ import Testing
             "\(check.stdout)")
     }
 
+    /// A hard quota of one a country at a host keeps the class of two out
+    /// wherever it goes: the reason names the rule (Groups+Quotas.swift),
+    /// not a place where "a stay would fit".
+    @Test func aGroupAQuotaKeepsOutIsExplainedByTheQuota() throws {
+        let dir = try CLI.tempDir()
+        let path = dir.appendingPathComponent("round.json"), policy = dir.appendingPathComponent("policy.json")
+        try Self.round(together: "host", hostB: "PT-B").write(to: path, atomically: true, encoding: .utf8)
+        try """
+        {"format": "allvet-policy/1", "objective": [{"goal": "placed"}, {"goal": "rank"}],
+         "quotas": [{"name": "one-per-host", "within": ["host", "country"], "max_count": 1}]}
+        """.write(to: policy, atomically: true, encoding: .utf8)
+        let out = dir.appendingPathComponent("r")
+        let r = try CLI.run(["solve", path.path, "--policy", policy.path, "--out", out.path, "--quiet"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let unplaced = try readCSV(out.appendingPathComponent("unplaced.csv"))
+        #expect(unplaced.map { $0["reason"]! } == ["group", "group"])
+        #expect(
+            unplaced.first?["detail"]
+                == "group class (2 members) could not be placed together: the hard quota one-per-host allows at most 1 "
+                + "within host, country, and 2 members (country ES) would count together at one host")
+        let verify = try CLI.run(["verify", path.path, out.path, "--policy", policy.path])
+        #expect(verify.status == 0, "\(verify.stdout)\(verify.stderr)")
+        // `check` says so before any solve, with the policy; without it, no rule keeps the class out.
+        let check = try CLI.run(["check", path.path, "--policy", policy.path])
+        #expect(check.stdout.contains("  that a hard quota keeps out wherever they go, so none can go: 1 (class)\n"))
+        #expect(try !CLI.run(["check", path.path]).stdout.contains("keeps out"))
+    }
+
     @Test func membersOfDifferentLengthsAndUnnamedGroupsAreInputErrors() throws {
         let dir = try CLI.tempDir()
         let path = dir.appendingPathComponent("round.json")

@@ -89,6 +89,33 @@ import Testing
             #expect(report.holds, "\(label): \(report.text)")
         }
     }
+
+    /// The benchmark policy's rules keep a group of the 100 × 25 round out
+    /// wherever it goes (three from PT to one host, at most two of one
+    /// country at a host: Groups+Quotas.swift): both methods still reach
+    /// the same optima, and its members' reason names the rule.
+    @Test func aGroupAQuotaKeepsOutLeavesTheOptimaAlone() throws {
+        let instance = try Self.grouped(Self.rounds[1])
+        let fewer = Selector([("fewer_opportunities", .bool(true))])
+        let policy = Policy(
+            objective: [.placed(weights: []), .rank(cost: .linear)],
+            quotas: [
+                Quota(name: "fewer-opportunities", who: fewer, bounds: [.minShare(ExactDecimal(literal: "0.3")!)]),
+                Quota(name: "mixed-groups", within: [.host, .field(.country)], bounds: [.maxCount(2)]),
+            ])
+        let (a, b, _) = try expectSameOptima(instance, policy, label: "100x25 benchmark policy", limit: 120)
+        let keptOut = a.candidates.groupsKeptOut.keys.map { a.candidates.groups[$0] }
+        #expect(!keptOut.isEmpty)
+        for result in [a, b] {
+            #expect(Self.groupsHold(result) == [])
+            let unplaced = ResultFiles(result: result, inputHash: "test").unplaced
+            for gm in keptOut {
+                let id = instance.participants[gm.members[0].rawValue].id
+                #expect(unplaced.contains("\(id),group,\"group \(gm.group.id) (\(gm.members.count) members) could not"))
+                #expect(unplaced.contains("the hard quota mixed-groups allows at most 2 within host, country"))
+            }
+        }
+    }
 }
 
 /// A member keeps only the weeks its group shares, which in a city of
