@@ -5,7 +5,8 @@ import PlacementModel
 /// participants in order (those with a lock first), each given the
 /// best-ranked stay that still fits; a group travelling together (rounds.md,
 /// section 2) is placed whole, at one place and start week, or not at all.
-/// Under a budget it also runs cheapest first (``Order/cheapestFirst``).
+/// Under a budget it also runs cheapest first (``Order/cheapestFirst``), and
+/// with travel groups also with the groups first (``groupsFirst``).
 /// It keeps every weekly capacity, offer total and the budget, and with a
 /// ``QuotaGuard`` the hard quotas; everything is checked afterwards against
 /// the master
@@ -20,6 +21,10 @@ struct PairGreedy {
     /// The budget in cents (rounds.md, section 4), when there is one.
     let budget: Cents?
     var order = Order.listed
+    /// Whether travel groups of several are served before everyone else
+    /// (after the locked): a group needs room for all its members at one
+    /// place and week, which participants served before it have often taken.
+    var groupsFirst = false
     /// The hard quota rows the greedy keeps as it goes, when set (see ``QuotaGuard``).
     var quotas: QuotaGuard? = nil
     /// Asked before each participant's moves (``improveByMoves()``,
@@ -110,7 +115,16 @@ struct PairGreedy {
     /// not at all. Whoever is placed already stays where they are (a
     /// travel group with a member placed is left as it is).
     mutating func fill(_ everyone: [ParticipantIndex]) {
-        let queue = everyone.filter(candidates.locked.contains) + everyone.filter { !candidates.locked.contains($0) }
+        let locked = everyone.filter(candidates.locked.contains)
+        var rest = everyone.filter { !candidates.locked.contains($0) }
+        if groupsFirst {
+            let candidates = self.candidates
+            let inGroup = { (p: ParticipantIndex) in
+                candidates.groupOf[p.rawValue].map { candidates.groups[$0].members.count > 1 } ?? false
+            }
+            rest = rest.filter(inGroup) + rest.filter { !inGroup($0) }
+        }
+        let queue = locked + rest
         let already = Set(starts.keys.map { pairs.pairs[$0].participant })
         // Capacities and the budget only fill up: a participant they leave out stays out. A quota
         // guard can refuse someone who fits later (a share's other side placed since), so with a
@@ -235,6 +249,7 @@ struct PairGreedy {
     /// member. Whether the group was placed.
     @discardableResult private mutating func placeGroup(_ g: Int) -> Bool {
         let gm = candidates.groups[g]
+        if candidates.groupsKeptOut[g] != nil { return false }
         func place(of q: Int) -> Int {
             candidates.place(ofHost: candidates.offers[pairs.pairs[q].offer].host.rawValue, together: gm.group.together)
         }
@@ -247,12 +262,14 @@ struct PairGreedy {
                 var taken = [q0]
                 for tried in others {
                     // Each member's budget and offer total count the members taken before it.
-                    guard
-                        let q = tried.first(where: {
-                            place(of: $0) == place(of: q0) && (pairs.pairs[$0].first...pairs.pairs[$0].last).contains(s)
-                                && admits($0, guarded: false) && hasRoom($0, s)
-                        })
-                    else { break }
+                    let fits = tried.filter {
+                        place(of: $0) == place(of: q0) && (pairs.pairs[$0].first...pairs.pairs[$0].last).contains(s)
+                            && admits($0, guarded: false) && hasRoom($0, s)
+                    }
+                    // The first that the quota guard admits with the members taken so far (at most two
+                    // of one country at a host sends a third member of a group elsewhere in its city),
+                    // else the first that fits: a share may need the group's later members.
+                    guard let q = guardedFirst(fits, with: taken, unless: locked) ?? fits.first else { break }
                     take(q, s, 1)
                     taken.append(q)
                 }
@@ -261,6 +278,21 @@ struct PairGreedy {
             }
         }
         return false
+    }
+
+    /// The first of `fits` (pairs with room at the first member's week)
+    /// that the quota guard admits together with `taken`, already placed;
+    /// nil when none does, there is no guard, or `unless` (a group with a
+    /// locked member).
+    private mutating func guardedFirst(_ fits: [Int], with taken: [Int], unless: Bool) -> Int? {
+        guard quotas != nil, !unless, let s = starts[taken[0]] else { return nil }
+        for q in fits {
+            take(q, s, 1)
+            let admitted = quotas?.admitsTaken(taken + [q]) ?? true
+            take(q, s, -1)
+            if admitted { return q }
+        }
+        return nil
     }
 }
 
@@ -275,11 +307,14 @@ extension DecomposedSolve {
         master: PairMaster, candidates: CandidateSet, instance: Instance, policy: Policy, objective: LevelObjective
     ) -> Incumbent? {
         let quotas = QuotaGuard(master: master)
-        var variants: [(PairGreedy.Order, QuotaGuard?)] = [(.listed, nil)]
-        if quotas != nil { variants.append((.listed, quotas)) }
-        if policy.budgetCents != nil { variants.append((.cheapestFirst, quotas)) }
+        var variants: [(PairGreedy.Order, QuotaGuard?, groupsFirst: Bool)] = [(.listed, nil, false)]
+        if quotas != nil { variants.append((.listed, quotas, false)) }
+        if policy.budgetCents != nil { variants.append((.cheapestFirst, quotas, false)) }
+        if candidates.groups.contains(where: { $0.members.count > 1 }) {
+            variants += variants.map { ($0.0, $0.1, true) }
+        }
         var best: Incumbent? = nil
-        for (order, quotas) in variants {
+        for (order, quotas, groupsFirst) in variants {
             var greedy = PairGreedy(
                 instance: instance, candidates: candidates, pairs: master.pairs, budget: policy.budgetCents)
             // The floor's moves are bounded by their tries, and run after a time limit too (a run
@@ -287,6 +322,7 @@ extension DecomposedSolve {
             greedy.shouldStop = { [budget] in budget.stopRequested }
             greedy.order = order
             greedy.quotas = quotas
+            greedy.groupsFirst = groupsFirst
             var solutions = [greedy.run()]
             // The same with moves that place more (PairGreedy+Moves.swift), kept only when better.
             if greedy.improveByMoves() > 0 { solutions.append(greedy.starts) }
