@@ -26,8 +26,9 @@ extension PairGreedy {
     /// were made. A
     /// participant's moves are tried by the order of their stays
     /// (``byPreference(_:)``), each start week, and each participant placed
-    /// at that host whose weeks overlap it, at most ``moveTries`` (single
-    /// moves) or ``chainTries`` (chains) in all.
+    /// at that host whose weeks overlap it (any participant placed there,
+    /// when the stay has room and only the quota guard refuses it), at most
+    /// ``moveTries`` (single moves) or ``chainTries`` (chains) in all.
     mutating func improveByMoves() -> Int {
         let (candidates, pairs) = (self.candidates, self.pairs)
         var placed = Set<Int>()
@@ -61,8 +62,11 @@ extension PairGreedy {
                             }
                             continue
                         }
+                        // With room for q at s, what keeps it out is a quota: whoever is placed at
+                        // the host may be in its way, whatever their weeks.
+                        let roomy = quotas != nil && admits(q, guarded: false) && hasRoom(q, s)
                         for r in byHost[host(q)] ?? [] where movable(pairs.pairs[r].participant) {
-                            guard let sr = starts[r], overlap(q, s, r, sr) else { continue }
+                            guard let sr = starts[r], roomy || overlap(q, s, r, sr) else { continue }
                             tries += 1
                             if tries > limit { break search }
                             let made = replace(

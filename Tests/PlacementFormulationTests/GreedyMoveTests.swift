@@ -150,6 +150,34 @@ import Testing
         #expect(Self.chosen(greedy.starts, instance, candidates, pairs) == (quota ? ["a@o1", "d@o2"] : moved))
     }
 
+    /// A quota, not the room, keeps b out: b (ES, ict) can only take o1 in
+    /// week 1, which is free, but a (ES) has week 0 there and at most one of
+    /// a country may be at a host. a's weeks do not overlap b's; a moves to
+    /// o2 all the same, and b is placed. Before, only participants whose
+    /// weeks overlapped were tried, and b stayed out.
+    @Test func someoneInAQuotasWayMovesWhateverTheirWeeks() throws {
+        let hosts = [
+            host("h1", offers: [offer("o1", sectors: ["food", "ict"], to: "2026-03-15")]),
+            host("h2", offers: [offer("o2", to: "2026-03-15")]),
+        ]
+        let instance = round(
+            [
+                participant("a", to: "2026-03-08", preferences: ["o1", "o2"]),
+                participant("b", sector: "ict", from: "2026-03-09", to: "2026-03-15"),
+            ], hosts)
+        let policy = Policy(objective: [.placed(weights: [])], quotas: [GreedyQuotaGuardTests.oneOfACountry])
+        let candidates = CandidateSet(instance: instance, policy: policy)
+        let pairs = PairSet(candidates: candidates)
+        let groups = CapacityGroup.groups(instance: instance, candidates: candidates, pairs: pairs)
+        let master = PairMaster(
+            instance: instance, policy: policy, candidates: candidates, pairs: pairs, groups: groups)
+        var greedy = PairGreedy(instance: instance, candidates: candidates, pairs: pairs, budget: nil)
+        greedy.quotas = QuotaGuard(master: master)
+        #expect(Self.chosen(greedy.run(), instance, candidates, pairs) == ["a@o1"])
+        #expect(greedy.improveByMoves() == 1)
+        #expect(Self.chosen(greedy.starts, instance, candidates, pairs) == ["a@o2", "b@o1"])
+    }
+
     /// A run whose solver finds nothing keeps the moved solution: both placed.
     @Test func aRunCutShortKeepsTheMove() throws {
         let instance = lexicographicRound()
