@@ -3,8 +3,9 @@ import PlacementModel
 /// Improvements of the greedy's solution: a participant it left out takes
 /// the place of one already placed at the same host, who moves to another
 /// stay that still fits, or (a chain of two) makes room there by moving a
-/// third one on; last, everyone in the way at that host (up to three) moves
-/// to another stay. Each move places one more and keeps every weekly capacity,
+/// third one on; then everyone in the way at that host (up to three) moves
+/// to another stay; last, a travel group in the way moves whole
+/// (PairGreedy+GroupMoves.swift). Each move places one more and keeps every weekly capacity,
 /// offer total, the budget and, with a guard, the hard quotas (over the
 /// move's net change); the result is checked against the master like the
 /// greedy's own.
@@ -22,8 +23,9 @@ extension PairGreedy {
     /// Tries each participant left out (not locked, not in a travel group
     /// of several) once in order with single moves, then those still left
     /// out with chains of two, then with moves of everyone in the way
-    /// (``moveAll(placing:at:byHost:tries:limit:)``); returns how many moves
-    /// were made. A
+    /// (``moveAll(placing:at:byHost:tries:limit:)``), then of a travel group
+    /// (``moveGroup(placing:at:roomy:byHost:tries:limit:)``); returns how
+    /// many moves were made. A
     /// participant's moves are tried by the order of their stays
     /// (``byPreference(_:)``), each start week, and each participant placed
     /// at that host whose weeks overlap it (any participant placed there,
@@ -41,8 +43,8 @@ extension PairGreedy {
         index(starts)
         var moves = 0
         // Single moves first, for everyone; longer chains only for those still left out, then
-        // moves of everyone in the way.
-        for depth in 0...Self.moveDepth + 1 {
+        // moves of everyone in the way, then moves of a travel group (PairGreedy+GroupMoves.swift).
+        for depth in 0...Self.moveDepth + 2 {
             for p in 0..<candidates.participantCount where !placed.contains(p) && movable(p) {
                 if shouldStop() { return moves }
                 var tries = 0
@@ -52,6 +54,16 @@ extension PairGreedy {
                 search: for q in byPreference(ParticipantIndex(p)) {
                     let pair = pairs.pairs[q]
                     for s in pair.first...pair.last {
+                        if depth > Self.moveDepth + 1 {
+                            let roomy = quotas != nil && admits(q, guarded: false) && hasRoom(q, s)
+                            if moveGroup(placing: q, at: s, roomy: roomy, byHost: byHost, tries: &tries, limit: limit) {
+                                moves += 1
+                                index(starts)
+                                break search
+                            }
+                            if tries > limit { break search }
+                            continue
+                        }
                         if depth > Self.moveDepth {
                             tries += 1
                             if tries > limit { break search }

@@ -247,7 +247,7 @@ struct PairGreedy {
     /// The quota guard looks at the whole group (a group with one member on
     /// each side of a share keeps it), and not at a group with a locked
     /// member. Whether the group was placed.
-    @discardableResult private mutating func placeGroup(_ g: Int) -> Bool {
+    @discardableResult mutating func placeGroup(_ g: Int) -> Bool {
         let gm = candidates.groups[g]
         if candidates.groupsKeptOut[g] != nil { return false }
         func place(of q: Int) -> Int {

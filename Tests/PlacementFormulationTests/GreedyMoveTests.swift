@@ -178,6 +178,44 @@ import Testing
         #expect(Self.chosen(greedy.starts, instance, candidates, pairs) == ["a@o2", "b@o1"])
     }
 
+    /// A travel group in the way moves whole: a and b (a group, h1 first)
+    /// take both places at o1; x (ict) can only go there. No single move,
+    /// chain or move of everyone in the way shifts a group member; the
+    /// group moves to o2 together, and x is placed. With d (ES, tourism)
+    /// at o2 and at most two of a country at a host, the group may not
+    /// join d, and everything stays as it was.
+    @Test(arguments: [false, true])
+    func aGroupInTheWayMovesWhole(quota: Bool) throws {
+        let hosts = [
+            host("h1", offers: [offer("o1", sectors: ["food", "ict"], to: "2026-03-08", capacity: 2)]),
+            host("h2", offers: [offer("o2", sectors: ["food", "tourism"], to: "2026-03-08", capacity: 3)]),
+        ]
+        var a = participant("a", to: "2026-03-08", preferences: ["o1", "o2"])
+        var b = participant("b", to: "2026-03-08", preferences: ["o1", "o2"])
+        (a.group, b.group) = ("G", "G")
+        let instance = round(
+            [
+                a, b, participant("d", sector: "tourism", to: "2026-03-08"),
+                participant("x", sector: "ict", to: "2026-03-08"),
+            ],
+            hosts)
+        let rule = Quota(name: "mixed", within: [.host, .field(.country)], bounds: [.maxCount(2)])
+        let policy = Policy(objective: [.placed(weights: [])], quotas: quota ? [rule] : [])
+        let candidates = CandidateSet(instance: instance, policy: policy)
+        let pairs = PairSet(candidates: candidates)
+        let master = PairMaster(
+            instance: instance, policy: policy, candidates: candidates, pairs: pairs,
+            groups: CapacityGroup.groups(instance: instance, candidates: candidates, pairs: pairs))
+        var greedy = PairGreedy(instance: instance, candidates: candidates, pairs: pairs, budget: nil)
+        greedy.quotas = QuotaGuard(master: master)
+        let before = ["a@o1", "b@o1", "d@o2"]
+        #expect(Self.chosen(greedy.run(), instance, candidates, pairs) == before)
+        #expect(greedy.improveByMoves() == (quota ? 0 : 1))
+        #expect(
+            Self.chosen(greedy.starts, instance, candidates, pairs)
+                == (quota ? before : ["a@o2", "b@o2", "d@o2", "x@o1"]))
+    }
+
     /// A run whose solver finds nothing keeps the moved solution: both placed.
     @Test func aRunCutShortKeepsTheMove() throws {
         let instance = lexicographicRound()
