@@ -16,6 +16,8 @@ let benchmarks: @Sendable () -> Void = {
     oneSolve(DefaultPolicyRung.name, goals: DefaultPolicyRung.goals, load: DefaultPolicyRung.load)
     // Five seeds of one size (issue 15, part 3): one round is a sample of one.
     seeds()
+    // 5,000 × 1,200 (issue 15, part 4): `placed` proven by column generation's bound.
+    large()
     for rung in Rung.solving {
         let slow = rung.name.hasSuffix("500x120") || rung.name.hasSuffix("1000x250")
         let goals = ["placed", "rank"]  // the objective of the default and of the benchmark policy
@@ -117,5 +119,30 @@ func seeds() {
         benchmark.report("median ms", Int(median.rounded()))
         benchmark.report("worst ms", Int(worst.rounded()))
         benchmark.report("optimal levels", optimal)
+    }
+}
+
+/// The large rung (``LargeRung``): its `placed` optimum gated as a count
+/// (`L1 placed /1000`, `L1 placed %1000`; 2,047,999 when not proven), the
+/// decomposition's counts reported.
+func large() {
+    Benchmark(
+        LargeRung.name,
+        configuration: .init(
+            metrics: [.wallClock] + Gated.count("L1 placed")
+                + ["optimal levels", "pairs", "master solves", "nodes"].map(reported),
+            timeUnits: .milliseconds, warmupIterations: 0, maxDuration: .seconds(1), maxIterations: 1)
+    ) { benchmark in
+        let round = try LargeRung.load()
+        benchmark.startMeasurement()
+        let result = try Engine().solve(
+            round.instance, policy: round.policy, options: EngineOptions(timeLimit: LargeRung.timeLimit))
+        benchmark.stopMeasurement()
+        let level = result.levels[0]
+        benchmark.gated("L1 placed", level.status == .optimal ? Int((level.value ?? 0).rounded()) : 2_047_999)
+        benchmark.report("optimal levels", result.levels.filter { $0.status == .optimal }.count)
+        benchmark.report("pairs", result.decomposition?.pairs ?? 0)
+        benchmark.report("master solves", result.decomposition?.masterSolves ?? 0)
+        benchmark.report("nodes", result.decomposition?.nodes ?? 0)
     }
 }
