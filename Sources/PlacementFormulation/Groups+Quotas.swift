@@ -37,7 +37,8 @@ extension CandidateSet {
             guard let k = limits.min() else { continue }
             let placeSide = Set(quota.within.filter(\.isPlacementSide))
             let participantSide = quota.within.filter { !$0.isPlacementSide }
-            for (g, gm) in groups.enumerated() where out[g] == nil && gm.members.count > k {
+            // A group of one travels alone: its own quota rows keep it out, and its reason is its own.
+            for (g, gm) in groups.enumerated() where out[g] == nil && gm.members.count > max(k, 1) {
                 let fixed: Set<ScopeKey> = gm.group.together == .host ? [.host, .hostCountry] : [.hostCountry]
                 guard placeSide.isSubset(of: fixed), !gm.members.contains(where: locked.contains) else { continue }
                 // The members the rule counts, by their participant-side scope.

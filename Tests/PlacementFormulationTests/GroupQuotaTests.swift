@@ -12,7 +12,7 @@ import Testing
 @Suite struct GroupQuotaTests {
     /// Two hosts in one city, room for three at each. Group G (three from
     /// ES, `together` as given) and group K (two from ES and one from FR, at
-    /// one host); X travels alone.
+    /// one host); X travels alone, and so does Y, a group S of one.
     static func round(together: String, extra: String = "") throws -> Instance {
         func person(_ id: String, _ country: String, _ group: String?) -> String {
             let member = group.map { ", \"group\": \"\($0)\"" } ?? ""
@@ -24,6 +24,7 @@ import Testing
         let people = [
             person("A", "ES", "G"), person("B", "ES", "G"), person("C", "ES", "G"),
             person("D", "ES", "K"), person("E", "ES", "K"), person("F", "FR", "K"), person("X", "ES", nil),
+            person("Y", "ES", "S"),
         ]
         func host(_ id: String) -> String {
             """
@@ -63,6 +64,9 @@ import Testing
         #expect(anywhere.keys.sorted() == ["G", "K"])
         #expect(
             anywhere["K"]?.hasSuffix("allows at most 2 in all, and 3 members would count together at one host") == true)
+        // A group of one is a participant travelling alone, whatever the rule allows.
+        let none = Policy(quotas: [Quota(name: "none", bounds: [.maxCount(0)])])
+        #expect(Self.keptOut(try Self.round(together: "host"), none).keys.sorted() == ["G", "K"])
     }
 
     @Test func groupsTheRuleCannotCountTogetherMayGo() throws {
@@ -106,7 +110,7 @@ import Testing
             #expect(master.model[ColumnIndex(q)].upper == (inG ? 0 : 1), "pair \(q)")
             for start in master.startColumns[q] ?? [] { #expect(master.model[start.column].upper == (inG ? 0 : 1)) }
         }
-        // Solved: K and X placed (four), G not; the direct model agrees.
-        #expect(try solve(instance, policy).placed == ["D", "E", "F", "X"])
+        // Solved: K, X and Y placed (five; two of ES at each host), G not; the direct model agrees.
+        #expect(try solve(instance, policy).placed == ["D", "E", "F", "X", "Y"])
     }
 }
