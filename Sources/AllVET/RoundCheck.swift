@@ -27,8 +27,8 @@ public struct RoundCheck: Sendable {
     /// The ids of the groups whose members have stays of their own but share
     /// no place (city or host) and start week: none of them can be placed.
     public var groupsSharingNothing: [String] = []
-    /// Groups that a hard quota of the policy keeps out wherever they go
-    /// (docs/groups.md).
+    /// Groups that a hard quota of the policy, or the room of every place
+    /// they share, keeps out wherever they go (docs/groups.md).
     public var groupsKeptOut: [String] = []
     /// With a funding file: each participant's cheapest and dearest stay.
     public var costRanges: [CostRange] = []
@@ -124,7 +124,7 @@ public struct RoundCheck: Sendable {
             if !groupsKeptOut.isEmpty {
                 let named = groupsKeptOut.prefix(10).joined(separator: ", ")
                 out.append(
-                    "  that a hard quota keeps out wherever they go, so none can go: "
+                    "  that a hard quota or the room of every place keeps out, so none can go: "
                         + "\(groupsKeptOut.count) (\(named)\(groupsKeptOut.count > 10 ? ", …" : ""))")
             }
         }

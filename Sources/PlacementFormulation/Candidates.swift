@@ -65,9 +65,12 @@ public struct CandidateSet: Sendable {
     /// The place of each host for `together: city`: the first host with
     /// its country and city (a host without `city` is its own).
     public let cityOfHost: [Int]
-    /// The groups (indices into ``groups``) that a hard quota keeps out
-    /// wherever they go, and why (Groups+Quotas.swift).
+    /// The groups (indices into ``groups``) that a hard quota or the room
+    /// of every place they share keeps out wherever they go, and why
+    /// (Groups+Quotas.swift, Groups+Room.swift).
     public let groupsKeptOut: [Int: String]
+    /// For each group, the places too small for it (Groups+Room.swift).
+    public let groupPlacesWithoutRoom: [Int: Set<Int>]
 
     public var participantCount: Int { participantStart.count - 1 }
 
@@ -188,7 +191,12 @@ extension CandidateSet {
         self.noCandidateFilter = reasons
         self.weeks = instance.participants.map(\.weeks)
         self.locked = locked
+        let room = Self.placesWithoutRoom(
+            groups, instance: instance, offers: offers, columns: columns, cityOfHost: self.cityOfHost, locked: locked)
+        self.groupPlacesWithoutRoom = room.places
+        // A quota's words first: it keeps the group out wherever there is room.
         self.groupsKeptOut = Self.groupsKeptOut(groups, instance: instance, policy: policy, locked: locked)
+            .merging(room.keptOut) { quota, _ in quota }
         self.previousMatch = columns.previousMatch
         self.previousCount = agreements.previous.count
         self.costs = columns.costs

@@ -57,14 +57,15 @@ public struct DirectFormulation: Sendable {
         var m = LinearModel(name: "allvet", sense: .maximize)
         let stays = candidates.stays
         let offers = candidates.offers
-        // Columns: one binary per stay; closed offers and groups a quota keeps out
-        // (Groups+Quotas.swift) fix theirs at 0.
+        // Columns: one binary per stay; closed offers and groups' stays that can never be taken
+        // (Groups+Quotas.swift, Groups+Room.swift) fix theirs at 0.
         for (k, s) in stays.enumerated() {
             if check.spent() { break }
             let o = offers[s.offer.rawValue].offer
             let host = instance.hosts[offers[s.offer.rawValue].host.rawValue]
             let closed =
-                o.capacity <= 0 || (o.total ?? 1) <= 0 || (host.capacity ?? 1) <= 0 || candidates.keptOut(s.participant)
+                o.capacity <= 0 || (o.total ?? 1) <= 0 || (host.capacity ?? 1) <= 0
+                || candidates.keptOut(s.participant, host: offers[s.offer.rawValue].host.rawValue)
             m.addColumn(Column(name: "x\(k)", lower: 0, upper: closed ? 0 : 1, isInteger: true))
         }
         self.stayColumns = 0..<stays.count

@@ -71,9 +71,4 @@ extension CandidateSet {
             + ", and \(n) members\(keys.isEmpty ? "" : " (\(keys))") would count together \(place)"
     }
 
-    /// Whether participant `p` is in a group a hard quota keeps out
-    /// (``groupsKeptOut``): the formulations fix its stays at 0.
-    public func keptOut(_ p: ParticipantIndex) -> Bool {
-        groupOf[p.rawValue].map { groupsKeptOut[$0] != nil } ?? false
-    }
 }

@@ -45,10 +45,11 @@ struct PairMaster {
         for (q, pair) in pairs.pairs.enumerated() {
             let o = offers[pair.offer].offer
             let host = instance.hosts[offers[pair.offer].host.rawValue]
-            // Closed offers and groups a quota keeps out (Groups+Quotas.swift) are fixed at 0.
+            // Closed offers and groups' stays that can never be taken (a quota or the room of the
+            // place keeps the group out: Groups+Quotas.swift, Groups+Room.swift) are fixed at 0.
             let closed =
                 o.capacity <= 0 || (o.total ?? 1) <= 0 || (host.capacity ?? 1) <= 0
-                || candidates.keptOut(ParticipantIndex(pair.participant))
+                || candidates.keptOut(ParticipantIndex(pair.participant), host: offers[pair.offer].host.rawValue)
             m.addColumn(Column(name: "z\(q)", lower: 0, upper: closed ? 0 : 1, isInteger: true))
         }
         // One stay each; exactly one for a locked participant (rounds.md, section 1).
