@@ -63,4 +63,61 @@ extension PairGreedy {
                 .compactMap { q in starts[q].map { (pair: q, start: $0) } }.first
         }
     }
+
+    /// Places travel group `g`, left out, by moving participants who travel
+    /// alone out of its way: for each stay of its first member and start
+    /// week (in the greedy's order), those placed at offers its members
+    /// could take in that place whose weeks overlap (at most
+    /// ``groupRoomAtMost``, all movable) are taken out, the group placed as
+    /// the greedy places it, and each of them moved to another stay that
+    /// fits; kept when all of that is made and the hard quotas hold over the
+    /// whole change. Each cell tried counts as one of `tries`.
+    mutating func makeRoom(forGroup g: Int, byHost: [Int: [Int]], tries: inout Int, limit: Int) -> Bool {
+        let gm = candidates.groups[g]
+        guard gm.members.count > 1, candidates.groupsKeptOut[g] == nil,
+            !gm.members.contains(where: candidates.locked.contains), placedPairs(of: g).isEmpty
+        else { return false }
+        let together = gm.group.together
+        func place(_ q: Int) -> Int { candidates.place(ofHost: host(q), together: together) }
+        // The members' pairs by place: the offers a member could take there.
+        var offersAt: [Int: Set<Int>] = [:]
+        for m in gm.members {
+            for q in pairs.pairStart[m.rawValue]..<pairs.pairStart[m.rawValue + 1] {
+                offersAt[place(q), default: []].insert(pairs.pairs[q].offer)
+            }
+        }
+        for q0 in byPreference(gm.members[0]) {
+            let offers = offersAt[place(q0)] ?? []
+            let hosts = Set(offers.map { candidates.offers[$0].host.rawValue })
+            for s in pairs.pairs[q0].first...pairs.pairs[q0].last {
+                let inWay = hosts.sorted().flatMap { byHost[$0] ?? [] }.compactMap { r in
+                    starts[r].map { (pair: r, start: $0) }
+                }.filter { offers.contains(pairs.pairs[$0.pair].offer) && overlap(q0, s, $0.pair, $0.start) }
+                guard !inWay.isEmpty, inWay.count <= Self.groupRoomAtMost,
+                    inWay.allSatisfy({ movable(pairs.pairs[$0.pair].participant) })
+                else { continue }
+                tries += 1
+                if tries > limit { return false }
+                if makeRoom(forGroup: g, clearing: inWay, byHost: byHost, tries: &tries, limit: limit) { return true }
+            }
+        }
+        return false
+    }
+
+    /// Participants who travel alone that a group's room may move, at most.
+    static let groupRoomAtMost = 8
+
+    /// `inWay` out, group `g` placed, each of `inWay` moved on: the whole
+    /// move, or nothing.
+    private mutating func makeRoom(
+        forGroup g: Int, clearing inWay: [(pair: Int, start: Int)], byHost: [Int: [Int]], tries: inout Int, limit: Int
+    ) -> Bool {
+        for (r, sr) in inWay { take(r, sr, -1) }
+        if placeGroup(g) {
+            let move = Chain(added: placedPairs(of: g).map(\.pair), removed: inWay)
+            if moveOn(inWay, after: move, byHost: byHost, tries: &tries, limit: limit) { return true }
+        }
+        for (r, sr) in inWay.reversed() { take(r, sr, 1) }
+        return false
+    }
 }

@@ -94,6 +94,15 @@ extension PairGreedy {
                 }
             }
         }
+        // Last, room for each travel group left out (PairGreedy+GroupMoves.swift).
+        for g in candidates.groups.indices {
+            if shouldStop() { return moves }
+            var tries = 0
+            if makeRoom(forGroup: g, byHost: byHost, tries: &tries, limit: Self.chainTries) {
+                moves += 1
+                index(starts)
+            }
+        }
         return moves
     }
 
@@ -128,20 +137,30 @@ extension PairGreedy {
         for (r, sr) in inWay { take(r, sr, -1) }
         if admits(q, guarded: false), hasRoom(q, s) {
             take(q, s, 1)
-            var move = Chain(added: [q], removed: inWay)
-            var moved = true
-            for (r, _) in inWay {
-                guard let next = relocate(r, depth: 0, byHost: byHost, tries: &tries, limit: limit, after: move) else {
-                    moved = false
-                    break
-                }
-                move = next
-            }
-            if moved { return true }
-            for r in move.added.reversed() { take(r, starts[r]!, -1) }
+            let move = Chain(added: [q], removed: inWay)
+            if moveOn(inWay, after: move, byHost: byHost, tries: &tries, limit: limit) { return true }
         }
         for (r, sr) in inWay.reversed() { take(r, sr, 1) }
         return false
+    }
+
+    /// The participants `inWay`, already taken out, each moved on to a
+    /// stay that fits after `move` (what took their places), the hard
+    /// quotas kept over the whole change; false, with everything `move` and
+    /// the moves on added taken back (`inWay` stays out: the caller puts it
+    /// back), when one of them has nowhere to go.
+    mutating func moveOn(
+        _ inWay: [(pair: Int, start: Int)], after move: Chain, byHost: [Int: [Int]], tries: inout Int, limit: Int
+    ) -> Bool {
+        var move = move
+        for (r, _) in inWay {
+            guard let next = relocate(r, depth: 0, byHost: byHost, tries: &tries, limit: limit, after: move) else {
+                for r in move.added.reversed() { take(r, starts[r]!, -1) }
+                return false
+            }
+            move = next
+        }
+        return true
     }
 
     /// What a move changed: the pairs it took (in order) and the pairs it

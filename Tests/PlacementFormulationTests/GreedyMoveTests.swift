@@ -18,6 +18,18 @@ import Testing
         return (PairGreedy(instance: instance, candidates: candidates, pairs: pairs, budget: nil), candidates, pairs)
     }
 
+    /// The greedy under `policy`, with the quota guard of its master (nil without hard quotas).
+    static func guarded(_ instance: Instance, _ policy: Policy) -> (PairGreedy, CandidateSet, PairSet) {
+        let candidates = CandidateSet(instance: instance, policy: policy)
+        let pairs = PairSet(candidates: candidates)
+        let groups = CapacityGroup.groups(instance: instance, candidates: candidates, pairs: pairs)
+        let master = PairMaster(
+            instance: instance, policy: policy, candidates: candidates, pairs: pairs, groups: groups)
+        var greedy = PairGreedy(instance: instance, candidates: candidates, pairs: pairs, budget: nil)
+        greedy.quotas = QuotaGuard(master: master)
+        return (greedy, candidates, pairs)
+    }
+
     /// The participant id and offer id of each chosen pair, by participant.
     static func chosen(_ starts: [Int: Int], _ instance: Instance, _ candidates: CandidateSet, _ pairs: PairSet)
         -> [String]
@@ -136,13 +148,7 @@ import Testing
             ], hosts)
         let quotas = quota ? [GreedyQuotaGuardTests.oneOfACountry] : []
         let policy = Policy(objective: [.placed(weights: [])], quotas: quotas)
-        let candidates = CandidateSet(instance: instance, policy: policy)
-        let pairs = PairSet(candidates: candidates)
-        let groups = CapacityGroup.groups(instance: instance, candidates: candidates, pairs: pairs)
-        let master = PairMaster(
-            instance: instance, policy: policy, candidates: candidates, pairs: pairs, groups: groups)
-        var greedy = PairGreedy(instance: instance, candidates: candidates, pairs: pairs, budget: nil)
-        greedy.quotas = QuotaGuard(master: master)
+        var (greedy, candidates, pairs) = Self.guarded(instance, policy)
         #expect((greedy.quotas != nil) == quota)
         #expect(Self.chosen(greedy.run(), instance, candidates, pairs) == ["a@o1", "d@o2"])
         #expect(greedy.improveByMoves() == (quota ? 0 : 1))
@@ -166,13 +172,7 @@ import Testing
                 participant("b", sector: "ict", from: "2026-03-09", to: "2026-03-15"),
             ], hosts)
         let policy = Policy(objective: [.placed(weights: [])], quotas: [GreedyQuotaGuardTests.oneOfACountry])
-        let candidates = CandidateSet(instance: instance, policy: policy)
-        let pairs = PairSet(candidates: candidates)
-        let groups = CapacityGroup.groups(instance: instance, candidates: candidates, pairs: pairs)
-        let master = PairMaster(
-            instance: instance, policy: policy, candidates: candidates, pairs: pairs, groups: groups)
-        var greedy = PairGreedy(instance: instance, candidates: candidates, pairs: pairs, budget: nil)
-        greedy.quotas = QuotaGuard(master: master)
+        var (greedy, candidates, pairs) = Self.guarded(instance, policy)
         #expect(Self.chosen(greedy.run(), instance, candidates, pairs) == ["a@o1"])
         #expect(greedy.improveByMoves() == 1)
         #expect(Self.chosen(greedy.starts, instance, candidates, pairs) == ["a@o2", "b@o1"])
@@ -201,19 +201,31 @@ import Testing
             hosts)
         let rule = Quota(name: "mixed", within: [.host, .field(.country)], bounds: [.maxCount(2)])
         let policy = Policy(objective: [.placed(weights: [])], quotas: quota ? [rule] : [])
-        let candidates = CandidateSet(instance: instance, policy: policy)
-        let pairs = PairSet(candidates: candidates)
-        let master = PairMaster(
-            instance: instance, policy: policy, candidates: candidates, pairs: pairs,
-            groups: CapacityGroup.groups(instance: instance, candidates: candidates, pairs: pairs))
-        var greedy = PairGreedy(instance: instance, candidates: candidates, pairs: pairs, budget: nil)
-        greedy.quotas = QuotaGuard(master: master)
+        var (greedy, candidates, pairs) = Self.guarded(instance, policy)
         let before = ["a@o1", "b@o1", "d@o2"]
         #expect(Self.chosen(greedy.run(), instance, candidates, pairs) == before)
         #expect(greedy.improveByMoves() == (quota ? 0 : 1))
         #expect(
             Self.chosen(greedy.starts, instance, candidates, pairs)
                 == (quota ? before : ["a@o2", "b@o2", "d@o2", "x@o1"]))
+    }
+
+    /// Room for a group left out: x, served first, takes one of o1's two
+    /// places; a and b (ict, a group) can only go to o1 and are left out.
+    /// x moves to o2, and the group takes o1 whole.
+    @Test func aGroupLeftOutGetsRoom() throws {
+        let hosts = [
+            host("h1", offers: [offer("o1", sectors: ["food", "ict"], to: "2026-03-08", capacity: 2)]),
+            host("h2", offers: [offer("o2", to: "2026-03-08")]),
+        ]
+        var a = participant("a", sector: "ict", to: "2026-03-08")
+        var b = participant("b", sector: "ict", to: "2026-03-08")
+        (a.group, b.group) = ("G", "G")
+        let instance = round([participant("x", to: "2026-03-08", preferences: ["o1", "o2"]), a, b], hosts)
+        var (greedy, candidates, pairs) = Self.greedy(instance)
+        #expect(Self.chosen(greedy.run(), instance, candidates, pairs) == ["x@o1"])
+        #expect(greedy.improveByMoves() == 1)
+        #expect(Self.chosen(greedy.starts, instance, candidates, pairs) == ["a@o1", "b@o1", "x@o2"])
     }
 
     /// A run whose solver finds nothing keeps the moved solution: both placed.
