@@ -115,17 +115,19 @@ public struct RoundCheck: Sendable {
                         + (unusableOffers.count > 20 ? ", …" : "") + ")"))
         if travelGroups > 0 {
             out.append("groups travelling together: \(travelGroups)")
+            // How many, and the first ten by id.
+            func counted(_ ids: [String]) -> String {
+                "\(ids.count) (\(ids.prefix(10).joined(separator: ", "))\(ids.count > 10 ? ", …" : ""))"
+            }
             if !groupsSharingNothing.isEmpty {
-                let named = groupsSharingNothing.prefix(10).joined(separator: ", ")
                 out.append(
                     "  whose members have no city (or host) and start week in common, so none can go: "
-                        + "\(groupsSharingNothing.count) (\(named)\(groupsSharingNothing.count > 10 ? ", …" : ""))")
+                        + counted(groupsSharingNothing))
             }
             if !groupsKeptOut.isEmpty {
-                let named = groupsKeptOut.prefix(10).joined(separator: ", ")
                 out.append(
                     "  that a hard quota or the room of every place keeps out, so none can go: "
-                        + "\(groupsKeptOut.count) (\(named)\(groupsKeptOut.count > 10 ? ", …" : ""))")
+                        + counted(groupsKeptOut))
             }
         }
         out += costLines

@@ -109,7 +109,18 @@ extension CandidateSet {
     /// the first host of its country and city), the one rule both the ties
     /// and the greedy use.
     public func place(ofHost h: Int, together: Together) -> Int {
+        Self.place(ofHost: h, together: together, cityOfHost: cityOfHost)
+    }
+
+    /// ``place(ofHost:together:)`` while the set is being built.
+    static func place(ofHost h: Int, together: Together, cityOfHost: [Int]) -> Int {
         together == .city ? cityOfHost[h] : h
+    }
+
+    /// The group (an index into ``groups``) participant `p` travels with,
+    /// when it has other members; nil for a participant who travels alone.
+    func travelGroup(of p: Int) -> Int? {
+        groupOf[p].flatMap { groups[$0].members.count > 1 ? $0 : nil }
     }
 
     /// Whether the members of `gm` had stays of their own but share no place

@@ -38,7 +38,7 @@ extension CandidateSet {
             for m in gm.members {
                 for k in c.participantStart[m.rawValue]..<c.participantStart[m.rawValue + 1] {
                     let o = c.stays[k].offer.rawValue, h = offers[o].host.rawValue
-                    offersAt[together == .city ? cityOfHost[h] : h, default: []].insert(o)
+                    offersAt[Self.place(ofHost: h, together: together, cityOfHost: cityOfHost), default: []].insert(o)
                 }
             }
             guard !offersAt.isEmpty else { continue }

@@ -25,7 +25,7 @@ extension PairGreedy {
         var tried = Set<Int>()
         for r in byHost[host(q)] ?? [] {
             let p = pairs.pairs[r].participant
-            guard let g = candidates.groupOf[p], candidates.groups[g].members.count > 1, !tried.contains(g),
+            guard let g = candidates.travelGroup(of: p), !tried.contains(g),
                 let sr = starts[r], roomy || overlap(q, s, r, sr),
                 !candidates.groups[g].members.contains(where: candidates.locked.contains)
             else { continue }
@@ -89,10 +89,12 @@ extension PairGreedy {
         for q0 in byPreference(gm.members[0]) {
             let offers = offersAt[place(q0)] ?? []
             let hosts = Set(offers.map { candidates.offers[$0].host.rawValue })
+            // Who is placed at those offers does not change until a move is made.
+            let there = hosts.sorted().flatMap { byHost[$0] ?? [] }.compactMap { r in
+                starts[r].map { (pair: r, start: $0) }
+            }.filter { offers.contains(pairs.pairs[$0.pair].offer) }
             for s in pairs.pairs[q0].first...pairs.pairs[q0].last {
-                let inWay = hosts.sorted().flatMap { byHost[$0] ?? [] }.compactMap { r in
-                    starts[r].map { (pair: r, start: $0) }
-                }.filter { offers.contains(pairs.pairs[$0.pair].offer) && overlap(q0, s, $0.pair, $0.start) }
+                let inWay = there.filter { overlap(q0, s, $0.pair, $0.start) }
                 guard !inWay.isEmpty, inWay.count <= Self.groupRoomAtMost,
                     inWay.allSatisfy({ movable(pairs.pairs[$0.pair].participant) })
                 else { continue }

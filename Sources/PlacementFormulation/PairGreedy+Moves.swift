@@ -55,7 +55,7 @@ extension PairGreedy {
                     let pair = pairs.pairs[q]
                     for s in pair.first...pair.last {
                         if depth > Self.moveDepth + 1 {
-                            let roomy = quotas != nil && admits(q, guarded: false) && hasRoom(q, s)
+                            let roomy = onlyAQuotaRefuses(q, s)
                             if moveGroup(placing: q, at: s, roomy: roomy, byHost: byHost, tries: &tries, limit: limit) {
                                 moves += 1
                                 index(starts)
@@ -76,7 +76,7 @@ extension PairGreedy {
                         }
                         // With room for q at s, what keeps it out is a quota: whoever is placed at
                         // the host may be in its way, whatever their weeks.
-                        let roomy = quotas != nil && admits(q, guarded: false) && hasRoom(q, s)
+                        let roomy = onlyAQuotaRefuses(q, s)
                         for r in byHost[host(q)] ?? [] where movable(pairs.pairs[r].participant) {
                             guard let sr = starts[r], roomy || overlap(q, s, r, sr) else { continue }
                             tries += 1
@@ -242,7 +242,12 @@ extension PairGreedy {
 
     /// Whether a move may shift participant `p`: not locked, not in a travel group of several.
     func movable(_ p: Int) -> Bool {
-        !candidates.locked.contains(ParticipantIndex(p))
-            && (candidates.groupOf[p].map { candidates.groups[$0].members.count <= 1 } ?? true)
+        !candidates.locked.contains(ParticipantIndex(p)) && candidates.travelGroup(of: p) == nil
+    }
+
+    /// Whether pair `q` fits at week `s` (room, offer total, budget) and only
+    /// the quota guard keeps it out: then anyone at its host may be in its way.
+    func onlyAQuotaRefuses(_ q: Int, _ s: Int) -> Bool {
+        quotas != nil && admits(q, guarded: false) && hasRoom(q, s)
     }
 }

@@ -119,10 +119,9 @@ struct PairGreedy {
         var rest = everyone.filter { !candidates.locked.contains($0) }
         if groupsFirst {
             let candidates = self.candidates
-            let inGroup = { (p: ParticipantIndex) in
-                candidates.groupOf[p.rawValue].map { candidates.groups[$0].members.count > 1 } ?? false
-            }
-            rest = rest.filter(inGroup) + rest.filter { !inGroup($0) }
+            rest =
+                rest.filter { candidates.travelGroup(of: $0.rawValue) != nil }
+                + rest.filter { candidates.travelGroup(of: $0.rawValue) == nil }
         }
         let queue = locked + rest
         let already = Set(starts.keys.map { pairs.pairs[$0].participant })
@@ -134,7 +133,7 @@ struct PairGreedy {
         for _ in 0..<(quotas == nil ? 1 : Self.guardedPasses) {
             var done = already, placed = Set<Int>()
             for p in left where !done.contains(p.rawValue) {
-                if let g = candidates.groupOf[p.rawValue], candidates.groups[g].members.count > 1 {
+                if let g = candidates.travelGroup(of: p.rawValue) {
                     let members = candidates.groups[g].members
                     for m in members { done.insert(m.rawValue) }
                     if members.contains(where: { already.contains($0.rawValue) }) { continue }
@@ -262,14 +261,23 @@ struct PairGreedy {
                 var taken = [q0]
                 for tried in others {
                     // Each member's budget and offer total count the members taken before it.
-                    let fits = tried.filter {
-                        place(of: $0) == place(of: q0) && (pairs.pairs[$0].first...pairs.pairs[$0].last).contains(s)
-                            && admits($0, guarded: false) && hasRoom($0, s)
+                    // The first stay that fits and that the quota guard admits with the members taken
+                    // so far (at most two of one country at a host sends a third member of a group
+                    // elsewhere in its city), else the first that fits: a share may need the group's
+                    // later members. Without a guard (or for a locked group), the first that fits.
+                    var firstFit: Int? = nil, admitted: Int? = nil
+                    for q in tried
+                    where place(of: q) == place(of: q0) && (pairs.pairs[q].first...pairs.pairs[q].last).contains(s)
+                        && admits(q, guarded: false) && hasRoom(q, s)
+                    {
+                        firstFit = firstFit ?? q
+                        if quotas == nil || locked { break }
+                        if admitsWith(q, at: s, taken) {
+                            admitted = q
+                            break
+                        }
                     }
-                    // The first that the quota guard admits with the members taken so far (at most two
-                    // of one country at a host sends a third member of a group elsewhere in its city),
-                    // else the first that fits: a share may need the group's later members.
-                    guard let q = guardedFirst(fits, with: taken, unless: locked) ?? fits.first else { break }
+                    guard let q = admitted ?? firstFit else { break }
                     take(q, s, 1)
                     taken.append(q)
                 }
@@ -280,19 +288,12 @@ struct PairGreedy {
         return false
     }
 
-    /// The first of `fits` (pairs with room at the first member's week)
-    /// that the quota guard admits together with `taken`, already placed;
-    /// nil when none does, there is no guard, or `unless` (a group with a
-    /// locked member).
-    private mutating func guardedFirst(_ fits: [Int], with taken: [Int], unless: Bool) -> Int? {
-        guard quotas != nil, !unless, let s = starts[taken[0]] else { return nil }
-        for q in fits {
-            take(q, s, 1)
-            let admitted = quotas?.admitsTaken(taken + [q]) ?? true
-            take(q, s, -1)
-            if admitted { return q }
-        }
-        return nil
+    /// Whether the quota guard admits pair `q` at week `s` together with
+    /// `taken`, already placed (a group's members so far).
+    private mutating func admitsWith(_ q: Int, at s: Int, _ taken: [Int]) -> Bool {
+        take(q, s, 1)
+        defer { take(q, s, -1) }
+        return quotas?.admitsTaken(taken + [q]) ?? true
     }
 }
 
