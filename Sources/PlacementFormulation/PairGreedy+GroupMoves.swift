@@ -17,42 +17,93 @@ import PlacementModel
 extension PairGreedy {
     /// Pair `q` at week `s` once a travel group placed at its host whose
     /// weeks overlap it (any group there, when `roomy`: only a quota keeps
-    /// `q` out) has moved; whether it was made. Each group tried counts as
-    /// one of `tries`.
+    /// `q` out, or when the quota guard refuses `q` as things are) has
+    /// moved; whether it was made. Each group tried counts as one of
+    /// `tries`.
     mutating func moveGroup(placing q: Int, at s: Int, roomy: Bool, byHost: [Int: [Int]], tries: inout Int, limit: Int)
         -> Bool
     {
+        let refused = roomy || !(quotas?.admits(q) ?? true)
         var tried = Set<Int>()
         for r in byHost[host(q)] ?? [] {
             let p = pairs.pairs[r].participant
             guard let g = candidates.travelGroup(of: p), !tried.contains(g),
-                let sr = starts[r], roomy || overlap(q, s, r, sr),
+                let sr = starts[r], refused || overlap(q, s, r, sr),
                 !candidates.groups[g].members.contains(where: candidates.locked.contains)
             else { continue }
             tried.insert(g)
             tries += 1
             if tries > limit { return false }
-            if moveGroup(g, placing: q, at: s) { return true }
+            if moveGroup(g, placing: q, at: s, byHost: byHost, tries: &tries, limit: limit) { return true }
         }
         return false
     }
 
     /// Group `g` out, pair `q` in at week `s`, the group placed again; the
-    /// whole move, or nothing.
-    private mutating func moveGroup(_ g: Int, placing q: Int, at s: Int) -> Bool {
+    /// whole move, or nothing. When the group's going leaves `q` no room,
+    /// the participants who travel alone at its offer in its weeks move on
+    /// first: each of them in turn, then all of them (at most
+    /// ``PairGreedy/moveAllAtMost``). Both are needed when a quota and the
+    /// room keep `q` out: on generated 5,000 × 1,200 with groups, a
+    /// participant's one offer was full every week they could go, and their
+    /// country's two places at that host were a group's.
+    private mutating func moveGroup(
+        _ g: Int, placing q: Int, at s: Int, byHost: [Int: [Int]], tries: inout Int, limit: Int
+    ) -> Bool {
         let old = placedPairs(of: g)
         guard old.count == candidates.groups[g].members.count else { return false }
         for (r, sr) in old { take(r, sr, -1) }
-        if admits(q, guarded: false), hasRoom(q, s) {
-            take(q, s, 1)
-            if placeGroup(g) {
-                let new = placedPairs(of: g)
-                if quotas?.admitsMove(removed: old.map(\.pair), added: [q] + new.map(\.pair)) ?? true { return true }
-                for (r, sr) in new { take(r, sr, -1) }
+        guard admits(q, guarded: false) else {
+            for (r, sr) in old { take(r, sr, 1) }
+            return false
+        }
+        var clearings: [[(pair: Int, start: Int)]] = [[]]
+        if !hasRoom(q, s) {
+            let offer = pairs.pairs[q].offer
+            let inWay = (byHost[host(q)] ?? []).compactMap { r in starts[r].map { (pair: r, start: $0) } }
+                .filter { pairs.pairs[$0.pair].offer == offer && overlap(q, s, $0.pair, $0.start) }
+            let canMove =
+                inWay.count <= Self.moveAllAtMost && inWay.allSatisfy { movable(pairs.pairs[$0.pair].participant) }
+            clearings = !canMove ? [] : inWay.count == 1 ? [inWay] : inWay.map { [$0] } + [inWay]
+        }
+        for clearing in clearings {
+            if moveGroup(
+                g, from: old, placing: q, at: s, clearing: clearing, byHost: byHost, tries: &tries, limit: limit)
+            {
+                return true
             }
-            take(q, s, -1)
+            tries += 1
+            if tries > limit { break }
         }
         for (r, sr) in old { take(r, sr, 1) }
+        return false
+    }
+
+    /// With group `g` out (its pairs were `old`): `clearing` out, pair `q`
+    /// in at week `s`, `clearing` moved on, the group placed again, the hard
+    /// quotas kept over the whole change; else as it was, the group still out.
+    private mutating func moveGroup(
+        _ g: Int, from old: [(pair: Int, start: Int)], placing q: Int, at s: Int,
+        clearing: [(pair: Int, start: Int)], byHost: [Int: [Int]], tries: inout Int, limit: Int
+    ) -> Bool {
+        for (r, sr) in clearing { take(r, sr, -1) }
+        if hasRoom(q, s) {
+            take(q, s, 1)
+            let start = Chain(added: [q], removed: old + clearing)
+            let moved =
+                clearing.isEmpty ? start : moveOn(clearing, after: start, byHost: byHost, tries: &tries, limit: limit)
+            if let move = moved {
+                if placeGroup(g) {
+                    let new = placedPairs(of: g).map(\.pair)
+                    if quotas?.admitsMove(removed: move.removed.map(\.pair), added: move.added + new) ?? true {
+                        return true
+                    }
+                    for r in new { take(r, starts[r]!, -1) }
+                }
+                for r in move.added.reversed() { take(r, starts[r]!, -1) }
+            }
+        }
+        for (r, sr) in clearing.reversed() { take(r, sr, 1) }
         return false
     }
 
@@ -117,7 +168,7 @@ extension PairGreedy {
         for (r, sr) in inWay { take(r, sr, -1) }
         if placeGroup(g) {
             let move = Chain(added: placedPairs(of: g).map(\.pair), removed: inWay)
-            if moveOn(inWay, after: move, byHost: byHost, tries: &tries, limit: limit) { return true }
+            if moveOn(inWay, after: move, byHost: byHost, tries: &tries, limit: limit) != nil { return true }
         }
         for (r, sr) in inWay.reversed() { take(r, sr, 1) }
         return false

@@ -138,7 +138,7 @@ extension PairGreedy {
         if admits(q, guarded: false), hasRoom(q, s) {
             take(q, s, 1)
             let move = Chain(added: [q], removed: inWay)
-            if moveOn(inWay, after: move, byHost: byHost, tries: &tries, limit: limit) { return true }
+            if moveOn(inWay, after: move, byHost: byHost, tries: &tries, limit: limit) != nil { return true }
         }
         for (r, sr) in inWay.reversed() { take(r, sr, 1) }
         return false
@@ -148,19 +148,19 @@ extension PairGreedy {
     /// stay that fits after `move` (what took their places), the hard
     /// quotas kept over the whole change; false, with everything `move` and
     /// the moves on added taken back (`inWay` stays out: the caller puts it
-    /// back), when one of them has nowhere to go.
+    /// back), when one of them has nowhere to go. The whole move when made.
     mutating func moveOn(
         _ inWay: [(pair: Int, start: Int)], after move: Chain, byHost: [Int: [Int]], tries: inout Int, limit: Int
-    ) -> Bool {
+    ) -> Chain? {
         var move = move
         for (r, _) in inWay {
             guard let next = relocate(r, depth: 0, byHost: byHost, tries: &tries, limit: limit, after: move) else {
                 for r in move.added.reversed() { take(r, starts[r]!, -1) }
-                return false
+                return nil
             }
             move = next
         }
-        return true
+        return move
     }
 
     /// What a move changed: the pairs it took (in order) and the pairs it
