@@ -129,10 +129,7 @@ extension DecomposedSolve {
             perFamily: Self.largeMasterPerParticipant, solver: solver, options: opts, budget: budget,
             log: { [budget] line in budget.log?("  " + line + "\n") })
         var bound: Double? = nil
-        if out.result.termination == .optimal, let v = out.result.objective {
-            let scale = objective.terms.reduce(1.0) { max($0, abs($1.1)) }
-            bound = objective.isIntegral ? Self.integralBound(v, objective.sense, scale: scale) : v
-        }
+        if out.result.termination == .optimal, let v = out.result.objective { bound = Self.levelBound(v, objective) }
         note(
             "large master: level \(level)'s LP bound \(bound.map { "\($0)" } ?? "none") (\(out.result.termination), "
                 + "\(out.rounds) rounds, \(out.columns.count) columns) in \(NumberText.fixed(budget.elapsed - t0, digits: 2))s"

@@ -91,6 +91,14 @@ extension DecomposedSolve {
         return sense == .maximize ? (b + tol).rounded(.down) : (b - tol).rounded(.up)
     }
 
+    /// A solver's bound `b` on `objective`'s level: the integer inside for
+    /// an integral level (GLPK's best node reads 900.9999999999999 where
+    /// 901 is meant), else `b`.
+    static func levelBound(_ b: Double, _ objective: LevelObjective) -> Double {
+        guard objective.isIntegral, b.isFinite else { return b }
+        return integralBound(b, objective.sense, scale: objective.terms.reduce(1.0) { max($0, abs($1.1)) })
+    }
+
     /// `objective` at most (maximised) or at least (minimised) `bound`:
     /// valid for every schedulable solution when `bound` is a bound on them.
     static func boundRow(_ objective: LevelObjective, _ bound: Double, name: String) -> Row {
