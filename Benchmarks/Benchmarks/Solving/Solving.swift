@@ -122,27 +122,29 @@ func seeds() {
     }
 }
 
-/// The large rung (``LargeRung``): its `placed` optimum gated as a count
-/// (`L1 placed /1000`, `L1 placed %1000`; 2,047,999 when not proven), the
-/// decomposition's counts reported.
+/// The large rungs (``LargeRung``), without and with travel groups: the
+/// `placed` optimum gated as a count (`L1 placed /1000`, `L1 placed
+/// %1000`; 2,047,999 when not proven), the decomposition's counts reported.
 func large() {
-    Benchmark(
-        LargeRung.name,
-        configuration: .init(
-            metrics: [.wallClock] + Gated.count("L1 placed")
-                + ["optimal levels", "pairs", "master solves", "nodes"].map(reported),
-            timeUnits: .milliseconds, warmupIterations: 0, maxDuration: .seconds(1), maxIterations: 1)
-    ) { benchmark in
-        let round = try LargeRung.load()
-        benchmark.startMeasurement()
-        let result = try Engine().solve(
-            round.instance, policy: round.policy, options: EngineOptions(timeLimit: LargeRung.timeLimit))
-        benchmark.stopMeasurement()
-        let level = result.levels[0]
-        benchmark.gated("L1 placed", level.status == .optimal ? Int((level.value ?? 0).rounded()) : 2_047_999)
-        benchmark.report("optimal levels", result.levels.filter { $0.status == .optimal }.count)
-        benchmark.report("pairs", result.decomposition?.pairs ?? 0)
-        benchmark.report("master solves", result.decomposition?.masterSolves ?? 0)
-        benchmark.report("nodes", result.decomposition?.nodes ?? 0)
+    for groups in [false, true] {
+        Benchmark(
+            LargeRung.name(groups: groups),
+            configuration: .init(
+                metrics: [.wallClock] + Gated.count("L1 placed")
+                    + ["optimal levels", "pairs", "master solves", "nodes"].map(reported),
+                timeUnits: .milliseconds, warmupIterations: 0, maxDuration: .seconds(1), maxIterations: 1)
+        ) { benchmark in
+            let round = try LargeRung.load(groups: groups)
+            benchmark.startMeasurement()
+            let result = try Engine().solve(
+                round.instance, policy: round.policy, options: EngineOptions(timeLimit: LargeRung.timeLimit))
+            benchmark.stopMeasurement()
+            let level = result.levels[0]
+            benchmark.gated("L1 placed", level.status == .optimal ? Int((level.value ?? 0).rounded()) : 2_047_999)
+            benchmark.report("optimal levels", result.levels.filter { $0.status == .optimal }.count)
+            benchmark.report("pairs", result.decomposition?.pairs ?? 0)
+            benchmark.report("master solves", result.decomposition?.masterSolves ?? 0)
+            benchmark.report("nodes", result.decomposition?.nodes ?? 0)
+        }
     }
 }
