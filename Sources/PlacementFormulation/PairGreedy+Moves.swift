@@ -4,8 +4,9 @@ import PlacementModel
 /// the place of one already placed at the same host, who moves to another
 /// stay that still fits, or (a chain of two) makes room there by moving a
 /// third one on; then everyone in the way at that host (up to three) moves
-/// to another stay; last, a travel group in the way moves whole
-/// (PairGreedy+GroupMoves.swift). Each move places one more and keeps every weekly capacity,
+/// to another stay, with one more whose leaving lets a hard quota admit
+/// the participant (PairGreedy+MoveAll.swift); last, a travel group in the
+/// way moves whole (PairGreedy+GroupMoves.swift). Each move places one more and keeps every weekly capacity,
 /// offer total, the budget and, with a guard, the hard quotas (over the
 /// move's net change); the result is checked against the master like the
 /// greedy's own.
@@ -67,7 +68,9 @@ extension PairGreedy {
                         if depth > Self.moveDepth {
                             tries += 1
                             if tries > limit { break search }
-                            if moveAll(placing: q, at: s, byHost: byHost, tries: &tries, limit: limit) {
+                            if moveAll(placing: q, at: s, byHost: byHost, tries: &tries, limit: limit)
+                                || moveAllPastAQuota(placing: q, at: s, byHost: byHost, tries: &tries, limit: limit)
+                            {
                                 moves += 1
                                 index(starts)
                                 break search
@@ -120,29 +123,6 @@ extension PairGreedy {
 
     /// Participants at most a move of everyone in the way shifts.
     static let moveAllAtMost = 3
-
-    /// Pair `q` at week `s` once every participant placed at its host whose
-    /// weeks overlap it (movable, at most ``moveAllAtMost``) has moved to a
-    /// stay that fits, each in turn; whether it was made (else everything
-    /// is as before).
-    private mutating func moveAll(
-        placing q: Int, at s: Int, byHost: [Int: [Int]], tries: inout Int, limit: Int
-    ) -> Bool {
-        let offer = pairs.pairs[q].offer
-        let inWay = (byHost[host(q)] ?? []).compactMap { r in starts[r].map { (pair: r, start: $0) } }
-            .filter { pairs.pairs[$0.pair].offer == offer && overlap(q, s, $0.pair, $0.start) }
-        guard !inWay.isEmpty, inWay.count <= Self.moveAllAtMost,
-            inWay.allSatisfy({ movable(pairs.pairs[$0.pair].participant) })
-        else { return false }
-        for (r, sr) in inWay { take(r, sr, -1) }
-        if admits(q, guarded: false), hasRoom(q, s) {
-            take(q, s, 1)
-            let move = Chain(added: [q], removed: inWay)
-            if moveOn(inWay, after: move, byHost: byHost, tries: &tries, limit: limit) != nil { return true }
-        }
-        for (r, sr) in inWay.reversed() { take(r, sr, 1) }
-        return false
-    }
 
     /// The participants `inWay`, already taken out, each moved on to a
     /// stay that fits after `move` (what took their places), the hard

@@ -178,6 +178,36 @@ import Testing
         #expect(Self.chosen(greedy.starts, instance, candidates, pairs) == ["a@o2", "b@o1"])
     }
 
+    /// The room and a quota: x (ES, ict) can only go to o1, held by y; e
+    /// (ES, tourism) is at h1's other offer, and at most one of a country
+    /// may be at a host. Moving y on (to o3) frees o1 but leaves x a second
+    /// Spaniard at h1, and no one at o3 is in the way of a chain; no single
+    /// move, chain or move of everyone in the way is kept. Moving y and e
+    /// on together (e to o4) places x.
+    @Test func theOneInTheWayAndOneAQuotaCountsMoveTogether() throws {
+        let hosts = [
+            host(
+                "h1",
+                offers: [
+                    offer("o1", sectors: ["food", "ict"], to: "2026-03-08"),
+                    offer("o2", sectors: ["tourism"], to: "2026-03-08"),
+                ]),
+            host("h2", offers: [offer("o3", to: "2026-03-08")]),
+            host("h3", offers: [offer("o4", sectors: ["tourism"], to: "2026-03-08")]),
+        ]
+        let instance = round(
+            [
+                participant("e", sector: "tourism", to: "2026-03-08", preferences: ["o2", "o4"]),
+                participant("y", country: "FR", to: "2026-03-08", preferences: ["o1", "o3"]),
+                participant("x", sector: "ict", to: "2026-03-08"),
+            ], hosts)
+        let policy = Policy(objective: [.placed(weights: [])], quotas: [GreedyQuotaGuardTests.oneOfACountry])
+        var (greedy, candidates, pairs) = Self.guarded(instance, policy)
+        #expect(Self.chosen(greedy.run(), instance, candidates, pairs) == ["e@o2", "y@o1"])
+        #expect(greedy.improveByMoves() == 1)
+        #expect(Self.chosen(greedy.starts, instance, candidates, pairs) == ["e@o4", "x@o1", "y@o3"])
+    }
+
     /// A travel group in the way moves whole: a and b (a group, h1 first)
     /// take both places at o1; x (ict) can only go there. No single move,
     /// chain or move of everyone in the way shifts a group member; the
