@@ -99,6 +99,14 @@ extension DecomposedSolve {
         return integralBound(b, objective.sense, scale: objective.terms.reduce(1.0) { max($0, abs($1.1)) })
     }
 
+    /// A master's bound `b` as the level's: under the incumbent's cutoff the
+    /// master bounds only the solutions that beat `incumbent`, so the level's
+    /// bound is the weaker of `b` and the incumbent's value.
+    static func underCutoff(_ b: Double, _ incumbent: Incumbent?, _ objective: LevelObjective) -> Double {
+        guard let inc = incumbent else { return b }
+        return objective.sense == .maximize ? max(b, inc.value) : min(b, inc.value)
+    }
+
     /// `objective` at most (maximised) or at least (minimised) `bound`:
     /// valid for every schedulable solution when `bound` is a bound on them.
     static func boundRow(_ objective: LevelObjective, _ bound: Double, name: String) -> Row {

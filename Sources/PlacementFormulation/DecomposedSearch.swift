@@ -77,12 +77,8 @@ extension DecomposedSolve {
                 // Stopped with no point: its bound (GLPK's best node) still bounds the level, as an
                 // optimal master's does. The budgeted 1,000 × 250 with groups reported none where
                 // its last master had proven 901.
-                // Under the cutoff it bounds only what beats the incumbent, as below.
-                if r.termination != .infeasible, var b = r.bound.map({ Self.levelBound($0, objective) }), b.isFinite {
-                    if let inc = s.incumbent {
-                        b = objective.sense == .maximize ? max(b, inc.value) : min(b, inc.value)
-                    }
-                    s.bound = Self.tighter(objective, s.bound, b)
+                if r.termination != .infeasible, let b = r.bound.map({ Self.levelBound($0, objective) }), b.isFinite {
+                    s.bound = Self.tighter(objective, s.bound, Self.underCutoff(b, s.incumbent, objective))
                 }
                 if r.termination == .infeasible {
                     // Nothing beats the incumbent: it is optimal. Without one, the level is infeasible.
@@ -98,9 +94,7 @@ extension DecomposedSolve {
             // Under the cutoff the master bounds only the solutions that beat the incumbent; the
             // level's bound is the better of that and the incumbent (a bound worse than a solution
             // in hand was reported at a timed-out cost level, found by verify).
-            if let inc = s.incumbent, let b = s.bound {
-                s.bound = objective.sense == .maximize ? max(b, inc.value) : min(b, inc.value)
-            }
+            s.bound = s.bound.map { Self.underCutoff($0, s.incumbent, objective) }
 
             // Schedule the chosen pairs of the groups that are not time-indexed.
             let (byGroup, scheduled, failed) = try scheduleGroups(

@@ -57,15 +57,7 @@ extension PairGreedy {
             for (r, sr) in old { take(r, sr, 1) }
             return false
         }
-        var clearings: [[(pair: Int, start: Int)]] = [[]]
-        if !hasRoom(q, s) {
-            let offer = pairs.pairs[q].offer
-            let inWay = (byHost[host(q)] ?? []).compactMap { r in starts[r].map { (pair: r, start: $0) } }
-                .filter { pairs.pairs[$0.pair].offer == offer && overlap(q, s, $0.pair, $0.start) }
-            let canMove =
-                inWay.count <= Self.moveAllAtMost && inWay.allSatisfy { movable(pairs.pairs[$0.pair].participant) }
-            clearings = !canMove ? [] : inWay.count == 1 ? [inWay] : inWay.map { [$0] } + [inWay]
-        }
+        let clearings = hasRoom(q, s) ? [[]] : inTheWay(of: q, at: s, byHost: byHost).map(Self.eachThenAll) ?? []
         for clearing in clearings {
             if moveGroup(
                 g, from: old, placing: q, at: s, clearing: clearing, byHost: byHost, tries: &tries, limit: limit)

@@ -12,8 +12,12 @@
 extension PairGreedy {
     /// Pair `q` at week `s` once every participant placed at its host whose
     /// weeks overlap it (movable, at most ``moveAllAtMost``) has moved to a
-    /// stay that fits, each in turn; whether it was made (else everything
-    /// is as before).
+    /// stay that fits, each in turn; else, with hard quotas, once those in
+    /// its way (one of them, or all) and one participant placed at its host
+    /// whose leaving lets the quota guard admit `q` (any weeks) have all
+    /// moved on, the hard quotas kept over the whole change. Whether it was
+    /// made (else everything is as before). Each participant tried for the
+    /// quota counts as one of `tries`.
     mutating func moveAll(
         placing q: Int, at s: Int, byHost: [Int: [Int]], tries: inout Int, limit: Int
     ) -> Bool {
@@ -25,21 +29,17 @@ extension PairGreedy {
             if moveOn(inWay, after: move, byHost: byHost, tries: &tries, limit: limit) != nil { return true }
         }
         for (r, sr) in inWay.reversed() { take(r, sr, 1) }
-        return false
+        return quotas != nil
+            && movePastAQuota(placing: q, at: s, inWay: inWay, byHost: byHost, tries: &tries, limit: limit)
     }
 
-    /// Pair `q` at week `s` when those in its way (one of them, or all, as
-    /// in ``moveAll(placing:at:byHost:tries:limit:)``) and one participant
-    /// placed at its host whose leaving lets the quota guard admit `q` (any
-    /// weeks) all move on to stays that fit; the hard quotas are kept over
-    /// the whole change. Each participant tried for the quota counts as one
-    /// of `tries`. False without hard quotas.
-    mutating func moveAllPastAQuota(
-        placing q: Int, at s: Int, byHost: [Int: [Int]], tries: inout Int, limit: Int
+    /// The second form of ``moveAll(placing:at:byHost:tries:limit:)``, with
+    /// `inWay` (not empty) in `q`'s way.
+    private mutating func movePastAQuota(
+        placing q: Int, at s: Int, inWay: [(pair: Int, start: Int)], byHost: [Int: [Int]], tries: inout Int,
+        limit: Int
     ) -> Bool {
-        guard quotas != nil, let inWay = inTheWay(of: q, at: s, byHost: byHost), !inWay.isEmpty else { return false }
-        let clearings = inWay.count == 1 ? [inWay] : inWay.map { [$0] } + [inWay]
-        for clearing in clearings {
+        for clearing in Self.eachThenAll(inWay) {
             for (r, sr) in clearing { take(r, sr, -1) }
             let refused = admits(q, guarded: false) && hasRoom(q, s) && quotas?.admits(q) == false
             for r in byHost[host(q)] ?? [] where refused && movable(pairs.pairs[r].participant) {
@@ -64,10 +64,16 @@ extension PairGreedy {
         return false
     }
 
+    /// The ways to clear `inWay` a move tries: each of them alone, then all
+    /// of them (one way when there is one).
+    static func eachThenAll(_ inWay: [(pair: Int, start: Int)]) -> [[(pair: Int, start: Int)]] {
+        inWay.count == 1 ? [inWay] : inWay.map { [$0] } + [inWay]
+    }
+
     /// Who is placed at pair `q`'s offer in weeks that overlap `q` from
     /// week `s`; nil when they are more than ``moveAllAtMost`` or one of
     /// them may not move.
-    private func inTheWay(of q: Int, at s: Int, byHost: [Int: [Int]]) -> [(pair: Int, start: Int)]? {
+    func inTheWay(of q: Int, at s: Int, byHost: [Int: [Int]]) -> [(pair: Int, start: Int)]? {
         let offer = pairs.pairs[q].offer
         let inWay = (byHost[host(q)] ?? []).compactMap { r in starts[r].map { (pair: r, start: $0) } }
             .filter { pairs.pairs[$0.pair].offer == offer && overlap(q, s, $0.pair, $0.start) }

@@ -68,9 +68,7 @@ extension PairGreedy {
                         if depth > Self.moveDepth {
                             tries += 1
                             if tries > limit { break search }
-                            if moveAll(placing: q, at: s, byHost: byHost, tries: &tries, limit: limit)
-                                || moveAllPastAQuota(placing: q, at: s, byHost: byHost, tries: &tries, limit: limit)
-                            {
+                            if moveAll(placing: q, at: s, byHost: byHost, tries: &tries, limit: limit) {
                                 moves += 1
                                 index(starts)
                                 break search
