@@ -23,7 +23,7 @@ func simplexParameters(presolve: Bool, timeLimit: Double?, logging: Bool) -> glp
 /// GLPK's API defaults leave presolve, cuts and heuristics off; these are
 /// the settings that solve all 60 OR-Library GAP instances (gap1–gap12) to
 /// proven optimality: hybrid pseudocost branching, best-local-bound
-/// backtracking, all four cut families (when `options.cuts`), the
+/// backtracking (depth first when ``SolverOptions/depthFirst`` asks), all four cut families (when `options.cuts`), the
 /// feasibility pump and simple rounding. Proximity search stays off (it
 /// spends its own time limit on every solve).
 func intoptParameters(
@@ -35,7 +35,7 @@ func intoptParameters(
     p.msg_lev = logging ? GLP_MSG_ON : GLP_MSG_ERR
     p.presolve = presolve ? GLP_ON : GLP_OFF
     p.br_tech = GLP_BR_PCH
-    p.bt_tech = GLP_BT_BLB
+    p.bt_tech = options.depthFirst ? GLP_BT_DFS : GLP_BT_BLB
     let cuts = options.cuts ? GLP_ON : GLP_OFF
     p.gmi_cuts = cuts
     p.mir_cuts = cuts

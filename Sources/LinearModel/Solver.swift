@@ -51,6 +51,11 @@ public struct SolverOptions: Sendable {
     /// (593 nodes, 3.5 s, where the pump finds it at the root in 0.1 s);
     /// nil never starts again.
     public var pumpAfterNodes: Int?
+    /// Branch and bound backtracks depth first (GLPK: `GLP_BT_DFS`)
+    /// instead of to the node with the best local bound: it reaches points
+    /// sooner and closes the bound later, so it suits a model whose root
+    /// bound is already at its optimum.
+    public var depthFirst = false
     /// A start point; it is checked against the model before it is used.
     public var start: [Double]?
     /// A start basis (a warm start of the simplex, say from the last LP of a

@@ -40,6 +40,19 @@ struct OptionTests {
         #expect(objective <= 1433 && bound >= 1433 - 1e-6)  // maximisation: objective ≤ optimum ≤ bound
     }
 
+    /// Depth-first backtracking proves the same optimum (1,433) by another
+    /// path: GLPK visits another number of nodes than with its best-bound
+    /// backtracking (so the option reaches GLPK).
+    @Test func depthFirstSearchesAnotherWayToTheSameOptimum() throws {
+        let model = try Self.hardGAP()
+        var deep = SolverOptions()
+        deep.depthFirst = true
+        let best = try solver.solve(model), dived = try solver.solve(model, options: deep)
+        #expect(best.termination == .optimal && dived.termination == .optimal)
+        #expect(best.objective == 1433 && dived.objective == 1433)
+        #expect(best.nodes != dived.nodes, "\(best.nodes) nodes either way")
+    }
+
     /// The optimum (4, 0) of ConformanceModels.mip given as start is injected.
     @Test func validStartIsUsed() throws {
         let lines = Collector<String>()

@@ -47,4 +47,34 @@ import Testing
         let c = CandidateSet(instance: r, policy: policy)
         #expect(outcome.chosen.map { $0.map { c.stays[$0].start } } == [0, 0])
     }
+
+    /// Records, for every integer master (the pair master, "allvet-pairs"),
+    /// its sense and whether it was asked to search depth first.
+    final class RecordingSolver: LinearSolver, @unchecked Sendable {
+        var name: String { "GLPK, recorded" }
+        private(set) var masters: [(sense: ObjectiveSense, depthFirst: Bool)] = []
+        func solve(_ model: LinearModel, options: SolverOptions) throws -> SolveResult {
+            if model.name == "allvet-pairs", model.hasIntegerColumns {
+                masters.append((model.sense, options.depthFirst))
+            }
+            return try GLPKSolver().solve(model, options: options)
+        }
+    }
+
+    @Test func earlyMastersSearchDepthFirstAndTheOthersDoNot() throws {
+        // The round of the first test: `placed` (maximised) needs one master, `early` (minimised) two.
+        let r = Self.round(offers: ["o"], preferences: ["o"])
+        let policy = Policy(objective: [.placed(weights: []), .early], quotas: [])
+        let solver = RecordingSolver()
+        var budget = SolveBudget(limit: 30)
+        budget.log = nil
+        let outcome = try DecomposedSolve(solver: solver, options: SolverOptions(), budget: budget)
+            .solve(instance: r, policy: policy, candidates: CandidateSet(instance: r, policy: policy))
+        #expect(outcome.levels.map(\.value) == [2, 3])
+        let placed = solver.masters.filter { $0.sense == .maximize }
+        let early = solver.masters.filter { $0.sense == .minimize }
+        #expect(!placed.isEmpty && !early.isEmpty)
+        #expect(placed.allSatisfy { !$0.depthFirst })
+        #expect(early.allSatisfy { $0.depthFirst })
+    }
 }
