@@ -108,21 +108,26 @@ struct GLPKRun {
                 return result(termination, .none, "LP relaxation: " + message, values: [], bound: nil, nodes: 0)
             }
         }
+        var searching = options
         var (rc, search) = branchAndCut(
-            problem, options: options, start: start, presolve: presolve,
-            giveUpAfterNodes: options.feasibilityPump ? nil : options.pumpAfterNodes)
+            problem, options: searching, start: start, presolve: presolve,
+            giveUpAfterNodes: Self.giveUpAfterNodes(searching))
         var firstBound: Double? = nil
-        if search.gaveUp {
-            log.note("no integer point after \(search.nodes) nodes: starting again with the feasibility pump")
-            firstBound = search.bound
+        // A search with no integer point after so many nodes starts again with the remedy asked
+        // for: the feasibility pump first, then depth first (each at most once).
+        while search.gaveUp {
+            let pump = !searching.feasibilityPump && searching.pumpAfterNodes == Self.giveUpAfterNodes(searching)
+            log.note(
+                "no integer point after \(search.nodes) nodes: starting again "
+                    + (pump ? "with the feasibility pump" : "depth first"))
+            firstBound = firstBound ?? search.bound
             if !presolve, let stopped = try relaxationAgain(problem, bound: search.bound, nodes: search.nodes) {
                 return stopped
             }
-            var pumped = options
-            pumped.feasibilityPump = true
+            if pump { searching.feasibilityPump = true } else { searching.depthFirst = true }
             (rc, search) = branchAndCut(
-                problem, options: pumped, start: start, presolve: presolve, giveUpAfterNodes: nil,
-                nodesBefore: search.nodes)
+                problem, options: searching, start: start, presolve: presolve,
+                giveUpAfterNodes: Self.giveUpAfterNodes(searching), nodesBefore: search.nodes)
         }
         switch mipOutcome(returnCode: rc, mipStatus: problem.mipStatus) {
         case .failure(let code, let message):
@@ -134,6 +139,14 @@ struct GLPKRun {
             return result(
                 termination, primal, message, values: values, bound: search.bound ?? firstBound, nodes: search.nodes)
         }
+    }
+
+    /// Nodes after which a search with no integer point gives up for its
+    /// next remedy (``SolverOptions/pumpAfterNodes``, then
+    /// ``SolverOptions/depthFirstAfterNodes``); nil when none is left.
+    static func giveUpAfterNodes(_ o: SolverOptions) -> Int? {
+        [o.feasibilityPump ? nil : o.pumpAfterNodes, o.depthFirst ? nil : o.depthFirstAfterNodes]
+            .compactMap { $0 }.min()
     }
 
     /// Solves the relaxation again before a second `glp_intopt` without

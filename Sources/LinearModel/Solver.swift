@@ -56,6 +56,12 @@ public struct SolverOptions: Sendable {
     /// sooner and closes the bound later, so it suits a model whose root
     /// bound is already at its optimum.
     public var depthFirst = false
+    /// Without ``depthFirst``: when branch and bound has more than this
+    /// many nodes and no incumbent, it starts again depth first (GLPK; after
+    /// the pump of ``pumpAfterNodes`` when both are set). A master whose
+    /// bound is at its optimum can spend tens of thousands of nodes before
+    /// its first point; nil never starts again.
+    public var depthFirstAfterNodes: Int?
     /// A start point; it is checked against the model before it is used.
     public var start: [Double]?
     /// A start basis (a warm start of the simplex, say from the last LP of a

@@ -4,6 +4,10 @@ import PlacementModel
 /// One level's search of the decomposition: master solves, group
 /// scheduling and the cuts on what does not schedule.
 extension DecomposedSolve {
+    /// Nodes a master may have with no integer point before it starts
+    /// again depth first (``SolverOptions/depthFirstAfterNodes``).
+    static let diveAfterNodes = 500
+
     /// One level's loop: solve the master (with `extraRows`, rows that hold
     /// earlier levels for this search only), schedule each group, cut off
     /// what does not schedule, repair; until a master solution schedules,
@@ -56,6 +60,10 @@ extension DecomposedSolve {
             // where the best-bound search was still at 3,355 after 27,000 nodes). On `rank`
             // masters it was slower (seed 5 of 500 × 120: 14.0 s instead of 10.2 s).
             opts.depthFirst = strict
+            // A master with no point after so many nodes starts again depth first (the `rank`
+            // master of the same round under a cutoff: 26,665 nodes and 28 s before its first
+            // point, then optimal at once; depth first from the start took 0.9 s).
+            opts.depthFirstAfterNodes = Self.diveAfterNodes
             if s.incumbent == nil, !offeredStart, let start {
                 // A solution of the earlier levels: GLPK's first incumbent, when it keeps every row.
                 // Its soft shortfalls and worst rank are recomputed from its pairs (GLPK's own values
@@ -119,6 +127,15 @@ extension DecomposedSolve {
                 // Some of these groups' pairs start later than the master counts: their start
                 // columns make the master exact for them.
                 for g in failed { run.master.timeIndex(group: g) }
+                if stall.observe(r) {
+                    // Stalled: the master's value is its last one's and only its solution moved
+                    // (seed 1 of the generated 200 x 50 under the rich policy, without travel groups:
+                    // six masters at 3,316, each failing in other groups). Every group this solution
+                    // uses is time-indexed, so the next master is exact wherever it was.
+                    let used = byGroup.indices.filter { !byGroup[$0].isEmpty && !run.master.timeIndexed.contains($0) }
+                    for g in used { run.master.timeIndex(group: g) }
+                    note("  stalled: \(used.count) more groups time-indexed")
+                }
                 run.stats.timeIndexedGroups = run.master.timeIndexed.count
                 if r.primal != .optimal || run.interrupted { break }
                 continue

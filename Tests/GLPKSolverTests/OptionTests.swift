@@ -53,6 +53,18 @@ struct OptionTests {
         #expect(best.nodes != dived.nodes, "\(best.nodes) nodes either way")
     }
 
+    /// With no point after `depthFirstAfterNodes` nodes (none here: 0),
+    /// the search starts again depth first and proves the same optimum.
+    @Test func aSearchWithNoPointStartsAgainDepthFirst() throws {
+        let lines = Collector<String>()
+        var options = SolverOptions()
+        options.depthFirstAfterNodes = 0
+        options.log = { line in lines.append(line) }
+        let r = try solver.solve(Self.hardGAP(), options: options)
+        #expect(r.termination == .optimal && r.objective == 1433)
+        #expect(lines.items.contains { $0.contains("starting again depth first") }, "\(lines.items.suffix(5))")
+    }
+
     /// The optimum (4, 0) of ConformanceModels.mip given as start is injected.
     @Test func validStartIsUsed() throws {
         let lines = Collector<String>()

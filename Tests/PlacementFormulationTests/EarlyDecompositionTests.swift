@@ -49,13 +49,14 @@ import Testing
     }
 
     /// Records, for every integer master (the pair master, "allvet-pairs"),
-    /// its sense and whether it was asked to search depth first.
+    /// its sense and whether it was asked to search depth first, from the
+    /// start or after nodes with no point.
     final class RecordingSolver: LinearSolver, @unchecked Sendable {
         var name: String { "GLPK, recorded" }
-        private(set) var masters: [(sense: ObjectiveSense, depthFirst: Bool)] = []
+        private(set) var masters: [(sense: ObjectiveSense, depthFirst: Bool, after: Int?)] = []
         func solve(_ model: LinearModel, options: SolverOptions) throws -> SolveResult {
             if model.name == "allvet-pairs", model.hasIntegerColumns {
-                masters.append((model.sense, options.depthFirst))
+                masters.append((model.sense, options.depthFirst, options.depthFirstAfterNodes))
             }
             return try GLPKSolver().solve(model, options: options)
         }
@@ -74,7 +75,7 @@ import Testing
         let placed = solver.masters.filter { $0.sense == .maximize }
         let early = solver.masters.filter { $0.sense == .minimize }
         #expect(!placed.isEmpty && !early.isEmpty)
-        #expect(placed.allSatisfy { !$0.depthFirst })
+        #expect(placed.allSatisfy { !$0.depthFirst && $0.after == DecomposedSolve.diveAfterNodes })
         #expect(early.allSatisfy { $0.depthFirst })
     }
 }
