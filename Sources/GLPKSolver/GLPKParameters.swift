@@ -23,8 +23,9 @@ func simplexParameters(presolve: Bool, timeLimit: Double?, logging: Bool) -> glp
 /// GLPK's API defaults leave presolve, cuts and heuristics off; these are
 /// the settings that solve all 60 OR-Library GAP instances (gap1–gap12) to
 /// proven optimality: hybrid pseudocost branching, best-local-bound
-/// backtracking (depth first when ``SolverOptions/depthFirst`` asks), all four cut families (when `options.cuts`), the
-/// feasibility pump and simple rounding. Proximity search stays off (it
+/// backtracking (depth first when ``SolverOptions/depthFirst`` asks), all
+/// four cut families (when `options.cuts`), the feasibility pump and
+/// simple rounding. Proximity search stays off (it
 /// spends its own time limit on every solve).
 func intoptParameters(
     options: SolverOptions, presolve: Bool, timeLimit: Double?, logging: Bool,

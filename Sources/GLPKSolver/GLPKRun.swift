@@ -109,25 +109,25 @@ struct GLPKRun {
             }
         }
         var searching = options
+        var remedy = Self.nextRemedy(searching)
         var (rc, search) = branchAndCut(
-            problem, options: searching, start: start, presolve: presolve,
-            giveUpAfterNodes: Self.giveUpAfterNodes(searching))
+            problem, options: searching, start: start, presolve: presolve, giveUpAfterNodes: remedy?.afterNodes)
         var firstBound: Double? = nil
         // A search with no integer point after so many nodes starts again with the remedy asked
         // for: the feasibility pump first, then depth first (each at most once).
-        while search.gaveUp {
-            let pump = !searching.feasibilityPump && searching.pumpAfterNodes == Self.giveUpAfterNodes(searching)
+        while search.gaveUp, let next = remedy {
             log.note(
                 "no integer point after \(search.nodes) nodes: starting again "
-                    + (pump ? "with the feasibility pump" : "depth first"))
+                    + (next.pump ? "with the feasibility pump" : "depth first"))
             firstBound = firstBound ?? search.bound
             if !presolve, let stopped = try relaxationAgain(problem, bound: search.bound, nodes: search.nodes) {
                 return stopped
             }
-            if pump { searching.feasibilityPump = true } else { searching.depthFirst = true }
+            if next.pump { searching.feasibilityPump = true } else { searching.depthFirst = true }
+            remedy = Self.nextRemedy(searching)
             (rc, search) = branchAndCut(
                 problem, options: searching, start: start, presolve: presolve,
-                giveUpAfterNodes: Self.giveUpAfterNodes(searching), nodesBefore: search.nodes)
+                giveUpAfterNodes: remedy?.afterNodes, nodesBefore: search.nodes)
         }
         switch mipOutcome(returnCode: rc, mipStatus: problem.mipStatus) {
         case .failure(let code, let message):
@@ -141,12 +141,14 @@ struct GLPKRun {
         }
     }
 
-    /// Nodes after which a search with no integer point gives up for its
-    /// next remedy (``SolverOptions/pumpAfterNodes``, then
-    /// ``SolverOptions/depthFirstAfterNodes``); nil when none is left.
-    static func giveUpAfterNodes(_ o: SolverOptions) -> Int? {
-        [o.feasibilityPump ? nil : o.pumpAfterNodes, o.depthFirst ? nil : o.depthFirstAfterNodes]
-            .compactMap { $0 }.min()
+    /// The next remedy of a search with no integer point, and after how
+    /// many nodes: the pump (``SolverOptions/pumpAfterNodes``) or depth first
+    /// (``SolverOptions/depthFirstAfterNodes``), the pump first at equal
+    /// counts; nil when none is left.
+    static func nextRemedy(_ o: SolverOptions) -> (afterNodes: Int, pump: Bool)? {
+        let pump = o.feasibilityPump ? nil : o.pumpAfterNodes.map { (afterNodes: $0, pump: true) }
+        let dive = o.depthFirst ? nil : o.depthFirstAfterNodes.map { (afterNodes: $0, pump: false) }
+        return [pump, dive].compactMap { $0 }.min { $0.afterNodes < $1.afterNodes }
     }
 
     /// Solves the relaxation again before a second `glp_intopt` without
