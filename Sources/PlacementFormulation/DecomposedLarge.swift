@@ -110,6 +110,8 @@ extension DecomposedSolve {
             initial.formUnion(best.prefix(Self.largeMasterFirstPairs))
         }
         if let seed { initial.formUnion(seed.values.indices.filter { seed.values[$0] > 0.5 }) }
+        // The quota counts: one left out would hold every pair it counts at 0.
+        initial.formUnion(master.quotaCounts.map(\.column.rawValue))
         // A pair's start columns (travel groups' members) count as its participant's; any other
         // column (worst rank, shortfalls) is a family of its own. With them all in one family,
         // 5,000 × 1,200 with travel groups took 276 rounds.

@@ -128,9 +128,9 @@ public struct DirectFormulation: Sendable {
                     column: ColumnIndex($0.offset), participant: $0.element.participant.rawValue,
                     offer: $0.element.offer.rawValue)
             }
-        let (penalties, quotaRows) =
+        let (penalties, quotaRows, _) =
             check.stopped
-            ? ([], []) : QuotaRowBuilder.add(to: &m, instance: instance, policy: policy, items: items)
+            ? ([], [], []) : QuotaRowBuilder.add(to: &m, instance: instance, policy: policy, items: items)
 
         // worst_rank: z ≥ rank of each participant's stay.
         var worst: ColumnIndex?

@@ -22,6 +22,8 @@ struct QuotaGuard {
     /// The hard quota rows of `master`; nil when it has none.
     init?(master: PairMaster) {
         let pairCount = master.pairs.pairs.count
+        // A row over a scope's counts weighs each pair they count.
+        let counted = Dictionary(master.quotaCounts.map { ($0.column, $0.items) }) { a, _ in a }
         for qr in master.quotaRows where qr.slack == nil {
             guard let r = qr.row else { continue }
             let row = master.model[r]
@@ -29,8 +31,10 @@ struct QuotaGuard {
             lower.append(row.lower)
             upper.append(row.upper)
             activity.append(0)
-            for (k, c) in row.columns.enumerated() where c.rawValue < pairCount {
-                rowsOf[c.rawValue, default: []].append((index, row.coefficients[k]))
+            for (k, c) in row.columns.enumerated() {
+                for q in counted[c] ?? (c.rawValue < pairCount ? [c] : []) {
+                    rowsOf[q.rawValue, default: []].append((index, row.coefficients[k]))
+                }
             }
         }
         if lower.isEmpty { return nil }

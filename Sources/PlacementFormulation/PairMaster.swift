@@ -15,6 +15,8 @@ struct PairMaster {
     let groups: [CapacityGroup]
     let penalties: [(column: ColumnIndex, cost: Double)]
     let quotaRows: [QuotaRow]
+    /// Integer counts of the share and parity scopes (``QuotaCount``).
+    let quotaCounts: [QuotaCount]
     let worstRankColumn: ColumnIndex?
     /// Participants who must be placed (a lock).
     let locked: Set<ParticipantIndex>
@@ -79,7 +81,9 @@ struct PairMaster {
             QuotaRowBuilder.Item(
                 column: ColumnIndex($0.offset), participant: $0.element.participant, offer: $0.element.offer)
         }
-        let (penalties, quotaRows) = QuotaRowBuilder.add(to: &m, instance: instance, policy: policy, items: items)
+        let (penalties, quotaRows, quotaCounts) = QuotaRowBuilder.add(
+            to: &m, instance: instance, policy: policy, items: items,
+            counts: pairs.pairs.count <= Self.largestCountedMaster)
         // worst_rank.
         var worst: ColumnIndex?
         if policy.objective.contains(.worstRank) {
@@ -101,6 +105,7 @@ struct PairMaster {
         self.groups = groups
         self.penalties = penalties
         self.quotaRows = quotaRows
+        self.quotaCounts = quotaCounts
         self.worstRankColumn = worst
         self.locked = candidates.locked
         self.penaltyLevel = policy.penaltyLevel
@@ -301,7 +306,7 @@ struct PairMaster {
     }
 
     /// Drops `dropped` pairs from a solution and makes the soft-quota
-    /// shortfalls and `worst_rank` consistent again; nil when a hard quota
+    /// shortfalls, the quota counts and `worst_rank` consistent again; nil when a hard quota
     /// then breaks or a locked participant would be left out.
     func dropping(_ dropped: Set<Int>, from values: [Double]) -> [Double]? {
         if dropped.contains(where: { locked.contains(ParticipantIndex(pairs.pairs[$0].participant)) }) { return nil }
@@ -312,6 +317,7 @@ struct PairMaster {
             v[q] = 0
             for c in startColumns[q] ?? [] { v[c.column.rawValue] = 0 }
         }
+        for count in quotaCounts { v[count.column.rawValue] = count.items.reduce(0) { $0 + v[$1.rawValue] } }
         for qr in quotaRows {
             guard let r = qr.row else { continue }
             let row = model[r]
