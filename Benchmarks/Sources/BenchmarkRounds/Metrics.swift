@@ -19,6 +19,13 @@ public enum Gated {
         [metric("L\(level) \(goal)"), metric("L\(level) \(goal) .001")]
     }
 
+    /// The three metrics of a level whose values reach 2,048 and more (the
+    /// `early` goal's sums of start weeks: 3,299 at 200 × 50): the integer
+    /// part as a gated count, then the thousandths.
+    public static func wideObjective(level: Int, goal: String) -> [BenchmarkMetric] {
+        count("L\(level) \(goal)") + [metric("L\(level) \(goal) .001")]
+    }
+
     static func metric(_ name: String) -> BenchmarkMetric {
         .custom(name, polarity: .prefersSmaller, useScalingFactor: false)
     }
@@ -46,14 +53,27 @@ public extension Benchmark {
         measurement(.custom("L\(level) \(goal) .001"), thousandths % 1000)
     }
 
+    /// Records level `level`'s value exactly as ``Gated/wideObjective(level:goal:)``.
+    func gatedWideObjective(level: Int, goal: String, _ value: Double) {
+        let thousandths = Int((value * 1000).rounded())
+        precondition(thousandths >= 0, "L\(level) \(goal) = \(value): negative")
+        gated("L\(level) \(goal)", thousandths / 1000)
+        measurement(.custom("L\(level) \(goal) .001"), thousandths % 1000)
+    }
+
     /// Records each level's optimal value of `result` as gated (`L<level>
-    /// <goal><suffix>`); a level not proven optimal records 2047.999, which
-    /// no threshold holds, so the check fails. Returns the optimal levels.
+    /// <goal><suffix>`; the goals in `wide` as ``Gated/wideObjective(level:goal:)``);
+    /// a level not proven optimal records 2047.999, which no threshold
+    /// holds, so the check fails. Returns the optimal levels.
     @discardableResult
-    func gatedLevels(_ result: RoundResult, goals: [String], suffix: String = "") -> Int {
+    func gatedLevels(_ result: RoundResult, goals: [String], suffix: String = "", wide: Set<String> = []) -> Int {
         for (i, level) in result.levels.enumerated() {
             let value = level.status == .optimal ? (level.value ?? 2047.999) : 2047.999
-            gatedObjective(level: i + 1, goal: goals[i] + suffix, value)
+            if wide.contains(goals[i]) {
+                gatedWideObjective(level: i + 1, goal: goals[i] + suffix, value)
+            } else {
+                gatedObjective(level: i + 1, goal: goals[i] + suffix, value)
+            }
         }
         return result.levels.filter { $0.status == .optimal }.count
     }
