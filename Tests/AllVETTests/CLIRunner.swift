@@ -9,7 +9,20 @@ struct CLIRun {
     var reason: Process.TerminationReason = .exit
 }
 
+/// The folder of this test process's temporary folders, removed when the
+/// process exits: a whole run made about 100 of them and left them all in
+/// the system's temporary directory.
+private let scratchPath = FileManager.default.temporaryDirectory
+    .appendingPathComponent("allvet-tests-\(ProcessInfo.processInfo.processIdentifier)").path
+
 enum CLI {
+    /// ``scratchPath``, made on first use; removed at exit.
+    static let scratch: URL = {
+        try? FileManager.default.createDirectory(atPath: scratchPath, withIntermediateDirectories: true)
+        atexit { try? FileManager.default.removeItem(atPath: scratchPath) }
+        return URL(fileURLWithPath: scratchPath)
+    }()
+
     /// The repository root, from this file's path.
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()
@@ -43,9 +56,9 @@ enum CLI {
             reason: p.terminationReason)
     }
 
-    /// A fresh temporary folder.
+    /// A fresh temporary folder, inside ``scratch``.
     static func tempDir() throws -> URL {
-        let u = FileManager.default.temporaryDirectory.appendingPathComponent("allvet-test-\(UUID().uuidString)")
+        let u = scratch.appendingPathComponent("allvet-test-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: u, withIntermediateDirectories: true)
         return u
     }

@@ -1,9 +1,19 @@
 import Foundation
 import PlacementModel
 
-/// A fresh folder under the temporary directory, holding the given files.
+/// The folder of this test process's CSV cases, removed when the process
+/// exits (each run made about 30 and left them in the temporary directory).
+private let scratchPath = FileManager.default.temporaryDirectory
+    .appendingPathComponent("allvet-csv-tests-\(ProcessInfo.processInfo.processIdentifier)").path
+private let scratch: URL = {
+    try? FileManager.default.createDirectory(atPath: scratchPath, withIntermediateDirectories: true)
+    atexit { try? FileManager.default.removeItem(atPath: scratchPath) }
+    return URL(fileURLWithPath: scratchPath)
+}()
+
+/// A fresh folder inside ``scratch``, holding the given files.
 func makeFolder(_ files: [String: String], name: String = "case") throws -> String {
-    let base = FileManager.default.temporaryDirectory.appendingPathComponent("allvet-csv-\(UUID().uuidString)")
+    let base = scratch.appendingPathComponent("allvet-csv-\(UUID().uuidString)")
     let folder = base.appendingPathComponent(name).path
     try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
     for (file, text) in files {
@@ -12,9 +22,9 @@ func makeFolder(_ files: [String: String], name: String = "case") throws -> Stri
     return folder
 }
 
-/// A temporary folder path that does not exist yet.
+/// A temporary folder path (inside ``scratch``) that does not exist yet.
 func freshFolder(_ name: String = "round") -> String {
-    FileManager.default.temporaryDirectory.appendingPathComponent("allvet-csv-\(UUID().uuidString)")
+    scratch.appendingPathComponent("allvet-csv-\(UUID().uuidString)")
         .appendingPathComponent(name).path
 }
 
