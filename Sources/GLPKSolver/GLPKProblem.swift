@@ -83,9 +83,12 @@ struct GLPKProblem: ~Copyable {
         return glp_simplex(raw, &parameters)
     }
 
-    func intopt(_ parameters: inout glp_iocp) -> Int32 {
+    /// `glp_intopt` with `parameters`, which GLPK keeps pointing to for the
+    /// whole search (its tree reads them after each callback): see
+    /// ``GLPKSearch`` for the one setting the callback changes.
+    func intopt(_ parameters: UnsafeMutablePointer<glp_iocp>) -> Int32 {
         checkThread()
-        return glp_intopt(raw, &parameters)
+        return glp_intopt(raw, parameters)
     }
 
     var lpStatus: Int32 { checkThread(); return glp_get_status(raw) }

@@ -184,12 +184,15 @@ struct GLPKRun {
     ) -> (Int32, GLPKSearch) {
         let search = GLPKSearch(
             options: options, start: start, log: log, giveUpAfterNodes: giveUpAfterNodes, nodesBefore: nodesBefore)
-        let rc = withExtendedLifetime(search) {
-            var p = intoptParameters(
+        let parameters = UnsafeMutablePointer<glp_iocp>.allocate(capacity: 1)
+        defer { parameters.deallocate() }
+        parameters.initialize(
+            to: intoptParameters(
                 options: options, presolve: presolve, timeLimit: remaining(), logging: log.isEnabled,
-                search: Unmanaged.passUnretained(search).toOpaque())
-            return problem.intopt(&p)
-        }
+                search: Unmanaged.passUnretained(search).toOpaque()))
+        search.parameters = parameters
+        let rc = withExtendedLifetime(search) { problem.intopt(parameters) }
+        search.parameters = nil
         return (rc, search)
     }
 

@@ -26,6 +26,15 @@ final class GLPKSearch {
     /// Stopped by `giveUpAfterNodes`, not by a stop request.
     private(set) var gaveUp = false
     private var startOffered = false
+    /// The parameters of the running `glp_intopt`, which its tree reads
+    /// after each callback. GLPK 5.0's cover-cut generator aborts the
+    /// process (`glp_add_cols: ncs = 0`) on a problem with no columns, and
+    /// its MIP presolver leaves one when it decides every column (a master
+    /// whose cutoff and hold rows fix all its pairs; glpsol `--cover` on
+    /// the same model aborts too, `--gomory`, `--mir` and `--clique` do
+    /// not). Before the root's cut generators start, the callback turns
+    /// cover cuts off for such a problem.
+    var parameters: UnsafeMutablePointer<glp_iocp>?
 
     /// Nodes of an earlier search of the same solve (one that gave up):
     /// counts go on from there.
@@ -43,6 +52,12 @@ final class GLPKSearch {
 
     fileprivate func visit(_ tree: OpaquePointer) {
         let reason = glp_ios_reason(tree)
+        if reason == GLP_ISELECT, let parameters, parameters.pointee.cov_cuts == GLP_ON,
+            glp_get_num_cols(glp_ios_get_prob(tree)) == 0
+        {
+            parameters.pointee.cov_cuts = GLP_OFF
+            log.note("cover cuts off: the presolved problem has no columns")
+        }
         if reason == GLP_IHEUR, let start, !startOffered {
             // Offered once, at the first heuristic call (the root); GLPK keeps
             // it if it beats the incumbent.
