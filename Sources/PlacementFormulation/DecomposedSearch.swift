@@ -138,6 +138,22 @@ extension DecomposedSolve {
                 }
                 run.stats.timeIndexedGroups = run.master.timeIndexed.count
                 if r.primal != .optimal || run.interrupted { break }
+                // Keep what scheduled and choose again in the failed groups, now exact: an
+                // incumbent for the next masters to beat, and the level's optimum when it reaches
+                // this master's bound.
+                let repairCap = max(Self.minimumRepairSeconds, 2 * (budget.elapsed - tSolve))
+                if let repaired = try earlyRepair(
+                    r.values, failed: failed, level: i, objective: objective, extraRows: extraRows,
+                    incumbent: s.incumbent, cap: repairCap, run: &run)
+                {
+                    note("  early repair: \(repaired.value)")
+                    s.incumbent = repaired
+                    if let b = s.bound, Self.meets(objective, repaired.value, b) {
+                        s.proven = true
+                        s.bound = repaired.value
+                        break
+                    }
+                }
                 continue
             }
             // What schedules of this solution is an incumbent when it beats the one in hand: the
@@ -204,6 +220,50 @@ extension DecomposedSolve {
         }
         s.heldSalvage = salvages.bestForHeld
         return s
+    }
+
+    /// The state the levels share: the master with its cuts, the cut
+    /// rounds per group and statistics.
+    struct Run {
+        var master: PairMaster
+        let context: Context
+        var failures: [Int: Int] = [:]
+        var stats = Statistics()
+        var interrupted = false
+    }
+
+    /// What one level's loop of master solves, cuts and repairs reached.
+    struct LevelSearch {
+        var incumbent: Incumbent? = nil
+        /// The master's bound on the level (valid for every schedulable solution).
+        var bound: Double? = nil
+        var proven = false
+        var infeasible = false
+        var termination: TerminationReason? = nil
+        var nodes = 0
+        var lastUnscheduled: (values: [Double], byGroup: [[Int]], failed: [Int], scheduled: [Int: Int])? = nil
+        /// In an optimistic hold, the best salvaged solution by the held level (see `Salvages`).
+        var heldSalvage: Incumbent? = nil
+        /// Stopped by its own `cap`, not by the run's budget.
+        var capped = false
+    }
+
+    /// The outcome of a level from its search.
+    func outcome(
+        _ objective: LevelObjective, _ s: LevelSearch, kept: Incumbent?, seconds: Double, master: PairMaster
+    ) -> LevelOutcome {
+        let status: LevelOutcome.Status =
+            s.infeasible
+            ? .infeasible
+            : (s.incumbent == nil ? (kept == nil ? .timeLimit : .feasible) : (s.proven ? .optimal : .feasible))
+        var outcome = notSolved(objective, kept, master: master)
+        outcome.status = status
+        outcome.value = s.incumbent?.value ?? outcome.value
+        outcome.bound = s.proven ? s.incumbent?.value : s.bound
+        outcome.termination = s.termination
+        outcome.seconds = seconds
+        outcome.nodes = s.nodes
+        return outcome
     }
 
     /// What the loop's helpers need to know of the round.

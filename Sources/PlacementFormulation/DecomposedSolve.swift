@@ -156,14 +156,26 @@ public struct DecomposedSolve: Sendable {
             let objective = objectives[i]
             let t0 = budget.elapsed
             var search: LevelSearch? = nil
+            // A later level's search starts from the solution of the levels before (the rows hold
+            // them there), improved by moves when they can (DecomposedPolish.swift): every master
+            // must beat it, and one that cannot proves it.
+            var fromBefore: Incumbent? = nil
+            if i > 0, i < context.earlyFrom, var k = kept {
+                k.value = objective.value(k.values)
+                fromBefore = polished(k, level: i, extraRows: [], master: run.master, context: run.context) ?? k
+            }
             // Not for `early`: its hold row would miss the start columns its search adds.
             if i + 1 < objectives.count && objective.isIntegral && objective.goal != .early {
                 // Optimistic hold: solve the next level as if this one reached its first master
                 // bound (or the probe's, when tighter). When a schedulable solution does, this level
                 // is proven by it, and its own search — whose optimal solutions are many and mostly
-                // unschedulable — is skipped.
-                let first = try self.search(level: i, objective, extraRows: [], firstMasterOnly: true, run: &run)
-                if first.incumbent == nil, !first.infeasible, first.termination == .optimal, !run.interrupted,
+                // unschedulable — is skipped. The first master must beat the solution in hand: seed
+                // 12 of the generated 200 × 50 under the rich policy had the `worst_rank` master's
+                // bound at that solution's 6, and without it as the incumbent the master searched
+                // 31 s for a point and the run ended there.
+                let first = try self.search(
+                    level: i, objective, extraRows: [], firstMasterOnly: true, initial: fromBefore, run: &run)
+                if !first.proven, !first.infeasible, first.termination == .optimal, !run.interrupted,
                     var u = first.bound
                 {
                     var probedRow: Row? = nil
@@ -254,14 +266,7 @@ public struct DecomposedSolve: Sendable {
             // The master's objective may still be the next level's (after an optimistic hold).
             if let v = initial?.values { initial?.value = objective.value(v) }
             if let initial { note("level 0: the greedy's solution, \(initial.value), is the incumbent to beat") }
-            // A later level's search starts from the solution of the levels before (the rows hold
-            // them there), improved by moves when they can (DecomposedPolish.swift): every master
-            // must beat it, and one that cannot proves it.
-            if search == nil, i > 0, i < context.earlyFrom, var k = kept {
-                k.value = objective.value(k.values)
-                initial =
-                    polished(k, level: i, extraRows: [], master: run.master, context: run.context) ?? k
-            }
+            if search == nil, let fromBefore { initial = fromBefore }
             if i == 0, let h = heldSalvage, Self.better(objective, h.values, than: initial?.values) {
                 initial = h
                 note("level 0: a solution salvaged under the hold, \(h.value), is the incumbent to beat")
@@ -351,49 +356,5 @@ public struct DecomposedSolve: Sendable {
             }.sorted()
         }
         return Outcome(levels: levels, chosen: chosen, interrupted: run.interrupted, statistics: stats)
-    }
-
-    /// The state the levels share: the master with its cuts, the cut
-    /// rounds per group and statistics.
-    struct Run {
-        var master: PairMaster
-        let context: Context
-        var failures: [Int: Int] = [:]
-        var stats = Statistics()
-        var interrupted = false
-    }
-
-    /// What one level's loop of master solves, cuts and repairs reached.
-    struct LevelSearch {
-        var incumbent: Incumbent? = nil
-        /// The master's bound on the level (valid for every schedulable solution).
-        var bound: Double? = nil
-        var proven = false
-        var infeasible = false
-        var termination: TerminationReason? = nil
-        var nodes = 0
-        var lastUnscheduled: (values: [Double], byGroup: [[Int]], failed: [Int], scheduled: [Int: Int])? = nil
-        /// In an optimistic hold, the best salvaged solution by the held level (see `Salvages`).
-        var heldSalvage: Incumbent? = nil
-        /// Stopped by its own `cap`, not by the run's budget.
-        var capped = false
-    }
-
-    /// The outcome of a level from its search.
-    func outcome(
-        _ objective: LevelObjective, _ s: LevelSearch, kept: Incumbent?, seconds: Double, master: PairMaster
-    ) -> LevelOutcome {
-        let status: LevelOutcome.Status =
-            s.infeasible
-            ? .infeasible
-            : (s.incumbent == nil ? (kept == nil ? .timeLimit : .feasible) : (s.proven ? .optimal : .feasible))
-        var outcome = notSolved(objective, kept, master: master)
-        outcome.status = status
-        outcome.value = s.incumbent?.value ?? outcome.value
-        outcome.bound = s.proven ? s.incumbent?.value : s.bound
-        outcome.termination = s.termination
-        outcome.seconds = seconds
-        outcome.nodes = s.nodes
-        return outcome
     }
 }
