@@ -77,9 +77,29 @@ extension DecomposedSolve {
     /// beats `incumbent`, or nil. On seed 15 of the generated 200 × 50 under
     /// the rich policy the second `early` master failed in 2 of 33 groups and
     /// the third then found no point in 48 s (docs/performance.md).
+    /// The cheap early repair, then, when the master has `stalled` (every
+    /// group its solution uses is then time-indexed), the widened one in
+    /// what is left of `cap`: as ``repairs(_:byGroup:failed:master:extraRows:objective:incumbent:cap:stalled:context:stats:salvages:)``
+    /// does for the other levels.
+    func earlyRepairs(
+        _ values: [Double], failed: [Int], level i: Int, objective: LevelObjective, extraRows: [Row],
+        incumbent: Incumbent?, cap: Double, stalled: Bool, run: inout Run
+    ) throws -> Incumbent? {
+        let t0 = budget.elapsed
+        for scope in stalled ? [RepairScope.failedGroups, .widened] : [.failedGroups] {
+            if let repaired = try earlyRepair(
+                values, failed: failed, level: i, objective: objective, extraRows: extraRows, incumbent: incumbent,
+                cap: cap - (budget.elapsed - t0), scope: scope, run: &run)
+            {
+                return repaired
+            }
+        }
+        return nil
+    }
+
     func earlyRepair(
         _ values: [Double], failed: [Int], level i: Int, objective: LevelObjective, extraRows: [Row],
-        incumbent: Incumbent?, cap: Double, run: inout Run
+        incumbent: Incumbent?, cap: Double, scope: RepairScope = .failedGroups, run: inout Run
     ) throws -> Incumbent? {
         let c = run.context
         let deadline = budget.elapsed + cap
@@ -91,7 +111,7 @@ extension DecomposedSolve {
             if left <= 0.01 || budget.isExhausted { return nil }
             var restricted = run.master
             for g in used where !free.contains(g) {
-                for q in c.groups[g].pairs {
+                for q in c.groups[g].pairs where scope == .failedGroups || values[q] > 0.5 {
                     var col = restricted.model[ColumnIndex(q)]
                     col.lower = values[q] > 0.5 ? 1 : 0
                     col.upper = col.lower

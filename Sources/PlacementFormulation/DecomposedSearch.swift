@@ -127,7 +127,8 @@ extension DecomposedSolve {
                 // Some of these groups' pairs start later than the master counts: their start
                 // columns make the master exact for them.
                 for g in failed { run.master.timeIndex(group: g) }
-                if stall.observe(r) {
+                let stalled = stall.observe(r)
+                if stalled {
                     // Stalled: the master's value is its last one's and only its solution moved
                     // (seed 1 of the generated 200 x 50 under the rich policy, without travel groups:
                     // six masters at 3,316, each failing in other groups). Every group this solution
@@ -142,9 +143,9 @@ extension DecomposedSolve {
                 // incumbent for the next masters to beat, and the level's optimum when it reaches
                 // this master's bound.
                 let repairCap = max(Self.minimumRepairSeconds, 2 * (budget.elapsed - tSolve))
-                if let repaired = try earlyRepair(
+                if let repaired = try earlyRepairs(
                     r.values, failed: failed, level: i, objective: objective, extraRows: extraRows,
-                    incumbent: s.incumbent, cap: repairCap, run: &run)
+                    incumbent: s.incumbent, cap: repairCap, stalled: stalled, run: &run)
                 {
                     note("  early repair: \(repaired.value)")
                     s.incumbent = repaired

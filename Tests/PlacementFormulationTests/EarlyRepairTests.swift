@@ -10,24 +10,28 @@ import Testing
 /// level (issue 15, part 2).
 @Suite struct EarlyRepairTests {
     /// a, b and c want 3 weeks in a 6-week window (2026-03-02…04-12); offers
-    /// o1 (host h1) and o2 (host h2) of capacity 1 each.
-    let instance: Instance = {
+    /// o1 (host h1, those 6 weeks) and o2 (host h2, until `o2To`) of capacity 1 each.
+    static func instance(o2To: String = "2026-04-12") -> Instance {
         let ps = ["a", "b", "c"].map { participant($0, to: "2026-04-12", weeks: 3, preferences: ["o2", "o1"]) }
         return round(
             ps,
             [
                 host("h1", offers: [offer("o1", to: "2026-04-12", capacity: 1)]),
-                host("h2", offers: [offer("o2", to: "2026-04-12", capacity: 1)]),
+                host("h2", offers: [offer("o2", to: o2To, capacity: 1)]),
             ])
-    }()
+    }
+    let instance = Self.instance()
 
     /// The repair of the master solution a at o1, b and c at o2, with
     /// `placed` held at 3: o2's group does not schedule at its first weeks
     /// (both stays from week 0). Returns the repair, the run after it and
     /// the pair of each participant at each offer.
-    func repaired(beating incumbent: Double?) throws -> (
+    /// With `stalled`, every group is time-indexed first, as the loop does
+    /// when a master stalls, and the widened repair follows the cheap one.
+    func repaired(beating incumbent: Double?, o2To: String = "2026-04-12", stalled: Bool = false) throws -> (
         DecomposedSolve.Incumbent?, DecomposedSolve.Run, pair: (Int, String) -> Int, o2: Int
     ) {
+        let instance = Self.instance(o2To: o2To)
         let policy = Policy(objective: [.placed(weights: []), .early], quotas: [])
         let c = CandidateSet(instance: instance, policy: policy)
         let pairs = PairSet(candidates: c)
@@ -53,10 +57,11 @@ import Testing
         let context = DecomposedSolve.Context(pairs: pairs, groups: groups, groupOfPair: groupOfPair, earlyFrom: 1)
         var run = DecomposedSolve.Run(master: master, context: context)
         // The loop time-indexes the failed group before it repairs.
-        run.master.timeIndex(group: o2)
+        for g in stalled ? Array(groups.indices) : [o2] { run.master.timeIndex(group: g) }
         let inc = incumbent.map { DecomposedSolve.Incumbent(values: values, starts: [:], value: $0) }
-        let found = try solve.earlyRepair(
-            values, failed: [o2], level: 1, objective: early, extraRows: [], incumbent: inc, cap: 30, run: &run)
+        let found = try solve.earlyRepairs(
+            values, failed: [o2], level: 1, objective: early, extraRows: [], incumbent: inc, cap: 30,
+            stalled: stalled, run: &run)
         return (found, run, pair, o2)
     }
 
@@ -76,6 +81,19 @@ import Testing
         // 3 is the best with a at o1: nothing beats an incumbent of 3, and one of 4 is beaten.
         #expect(try repaired(beating: 3).0 == nil)
         #expect(try repaired(beating: 4).0?.value == 3)
+    }
+
+    @Test func theWidenedRepairMovesAParticipantIntoAGroupThatScheduled() throws {
+        // o2 is open for 3 weeks only: one stay fits there. The cheap repair keeps o1 as it is
+        // (a alone) and cannot place b and c both; the widened one, after a stall, lets one of
+        // them join a at o1 from week 3: early 0 + 0 + 3 = 3, placed 3 held.
+        #expect(try repaired(beating: nil, o2To: "2026-03-22").0 == nil)
+        let (found, _, pair, _) = try repaired(beating: nil, o2To: "2026-03-22", stalled: true)
+        let repaired = try #require(found)
+        #expect(repaired.value == 3)
+        #expect(repaired.starts[pair(0, "o1")] == 0)
+        let atO1 = [pair(1, "o1"), pair(2, "o1")].filter { repaired.values[$0] > 0.5 }
+        #expect(atO1.count == 1 && atO1.allSatisfy { repaired.starts[$0] == 3 })
     }
 
     @Test func theEarlyLevelsSearchRepairsWhatDoesNotStartFirst() throws {
