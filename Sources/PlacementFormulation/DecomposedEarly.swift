@@ -15,7 +15,7 @@ import PlacementModel
 /// other levels' repair, whose schedules move starts, are not used here;
 /// a solution kept when a first level is cut short is valued by its own
 /// starts (``levelValue(_:_:master:)``). What these levels repair instead
-/// keeps every start exact (``earlyRepair(_:failed:level:objective:extraRows:incumbent:cap:run:)``).
+/// keeps every start exact (``earlyRepairs(_:failed:level:objective:extraRows:incumbent:cap:run:)``).
 /// The earlier levels' solution is
 /// the first master's start point (not under an optimistic hold, whose row
 /// it does not keep).
@@ -66,27 +66,21 @@ extension DecomposedSolve {
         return outcome
     }
 
-    /// The `early` levels' repair of a master solution whose `failed` groups
-    /// did not schedule at their first weeks, once the loop has time-indexed
-    /// them: the pairs chosen in every other group that has any are kept (the
-    /// rest of those groups unchosen) and the master is solved again, a much
-    /// smaller model that is exact for the groups it may change. A group that
-    /// still fails is time-indexed in `run.master` too (the repair's model is
-    /// the master with bounds fixed, so its solutions are the master's
-    /// points), for a few rounds. The best schedulable solution found that
-    /// beats `incumbent`, or nil. On seed 15 of the generated 200 × 50 under
-    /// the rich policy the second `early` master failed in 2 of 33 groups and
-    /// the third then found no point in 48 s (docs/performance.md).
-    /// The cheap early repair, then, when the master has `stalled` (every
-    /// group its solution uses is then time-indexed), the widened one in
-    /// what is left of `cap`: as ``repairs(_:byGroup:failed:master:extraRows:objective:incumbent:cap:stalled:context:stats:salvages:)``
-    /// does for the other levels.
+    /// The cheap early repair (``earlyRepair(_:failed:level:objective:extraRows:incumbent:cap:scope:run:)``),
+    /// then, when it finds nothing, the widened one
+    /// in what is left of `cap` (the groups that scheduled keep their chosen
+    /// pairs and may take more). Unlike the other levels' repairs
+    /// (``repairs(_:byGroup:failed:master:extraRows:objective:incumbent:cap:stalled:context:stats:salvages:)``),
+    /// the widened one runs after every master, not only a stalled one: on
+    /// fifteen generated 200 × 50 rounds under the rich policy it took seed 1
+    /// from 8.3 to 4.7 s, seed 5 from 10.7 to 7.1 s and seed 13 from 14.2 to
+    /// 10.9 s, and no seed more than 0.2 s longer (docs/performance.md).
     func earlyRepairs(
         _ values: [Double], failed: [Int], level i: Int, objective: LevelObjective, extraRows: [Row],
-        incumbent: Incumbent?, cap: Double, stalled: Bool, run: inout Run
+        incumbent: Incumbent?, cap: Double, run: inout Run
     ) throws -> Incumbent? {
         let t0 = budget.elapsed
-        for scope in stalled ? [RepairScope.failedGroups, .widened] : [.failedGroups] {
+        for scope in [RepairScope.failedGroups, .widened] {
             if let repaired = try earlyRepair(
                 values, failed: failed, level: i, objective: objective, extraRows: extraRows, incumbent: incumbent,
                 cap: cap - (budget.elapsed - t0), scope: scope, run: &run)
@@ -97,6 +91,18 @@ extension DecomposedSolve {
         return nil
     }
 
+    /// The `early` levels' repair of a master solution whose `failed` groups
+    /// did not schedule at their first weeks, once the loop has time-indexed
+    /// them: the pairs chosen in every other group that has any are kept (the
+    /// rest of those groups unchosen; with `.widened`, free) and the master
+    /// is solved again, a much
+    /// smaller model that is exact for the groups it may change. A group that
+    /// still fails is time-indexed in `run.master` too (the repair's model is
+    /// the master with bounds fixed, so its solutions are the master's
+    /// points), for a few rounds. The best schedulable solution found that
+    /// beats `incumbent`, or nil. On seed 15 of the generated 200 × 50 under
+    /// the rich policy the second `early` master failed in 2 of 33 groups and
+    /// the third then found no point in 48 s (docs/performance.md).
     func earlyRepair(
         _ values: [Double], failed: [Int], level i: Int, objective: LevelObjective, extraRows: [Row],
         incumbent: Incumbent?, cap: Double, scope: RepairScope = .failedGroups, run: inout Run

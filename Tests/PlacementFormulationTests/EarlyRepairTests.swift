@@ -5,7 +5,7 @@ import Testing
 
 @testable import PlacementFormulation
 
-/// The `early` levels' repair (``DecomposedSolve/earlyRepair(_:failed:level:objective:extraRows:incumbent:cap:run:)``)
+/// The `early` levels' repair (``DecomposedSolve/earlyRepairs(_:failed:level:objective:extraRows:incumbent:cap:run:)``)
 /// and the solution in hand as the first master's incumbent at a later
 /// level (issue 15, part 2).
 @Suite struct EarlyRepairTests {
@@ -25,10 +25,12 @@ import Testing
     /// The repair of the master solution a at o1, b and c at o2, with
     /// `placed` held at 3: o2's group does not schedule at its first weeks
     /// (both stays from week 0). Returns the repair, the run after it and
-    /// the pair of each participant at each offer.
-    /// With `stalled`, every group is time-indexed first, as the loop does
-    /// when a master stalls, and the widened repair follows the cheap one.
-    func repaired(beating incumbent: Double?, o2To: String = "2026-04-12", stalled: Bool = false) throws -> (
+    /// the pair of each participant at each offer. With `scope`, only that
+    /// repair; without, the cheap one and then the widened one, as the
+    /// search runs them.
+    func repaired(
+        beating incumbent: Double?, o2To: String = "2026-04-12", scope: DecomposedSolve.RepairScope? = nil
+    ) throws -> (
         DecomposedSolve.Incumbent?, DecomposedSolve.Run, pair: (Int, String) -> Int, o2: Int
     ) {
         let instance = Self.instance(o2To: o2To)
@@ -57,11 +59,16 @@ import Testing
         let context = DecomposedSolve.Context(pairs: pairs, groups: groups, groupOfPair: groupOfPair, earlyFrom: 1)
         var run = DecomposedSolve.Run(master: master, context: context)
         // The loop time-indexes the failed group before it repairs.
-        for g in stalled ? Array(groups.indices) : [o2] { run.master.timeIndex(group: g) }
+        run.master.timeIndex(group: o2)
         let inc = incumbent.map { DecomposedSolve.Incumbent(values: values, starts: [:], value: $0) }
-        let found = try solve.earlyRepairs(
-            values, failed: [o2], level: 1, objective: early, extraRows: [], incumbent: inc, cap: 30,
-            stalled: stalled, run: &run)
+        let found =
+            try scope.map {
+                try solve.earlyRepair(
+                    values, failed: [o2], level: 1, objective: early, extraRows: [], incumbent: inc, cap: 30,
+                    scope: $0, run: &run)
+            }
+            ?? solve.earlyRepairs(
+                values, failed: [o2], level: 1, objective: early, extraRows: [], incumbent: inc, cap: 30, run: &run)
         return (found, run, pair, o2)
     }
 
@@ -85,10 +92,12 @@ import Testing
 
     @Test func theWidenedRepairMovesAParticipantIntoAGroupThatScheduled() throws {
         // o2 is open for 3 weeks only: one stay fits there. The cheap repair keeps o1 as it is
-        // (a alone) and cannot place b and c both; the widened one, after a stall, lets one of
-        // them join a at o1 from week 3: early 0 + 0 + 3 = 3, placed 3 held.
-        #expect(try repaired(beating: nil, o2To: "2026-03-22").0 == nil)
-        let (found, _, pair, _) = try repaired(beating: nil, o2To: "2026-03-22", stalled: true)
+        // (a alone) and cannot place b and c both; the widened one lets one of them join a at o1,
+        // whose group then fails at first weeks and is time-indexed: from week 3, early 0 + 0 + 3
+        // = 3, placed 3 held.
+        #expect(try repaired(beating: nil, o2To: "2026-03-22", scope: .failedGroups).0 == nil)
+        let (found, run, pair, _) = try repaired(beating: nil, o2To: "2026-03-22")
+        #expect(run.master.timeIndexed.count == 2)
         let repaired = try #require(found)
         #expect(repaired.value == 3)
         #expect(repaired.starts[pair(0, "o1")] == 0)
