@@ -29,6 +29,9 @@ public struct DecomposedSolve: Sendable {
     /// Masters with more columns are not handed to GLPK (DecomposedLarge.swift): their LPs never finished
     /// (5,000 × 1,200's 482,179 and 787,834 in 300 s; 20,000 × 5,000's 8,089,374 took 9.4 GB).
     public var largestSearchedMaster = 400_000
+    /// Masters with at least this many columns get the feasibility pump on
+    /// their first solve even under an incumbent's cutoff (DecomposedSearch.swift).
+    public var pumpUnderCutoffColumns = 10_000
 
     public init(solver: any LinearSolver, options: SolverOptions, budget: SolveBudget) {
         self.solver = solver
