@@ -67,9 +67,9 @@ extension DecomposedSolve {
     }
 
     /// The cheap early repair (``earlyRepair(_:failed:level:objective:extraRows:incumbent:cap:scope:run:)``),
-    /// then, when it finds nothing, the widened one
-    /// in what is left of `cap` (the groups that scheduled keep their chosen
-    /// pairs and may take more). Unlike the other levels' repairs
+    /// then, when it finds nothing, the widened one in what is left of `cap`
+    /// (the groups that scheduled keep their chosen pairs and may take
+    /// more). Unlike the other levels' repairs
     /// (``repairs(_:byGroup:failed:master:extraRows:objective:incumbent:cap:stalled:context:stats:salvages:)``),
     /// the widened one runs after every master, not only a stalled one: on
     /// fifteen generated 200 × 50 rounds under the rich policy it took seed 1
@@ -95,11 +95,10 @@ extension DecomposedSolve {
     /// did not schedule at their first weeks, once the loop has time-indexed
     /// them: the pairs chosen in every other group that has any are kept (the
     /// rest of those groups unchosen; with `.widened`, free) and the master
-    /// is solved again, a much
-    /// smaller model that is exact for the groups it may change. A group that
-    /// still fails is time-indexed in `run.master` too (the repair's model is
-    /// the master with bounds fixed, so its solutions are the master's
-    /// points), for a few rounds. The best schedulable solution found that
+    /// is solved again, a much smaller model that is exact for the groups it
+    /// may change. A group that still fails is time-indexed in `run.master`
+    /// too (the repair's model is the master with bounds fixed, so its
+    /// solutions are the master's points), for a few rounds. The best schedulable solution found that
     /// beats `incumbent`, or nil. On seed 15 of the generated 200 × 50 under
     /// the rich policy the second `early` master failed in 2 of 33 groups and
     /// the third then found no point in 48 s (docs/performance.md).
