@@ -98,8 +98,8 @@ extension DecomposedSolve {
     /// is solved again, a much smaller model that is exact for the groups it
     /// may change. A group that still fails is time-indexed in `run.master`
     /// too (the repair's model is the master with bounds fixed, so its
-    /// solutions are the master's points), for a few rounds. The best schedulable solution found that
-    /// beats `incumbent`, or nil. On seed 15 of the generated 200 × 50 under
+    /// solutions are the master's points), for a few rounds. The best
+    /// schedulable solution found that beats `incumbent`, or nil. On seed 15 of the generated 200 × 50 under
     /// the rich policy the second `early` master failed in 2 of 33 groups and
     /// the third then found no point in 48 s (docs/performance.md).
     func earlyRepair(
@@ -114,15 +114,8 @@ extension DecomposedSolve {
         for _ in 0..<Self.repairRounds {
             let left = deadline - budget.elapsed
             if left <= 0.01 || budget.isExhausted { return nil }
-            var restricted = run.master
-            for g in used where !free.contains(g) {
-                for q in c.groups[g].pairs where scope == .failedGroups || values[q] > 0.5 {
-                    var col = restricted.model[ColumnIndex(q)]
-                    col.lower = values[q] > 0.5 ? 1 : 0
-                    col.upper = col.lower
-                    restricted.model[ColumnIndex(q)] = col
-                }
-            }
+            var restricted = Self.keeping(
+                values, inGroups: used.subtracting(free), of: run.master, scope: scope, context: c)
             let objective = refreshed(objective, level: i, master: restricted)
             restricted.model.setObjective(sense: objective.sense, constant: objective.constant, terms: objective.terms)
             for row in extraRows { restricted.model.addRow(row) }

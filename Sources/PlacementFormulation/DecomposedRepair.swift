@@ -71,17 +71,10 @@ extension DecomposedSolve {
         incumbent: Incumbent?, cap: Double, scope: RepairScope = .failedGroups, context c: Context,
         stats: inout Statistics, salvages: inout Salvages
     ) throws -> Incumbent? {
-        var restricted = master
         let failedSet = Set(failed)
-        for (g, list) in byGroup.enumerated() where !list.isEmpty && !failedSet.contains(g) {
-            let chosen = Set(list)
-            for q in c.groups[g].pairs where scope == .failedGroups || chosen.contains(q) {
-                var col = restricted.model[ColumnIndex(q)]
-                col.lower = chosen.contains(q) ? 1 : 0
-                col.upper = col.lower
-                restricted.model[ColumnIndex(q)] = col
-            }
-        }
+        var restricted = Self.keeping(
+            values, inGroups: byGroup.indices.filter { !byGroup[$0].isEmpty && !failedSet.contains($0) },
+            of: master, scope: scope, context: c)
         restricted.model.setObjective(sense: objective.sense, constant: objective.constant, terms: objective.terms)
         for row in extraRows { restricted.model.addRow(row) }
         if let inc = incumbent { restricted.model.addRow(Self.cutoff(objective, beating: inc.value)) }
@@ -115,6 +108,25 @@ extension DecomposedSolve {
                 failures: &failures, context: c, stats: &stats)
         }
         return nil
+    }
+
+    /// `master` with the pairs of `groups` fixed as in `values`, what a
+    /// repair keeps of a master solution: every pair (chosen at 1, the rest
+    /// at 0), or with `.widened` only the chosen ones, the rest left free.
+    static func keeping(
+        _ values: [Double], inGroups groups: some Sequence<Int>, of master: PairMaster, scope: RepairScope,
+        context c: Context
+    ) -> PairMaster {
+        var restricted = master
+        for g in groups {
+            for q in c.groups[g].pairs where scope == .failedGroups || values[q] > 0.5 {
+                var col = restricted.model[ColumnIndex(q)]
+                col.lower = values[q] > 0.5 ? 1 : 0
+                col.upper = col.lower
+                restricted.model[ColumnIndex(q)] = col
+            }
+        }
+        return restricted
     }
 
     /// Sends a line of the decomposition's own log to the solver log sink.

@@ -134,8 +134,7 @@ extension DecomposedSolve {
                 // Some of these groups' pairs start later than the master counts: their start
                 // columns make the master exact for them.
                 for g in failed { run.master.timeIndex(group: g) }
-                let stalled = stall.observe(r)
-                if stalled {
+                if stall.observe(r) {
                     // Stalled: the master's value is its last one's and only its solution moved
                     // (seed 1 of the generated 200 x 50 under the rich policy, without travel groups:
                     // six masters at 3,316, each failing in other groups). Every group this solution
