@@ -116,3 +116,36 @@ extension DecomposedSolve {
             : Row(name: name, lower: bound - objective.constant, columns: cols, coefficients: coefs)
     }
 }
+
+extension DecomposedSolve.LevelSearch {
+    /// A search stopped (time limit, cap, Ctrl-C) with a solution that
+    /// meets the level's bound has proven it all the same: GLPK knows
+    /// nothing of an integral objective and searches on under a bound of
+    /// 946.3 with 946 in hand, and a master stopped at its root may give
+    /// the bound that the greedy's solution already meets.
+    mutating func closeIfBoundMet(_ objective: LevelObjective) {
+        guard !proven, !infeasible, let inc = incumbent, let b = bound,
+            DecomposedSolve.meets(objective, inc.value, b)
+        else { return }
+        proven = true
+        bound = inc.value
+    }
+}
+
+extension DecomposedSolve {
+    /// The levels of a run cut short whose kept values meet their bounds,
+    /// in order while every level before is proven, reported proven: the
+    /// plain greedy kept at the end (or a large master's LP bound) may
+    /// close a level that no search closed. A later level's bound holds
+    /// only with the levels before it at their optima, hence the order.
+    static func closingMetBounds(_ levels: inout [LevelOutcome], _ objectives: [LevelObjective]) {
+        for i in 0..<min(levels.count, objectives.count) {
+            if levels[i].status == .optimal { continue }
+            guard levels[i].status == .feasible, let v = levels[i].value, let b = levels[i].bound,
+                meets(objectives[i], v, b)
+            else { return }
+            levels[i].status = .optimal
+            levels[i].bound = v
+        }
+    }
+}

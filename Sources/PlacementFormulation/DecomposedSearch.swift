@@ -225,6 +225,7 @@ extension DecomposedSolve {
         {
             s.capped = true
         }
+        s.closeIfBoundMet(objective)
         s.heldSalvage = salvages.bestForHeld
         return s
     }

@@ -345,6 +345,7 @@ public struct DecomposedSolve: Sendable {
         if let b = large?.bound, !levels.isEmpty, levels[0].status == .feasible || levels[0].status == .timeLimit {
             levels[0].bound = Self.tighter(objectives[0], levels[0].bound, b)
         }
+        Self.closingMetBounds(&levels, objectives)
         var stats = run.stats
         stats.pairs = pairs.pairs.count
         stats.groups = groups.count
