@@ -32,6 +32,15 @@ public struct DecomposedSolve: Sendable {
     /// Masters with at least this many columns get the feasibility pump on
     /// their first solve even under an incumbent's cutoff (DecomposedSearch.swift).
     public var pumpUnderCutoffColumns = 10_000
+    /// A level whose values are not integers (weighted `placed`, soft
+    /// rules) is held optimistically only on a master of fewer columns:
+    /// on generated 200 × 50 rounds under the rich policy the hold took
+    /// the median from 5.4 s to 4.7 s and proved the shared 500 × 120
+    /// round's first three levels in 60 s (none before), but on the shared
+    /// 1,000 × 250 round (17,552 columns) the held `rank` master ran out
+    /// the hold's share and the run kept the greedy's 941 instead of
+    /// 950.5 (docs/performance.md).
+    public var largestFractionalHold = 10_000
 
     public init(solver: any LinearSolver, options: SolverOptions, budget: SolveBudget) {
         self.solver = solver
@@ -168,14 +177,17 @@ public struct DecomposedSolve: Sendable {
                 fromBefore = polished(k, level: i, extraRows: [], master: run.master, context: run.context) ?? k
             }
             // Not for `early`: its hold row would miss the start columns its search adds.
-            if i + 1 < objectives.count && objective.isIntegral && objective.goal != .early {
+            if i + 1 < objectives.count && objective.goal != .early
+                && (objective.isIntegral || run.master.model.columnCount < largestFractionalHold)
+            {
                 // Optimistic hold: solve the next level as if this one reached its first master
                 // bound (or the probe's, when tighter). When a schedulable solution does, this level
                 // is proven by it, and its own search — whose optimal solutions are many and mostly
                 // unschedulable — is skipped. The first master must beat the solution in hand: seed
                 // 12 of the generated 200 × 50 under the rich policy had the `worst_rank` master's
                 // bound at that solution's 6, and without it as the incumbent the master searched
-                // 31 s for a point and the run ended there.
+                // 31 s for a point and the run ended there. A level whose values are not integers
+                // is held within the tolerance of ruling 6 (``largestFractionalHold``).
                 let first = try self.search(
                     level: i, objective, extraRows: [], firstMasterOnly: true, initial: fromBefore, run: &run)
                 if !first.proven, !first.infeasible, first.termination == .optimal, !run.interrupted,

@@ -130,8 +130,9 @@ import Testing
     }
 
     @Test func aLaterLevelsFirstMasterMustBeatTheSolutionInHand() throws {
-        // `worst_rank` comes after a weighted `placed` (not integral, so it has no optimistic hold
-        // of its own) and before `rank`: its first master is the optimistic hold's, and the
+        // `worst_rank` comes after a weighted `placed` (not integral; with no optimistic hold of
+        // its own here, `largestFractionalHold` 0) and before `rank`: its first master is the
+        // optimistic hold's, and the
         // solution `placed` ended with is its incumbent (a cutoff row). Seed 12 of the generated
         // 200 × 50 under the rich policy: without it that master searched 31 s for a point at the
         // solution's own value, and the run ended there.
@@ -142,7 +143,7 @@ import Testing
             objective: [.placed(weights: [PlacedWeight(who: fewer, weight: 1.5)]), .worstRank, .rank(cost: .linear)],
             quotas: [])
         let solver = CutoffRecorder()
-        let (outcome, _) = try OptimisticHoldTests().decomposed(r, policy, solver: solver)
+        let (outcome, _) = try OptimisticHoldTests().decomposed(r, policy, solver: solver, largestFractionalHold: 0)
         #expect(outcome.levels.map(\.status) == [.optimal, .optimal, .optimal])
         // Two at o2 (weeks 0 and 3), one at o1 (their second choice): placed 1.5 + 1 + 1, worst
         // rank 2, rank 0 + 0 + 1 (ranks count from the first choice's 0).

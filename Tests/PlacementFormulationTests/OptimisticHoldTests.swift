@@ -11,7 +11,8 @@ import Testing
 @Suite struct OptimisticHoldTests {
     /// Lines the decomposition logs, and its outcome.
     func decomposed(
-        _ instance: Instance, _ policy: Policy = .default, solver: any LinearSolver = GLPKSolver(), limit: Double = 30
+        _ instance: Instance, _ policy: Policy = .default, solver: any LinearSolver = GLPKSolver(), limit: Double = 30,
+        largestFractionalHold: Int? = nil
     ) throws -> (DecomposedSolve.Outcome, [String]) {
         final class Lines: @unchecked Sendable {
             let lock = NSLock()
@@ -22,8 +23,9 @@ import Testing
         var budget = SolveBudget(limit: limit)
         budget.log = { lines.add($0) }
         let c = CandidateSet(instance: instance, policy: policy)
-        let outcome = try DecomposedSolve(solver: solver, options: SolverOptions(), budget: budget)
-            .solve(instance: instance, policy: policy, candidates: c)
+        var solve = DecomposedSolve(solver: solver, options: SolverOptions(), budget: budget)
+        if let largestFractionalHold { solve.largestFractionalHold = largestFractionalHold }
+        let outcome = try solve.solve(instance: instance, policy: policy, candidates: c)
         return (outcome, lines.text.split(separator: "\n").map(String.init))
     }
 
@@ -217,23 +219,44 @@ import Testing
         #expect(master.model.maxViolation(point) > 0.5, "the new row cuts the point off")
     }
 
+    /// Offers o and o2 of capacity 1 over the same 6 weeks; a, b, c want 3 weeks each, o first.
+    func twoOffers() -> Instance {
+        let ps = ["a", "b", "c"].map { participant($0, to: "2026-04-12", weeks: 3, preferences: ["o", "o2"]) }
+        let offers = [offer("o", to: "2026-04-12", capacity: 1), offer("o2", to: "2026-04-12", capacity: 1)]
+        return round(ps, [host("h", offers: offers)])
+    }
+
     @Test func boundReachedProvesBothLevels() throws {
         // As above with a second offer of capacity 1 over the same weeks, ranked second by all:
         // three are placed (two at o, one at o2); rank = 1 (one second choice).
-        let ps = ["a", "b", "c"].map { participant($0, to: "2026-04-12", weeks: 3, preferences: ["o", "o2"]) }
-        let r = round(
-            ps,
-            [
-                host(
-                    "h",
-                    offers: [offer("o", to: "2026-04-12", capacity: 1), offer("o2", to: "2026-04-12", capacity: 1)])
-            ])
+        let r = twoOffers()
         let (outcome, log) = try decomposed(r)
         #expect(outcome.levels.map(\.status) == [.optimal, .optimal])
         #expect(outcome.levels.map(\.value) == [3, 1])
         #expect(outcome.levels[0].bound == 3)
         #expect(!log.contains { $0.contains("cannot reach its bound") })
         #expect(try solve(r).values == [3, 1], "the direct model agrees")
+    }
+
+    @Test func aWeightedLevelIsHeldToo() throws {
+        // The round above with a weighted `placed` (a counts 1.5): its values are not integers,
+        // and it is held all the same, within the tolerance of ruling 6. The first master's bound,
+        // 3.5, is reached: both levels are proven by the held search, as without the hold.
+        var r = twoOffers()
+        r.participants[0].attributes = [("fewer_opportunities", .bool(true))]
+        let fewer = Selector([("fewer_opportunities", .bool(true))])
+        let policy = Policy(
+            objective: [.placed(weights: [PlacedWeight(who: fewer, weight: 1.5)]), .rank(cost: .linear)], quotas: [])
+        let (held, log) = try decomposed(r, policy)
+        #expect(held.levels.map(\.status) == [.optimal, .optimal])
+        #expect(held.levels.map(\.value) == [3.5, 1])
+        #expect(log.contains { $0.contains("held at its bound 3.5") })
+        #expect(!log.contains { $0.contains("cannot reach its bound") })
+        // On a master of more columns than `largestFractionalHold`, the level is searched on its own.
+        let (own, ownLog) = try decomposed(r, policy, largestFractionalHold: 0)
+        #expect(own.levels.map(\.value) == [3.5, 1])
+        #expect(!ownLog.contains { $0.contains("held at its bound") })
+        #expect(try solve(r, policy).values == [3.5, 1], "the direct model agrees")
     }
 
     /// GLPK, except that solves from the `stopAt`-th on (counting the
