@@ -15,10 +15,9 @@ extension DecomposedSolve {
     /// With `firstMasterOnly`, returns after the first master solve unless
     /// it schedules. With `cap`, stops after that many seconds (`capped`)
     /// unless it has a solution by then.
-    /// `initial`, a checked solution (the greedy's), is the
-    /// incumbent the first master must beat. `start`, a solution of the
-    /// earlier levels, is given to the master solves as a start point
-    /// (checked by the solver) while there is no incumbent.
+    /// `initial`, a checked solution (the greedy's), is the incumbent the
+    /// first master must beat. `start` (the earlier levels' solution, or a held
+    /// level's first master's) is the first master's start point, if it checks.
     func search(
         level i: Int, _ objective: LevelObjective, extraRows: [Row], firstMasterOnly: Bool,
         initial: Incumbent? = nil, start: Incumbent? = nil, held: LevelObjective? = nil, cap: Double? = nil,
