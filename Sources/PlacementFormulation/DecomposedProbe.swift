@@ -118,11 +118,12 @@ extension DecomposedSolve {
 }
 
 extension DecomposedSolve.LevelSearch {
-    /// A search stopped (time limit, cap, Ctrl-C) with a solution that
-    /// meets the level's bound has proven it all the same: GLPK knows
-    /// nothing of an integral objective and searches on under a bound of
-    /// 946.3 with 946 in hand, and a master stopped at its root may give
-    /// the bound that the greedy's solution already meets.
+    /// The one place a search's solution in hand proves its level: when it
+    /// meets the level's bound. After a repair or salvage, and when the
+    /// search stops (time limit, cap, Ctrl-C): GLPK knows nothing of an
+    /// integral objective and searches on under a bound of 946.3 with 946
+    /// in hand, and a master stopped at its root may give the bound that
+    /// the greedy's solution already meets.
     mutating func closeIfBoundMet(_ objective: LevelObjective) {
         guard !proven, !infeasible, let inc = incumbent, let b = bound,
             DecomposedSolve.meets(objective, inc.value, b)

@@ -154,11 +154,8 @@ extension DecomposedSolve {
                 {
                     note("  early repair: \(repaired.value)")
                     s.incumbent = repaired
-                    if let b = s.bound, Self.meets(objective, repaired.value, b) {
-                        s.proven = true
-                        s.bound = repaired.value
-                        break
-                    }
+                    s.closeIfBoundMet(objective)
+                    if s.proven { break }
                 }
                 continue
             }
@@ -182,7 +179,7 @@ extension DecomposedSolve {
             run.stats.timeIndexedGroups = run.master.timeIndexed.count
             // Repair: keep the groups that scheduled and re-solve the rest, a much smaller
             // model; when it reaches the master's bound, the level is proven.
-            if r.primal == .optimal && !run.interrupted, let b = s.bound {
+            if r.primal == .optimal && !run.interrupted && s.bound != nil {
                 // The repair is a heuristic: it may spend at most twice the master solve's time.
                 let repairCap = max(Self.minimumRepairSeconds, 2 * (budget.elapsed - tSolve))
                 let tRepair = budget.elapsed
@@ -198,11 +195,8 @@ extension DecomposedSolve {
                             repaired, level: i, extraRows: extraRows, master: run.master,
                             context: run.context) ?? repaired
                     s.incumbent = inc
-                    if Self.meets(objective, inc.value, b) {
-                        s.proven = true
-                        s.bound = inc.value
-                        break
-                    }
+                    s.closeIfBoundMet(objective)
+                    if s.proven { break }
                 }
             }
             if var kept = salvages.best, Self.better(objective, kept.values, than: s.incumbent?.values) {
@@ -211,11 +205,8 @@ extension DecomposedSolve {
                     polished(kept, level: i, extraRows: extraRows, master: run.master, context: run.context)
                     ?? kept
                 s.incumbent = kept
-                if r.primal == .optimal && !run.interrupted, let b = s.bound, Self.meets(objective, kept.value, b) {
-                    s.proven = true
-                    s.bound = kept.value
-                    break
-                }
+                s.closeIfBoundMet(objective)
+                if s.proven { break }
             }
             if r.primal != .optimal || run.interrupted { break }
         }
