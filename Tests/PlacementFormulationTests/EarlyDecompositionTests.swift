@@ -48,25 +48,11 @@ import Testing
         #expect(outcome.chosen.map { $0.map { c.stays[$0].start } } == [0, 0])
     }
 
-    /// Records, for every integer master (the pair master, "allvet-pairs"),
-    /// its sense and whether it was asked to search depth first, from the
-    /// start or after nodes with no point.
-    final class RecordingSolver: LinearSolver, @unchecked Sendable {
-        var name: String { "GLPK, recorded" }
-        private(set) var masters: [(sense: ObjectiveSense, depthFirst: Bool, after: Int?)] = []
-        func solve(_ model: LinearModel, options: SolverOptions) throws -> SolveResult {
-            if model.name == "allvet-pairs", model.hasIntegerColumns {
-                masters.append((model.sense, options.depthFirst, options.depthFirstAfterNodes))
-            }
-            return try GLPKSolver().solve(model, options: options)
-        }
-    }
-
     @Test func earlyMastersSearchDepthFirstAndTheOthersDoNot() throws {
         // The round of the first test: `placed` (maximised) needs one master, `early` (minimised) two.
         let r = Self.round(offers: ["o"], preferences: ["o"])
         let policy = Policy(objective: [.placed(weights: []), .early], quotas: [])
-        let solver = RecordingSolver()
+        let solver = MasterRecorder()
         var budget = SolveBudget(limit: 30)
         budget.log = nil
         let outcome = try DecomposedSolve(solver: solver, options: SolverOptions(), budget: budget)
@@ -75,7 +61,10 @@ import Testing
         let placed = solver.masters.filter { $0.sense == .maximize }
         let early = solver.masters.filter { $0.sense == .minimize }
         #expect(!placed.isEmpty && !early.isEmpty)
-        #expect(placed.allSatisfy { !$0.depthFirst && $0.after == DecomposedSolve.diveAfterNodes })
-        #expect(early.allSatisfy { $0.depthFirst })
+        #expect(
+            placed.allSatisfy {
+                !$0.options.depthFirst && $0.options.depthFirstAfterNodes == DecomposedSolve.diveAfterNodes
+            })
+        #expect(early.allSatisfy { $0.options.depthFirst })
     }
 }

@@ -117,18 +117,6 @@ import Testing
         #expect(lines.contains("  early repair: 3.0"), "\(lines.filter { $0.contains("repair") })")
     }
 
-    /// Records whether each integer pair master it solves has a `cutoff` row, with its sense.
-    final class CutoffRecorder: LinearSolver, @unchecked Sendable {
-        var name: String { "GLPK, recorded" }
-        private(set) var masters: [(sense: ObjectiveSense, cutoff: Bool)] = []
-        func solve(_ model: LinearModel, options: SolverOptions) throws -> SolveResult {
-            if model.name == "allvet-pairs", model.hasIntegerColumns {
-                masters.append((model.sense, model.rows.contains { $0.name == "cutoff" }))
-            }
-            return try GLPKSolver().solve(model, options: options)
-        }
-    }
-
     @Test func aLaterLevelsFirstMasterMustBeatTheSolutionInHand() throws {
         // `worst_rank` comes after a weighted `placed` (not integral; with no optimistic hold of
         // its own here, `largestFractionalHold` 0) and before `rank`: its first master is the
@@ -142,7 +130,7 @@ import Testing
         let policy = Policy(
             objective: [.placed(weights: [PlacedWeight(who: fewer, weight: 1.5)]), .worstRank, .rank(cost: .linear)],
             quotas: [])
-        let solver = CutoffRecorder()
+        let solver = MasterRecorder()
         let (outcome, _) = try OptimisticHoldTests().decomposed(r, policy, solver: solver, largestFractionalHold: 0)
         #expect(outcome.levels.map(\.status) == [.optimal, .optimal, .optimal])
         // Two at o2 (weeks 0 and 3), one at o1 (their second choice): placed 1.5 + 1 + 1, worst

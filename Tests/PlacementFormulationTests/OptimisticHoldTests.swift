@@ -309,19 +309,6 @@ import Testing
 /// generated 200 × 50 under the rich policy searched 26.8 s for a point of
 /// its own there.
 @Suite struct HeldStartTests {
-    /// GLPK, recording whether each MIP holding level 0 had a start point.
-    final class StartRecorder: LinearSolver, @unchecked Sendable {
-        var name: String { "GLPK, recording starts" }
-        private let lock = NSLock()
-        private(set) var heldStarts: [Bool] = []
-        func solve(_ model: LinearModel, options: SolverOptions) throws -> SolveResult {
-            if model.hasIntegerColumns, model.rows.contains(where: { $0.name == "hold_0" }) {
-                lock.withLock { heldStarts.append(options.start != nil) }
-            }
-            return try GLPKSolver().solve(model, options: options)
-        }
-    }
-
     /// Three want 3 weeks of o (capacity 1, 6 weeks): the first master
     /// places all three, which does not schedule; the probe bounds `placed`
     /// by 2, and the held search's first master gets the three as its start
@@ -332,11 +319,12 @@ import Testing
         // Both placed at their first choice: worst rank 1, rank 0 (ranks count from 0).
         for (next, started, value) in [(Goal.worstRank, true, 1.0), (.rank(cost: .linear), false, 0)] {
             let policy = Policy(objective: [.placed(weights: []), next], quotas: [])
-            let solver = StartRecorder()
+            let solver = MasterRecorder()
             let (outcome, _) = try hold.decomposed(hold.threeInSixWeeks(), policy, solver: solver)
             #expect(outcome.levels.map(\.status) == [.optimal, .optimal])
             #expect(outcome.levels.map(\.value) == [2, value])
-            #expect(solver.heldStarts.first == started, "\(next)")
+            let held = solver.masters.first { $0.rows.contains("hold_0") }
+            #expect(held.map { $0.options.start != nil } == started, "\(next)")
         }
         let policy = Policy(objective: [.placed(weights: []), .worstRank], quotas: [])
         #expect(try solve(hold.threeInSixWeeks(), policy).values == [2, 1], "the direct model agrees")
