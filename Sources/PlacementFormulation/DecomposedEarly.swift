@@ -129,9 +129,11 @@ extension DecomposedSolve {
             let (_, scheduled, stillFailing) = try scheduleGroups(
                 r.values, master: restricted, context: c, atFirstWeeks: true)
             if stillFailing.isEmpty {
+                var values = r.values
+                restricted.settleOverflow(&values)
                 return Incumbent(
-                    values: r.values, starts: restricted.starts(r.values, fixed: scheduled),
-                    value: restricted.model.objectiveValue(r.values))
+                    values: values, starts: restricted.starts(values, fixed: scheduled),
+                    value: restricted.model.objectiveValue(values))
             }
             if r.primal != .optimal { return nil }
             for g in stillFailing {

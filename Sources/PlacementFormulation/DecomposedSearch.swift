@@ -26,6 +26,8 @@ extension DecomposedSolve {
         let deadline = cap.map { budget.elapsed + $0 }
         // From the `early` level on, a group schedules only on its pairs' first weeks (DecomposedEarly.swift).
         let strict = i >= run.context.earlyFrom
+        // Their masters count the delays that a group's first weeks cannot hold (PairMaster+Early.swift).
+        if strict { run.master.addOverflowColumns() }
         var objective = objective
         var offeredStart = false
         var s = LevelSearch()
@@ -121,9 +123,11 @@ extension DecomposedSolve {
                 r.values, master: run.master, context: run.context, atFirstWeeks: strict)
             note("  groups that do not schedule: \(failed.count) of \(byGroup.filter { !$0.isEmpty }.count)")
             if failed.isEmpty {
-                let value = run.master.model.objectiveValue(r.values)
+                var values = r.values
+                if strict { run.master.settleOverflow(&values) }
+                let value = run.master.model.objectiveValue(values)
                 s.incumbent = Incumbent(
-                    values: r.values, starts: run.master.starts(r.values, fixed: scheduled), value: value)
+                    values: values, starts: run.master.starts(values, fixed: scheduled), value: value)
                 s.proven = r.primal == .optimal && !run.interrupted
                 break
             }

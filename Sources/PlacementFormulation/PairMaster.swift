@@ -30,6 +30,9 @@ struct PairMaster {
     /// Rows over the `early` goal's terms (``earlyTerms()``): they gain
     /// the terms of every start column added after them.
     private(set) var earlyRows: [RowIndex] = []
+    /// The `early` levels' overflow columns of each group (``addOverflowColumns()``).
+    var overflow: [Int: [Overflow]] = [:]
+    var overflowAdded = false
     /// Pairs of members of groups (rounds.md, section 2): time-indexed from the start.
     private(set) var groupedPairs = Set<Int>()
     /// The group (an index into `CandidateSet.groups`) of each pair in ``groupedPairs``.
@@ -355,6 +358,7 @@ struct PairMaster {
     mutating func timeIndex(group g: Int) {
         guard !timeIndexed.contains(g) else { return }
         timeIndexed.insert(g)
+        releaseOverflow(group: g)
         var columns: [(column: ColumnIndex, pair: Int, start: Int)] = []
         for q in groups[g].pairs {
             let mine = startColumns[q] ?? addStartColumns(q)
