@@ -49,7 +49,8 @@ import Testing
     }
 
     @Test func earlyMastersSearchDepthFirstAndTheOthersDoNot() throws {
-        // The round of the first test: `placed` (maximised) needs one master, `early` (minimised) two.
+        // The round of the first test: `placed` (maximised) needs one master, `early` (minimised)
+        // one with no incumbent (the repair's solution meets its bound).
         let r = Self.round(offers: ["o"], preferences: ["o"])
         let policy = Policy(objective: [.placed(weights: []), .early], quotas: [])
         let solver = MasterRecorder()
@@ -65,6 +66,26 @@ import Testing
             placed.allSatisfy {
                 !$0.options.depthFirst && $0.options.depthFirstAfterNodes == DecomposedSolve.diveAfterNodes
             })
-        #expect(early.allSatisfy { $0.options.depthFirst })
+        #expect(early.allSatisfy { $0.options.depthFirst && !$0.cutoff })
+    }
+
+    @Test func earlyMastersUnderACutoffSearchBestBoundFirst() throws {
+        // The same round with `placed` held at 2 and a solution in hand (a in week 0, b in week 3:
+        // early 3, the optimum): the master must beat it, so a dive has nothing to find; best
+        // bound proves it (here at once: nothing beats 3).
+        let (master, _, early) = try OverflowBoundTests().master()
+        let solver = MasterRecorder()
+        let solve = DecomposedSolve(solver: solver, options: SolverOptions(), budget: SolveBudget())
+        let context = DecomposedSolve.Context(
+            pairs: master.pairs, groups: master.groups, groupOfPair: [0, 0], earlyFrom: 1)
+        var run = DecomposedSolve.Run(master: master, context: context)
+        var values = [Double](repeating: 0, count: master.model.columnCount)
+        values[0] = 1
+        values[1] = 1
+        let inHand = DecomposedSolve.Incumbent(values: values, starts: [0: 0, 1: 3], value: 3)
+        let s = try solve.search(level: 1, early, extraRows: [], firstMasterOnly: false, initial: inHand, run: &run)
+        #expect(s.proven && s.incumbent?.value == 3)
+        #expect(!solver.masters.isEmpty)
+        #expect(solver.masters.allSatisfy { $0.cutoff && !$0.options.depthFirst })
     }
 }
