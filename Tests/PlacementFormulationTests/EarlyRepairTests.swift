@@ -107,8 +107,9 @@ import Testing
 
     @Test func theEarlyLevelsSearchRepairsWhatDoesNotStartFirst() throws {
         // One offer of capacity 1 that a and b want for 3 of its 6 weeks: the first `early`
-        // master starts both in week 0 (bound 0), which does not schedule; the repair, with the
-        // group time-indexed, finds 0 + 3, and the next master proves it.
+        // master starts both in week 0 (bound 3, the weeks one of them must wait:
+        // OverflowBoundTests), which does not schedule; the repair, with the group time-indexed,
+        // finds 0 + 3, which meets that bound.
         let r = EarlyDecompositionTests.round(offers: ["o"], preferences: ["o"])
         let policy = Policy(objective: [.placed(weights: []), .early], quotas: [])
         let (outcome, lines) = try OptimisticHoldTests().decomposed(r, policy)
