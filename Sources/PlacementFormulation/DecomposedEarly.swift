@@ -67,9 +67,13 @@ extension DecomposedSolve {
     }
 
     /// The cheap early repair (``earlyRepair(_:failed:level:objective:extraRows:incumbent:cap:scope:run:)``),
-    /// then, when it finds nothing, the widened one in what is left of `cap`
-    /// (the groups that scheduled keep their chosen pairs and may take
-    /// more). Unlike the other levels' repairs
+    /// then, when it finds nothing or a solution short of `masterBound` (the
+    /// master's optimum, when given), the widened one in what is left of
+    /// `cap`, which must beat what the cheap one found (the groups that
+    /// scheduled keep their chosen pairs and may take more). After a solution
+    /// short of the bound it took fourteen generated 200 × 50 rounds under the
+    /// rich policy from 71.2 to 66.9 s in all, seed 15 from 11.7 to 10.6 s
+    /// (docs/performance.md). Unlike the other levels' repairs
     /// (``repairs(_:byGroup:failed:master:extraRows:objective:incumbent:cap:stalled:context:stats:salvages:)``),
     /// the widened one runs after every master, not only a stalled one: on
     /// fifteen generated 200 × 50 rounds under the rich policy it took seed 1
@@ -77,18 +81,21 @@ extension DecomposedSolve {
     /// 10.9 s, and no seed more than 0.2 s longer (docs/performance.md).
     func earlyRepairs(
         _ values: [Double], failed: [Int], level i: Int, objective: LevelObjective, extraRows: [Row],
-        incumbent: Incumbent?, cap: Double, run: inout Run
+        incumbent: Incumbent?, cap: Double, masterBound: Double? = nil, run: inout Run
     ) throws -> Incumbent? {
         let t0 = budget.elapsed
+        var best: Incumbent? = nil
         for scope in [RepairScope.failedGroups, .widened] {
             if let repaired = try earlyRepair(
-                values, failed: failed, level: i, objective: objective, extraRows: extraRows, incumbent: incumbent,
+                values, failed: failed, level: i, objective: objective, extraRows: extraRows,
+                incumbent: best ?? incumbent,
                 cap: cap - (budget.elapsed - t0), scope: scope, run: &run)
             {
-                return repaired
+                best = repaired
+                guard let masterBound, !Self.meets(objective, repaired.value, masterBound) else { break }
             }
         }
-        return nil
+        return best
     }
 
     /// The `early` levels' repair of a master solution whose `failed` groups

@@ -156,7 +156,7 @@ extension DecomposedSolve {
                 let repairCap = max(Self.minimumRepairSeconds, 2 * (budget.elapsed - tSolve))
                 if let repaired = try earlyRepairs(
                     r.values, failed: failed, level: i, objective: objective, extraRows: extraRows,
-                    incumbent: s.incumbent, cap: repairCap, run: &run)
+                    incumbent: s.incumbent, cap: repairCap, masterBound: r.objective, run: &run)
                 {
                     note("  early repair: \(repaired.value)")
                     s.incumbent = repaired

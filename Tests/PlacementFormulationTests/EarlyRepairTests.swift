@@ -10,13 +10,14 @@ import Testing
 /// level (issue 15, part 2).
 @Suite struct EarlyRepairTests {
     /// a, b and c want 3 weeks in a 6-week window (2026-03-02…04-12); offers
-    /// o1 (host h1, those 6 weeks) and o2 (host h2, until `o2To`) of capacity 1 each.
-    static func instance(o2To: String = "2026-04-12") -> Instance {
+    /// o1 (host h1, those 6 weeks, capacity `o1Capacity`) and o2 (host h2,
+    /// until `o2To`, capacity 1).
+    static func instance(o2To: String = "2026-04-12", o1Capacity: Int = 1) -> Instance {
         let ps = ["a", "b", "c"].map { participant($0, to: "2026-04-12", weeks: 3, preferences: ["o2", "o1"]) }
         return round(
             ps,
             [
-                host("h1", offers: [offer("o1", to: "2026-04-12", capacity: 1)]),
+                host("h1", offers: [offer("o1", to: "2026-04-12", capacity: o1Capacity)]),
                 host("h2", offers: [offer("o2", to: o2To, capacity: 1)]),
             ])
     }
@@ -29,11 +30,12 @@ import Testing
     /// repair; without, the cheap one and then the widened one, as the
     /// search runs them.
     func repaired(
-        beating incumbent: Double?, o2To: String = "2026-04-12", scope: DecomposedSolve.RepairScope? = nil
+        beating incumbent: Double?, o2To: String = "2026-04-12", o1Capacity: Int = 1,
+        scope: DecomposedSolve.RepairScope? = nil, masterBound: Double? = nil
     ) throws -> (
         DecomposedSolve.Incumbent?, DecomposedSolve.Run, pair: (Int, String) -> Int, o2: Int
     ) {
-        let instance = Self.instance(o2To: o2To)
+        let instance = Self.instance(o2To: o2To, o1Capacity: o1Capacity)
         let policy = Policy(objective: [.placed(weights: []), .early], quotas: [])
         let c = CandidateSet(instance: instance, policy: policy)
         let pairs = PairSet(candidates: c)
@@ -68,7 +70,8 @@ import Testing
                     scope: $0, run: &run)
             }
             ?? solve.earlyRepairs(
-                values, failed: [o2], level: 1, objective: early, extraRows: [], incumbent: inc, cap: 30, run: &run)
+                values, failed: [o2], level: 1, objective: early, extraRows: [], incumbent: inc, cap: 30,
+                masterBound: masterBound, run: &run)
         return (found, run, pair, o2)
     }
 
@@ -88,6 +91,20 @@ import Testing
         // 3 is the best with a at o1: nothing beats an incumbent of 3, and one of 4 is beaten.
         #expect(try repaired(beating: 3).0 == nil)
         #expect(try repaired(beating: 4).0?.value == 3)
+    }
+
+    @Test func aRepairShortOfTheMastersBoundIsWidenedToo() throws {
+        // o1 takes two at once: the cheap repair keeps o1 as it is (a alone) and puts b and c at
+        // o2, weeks 0 and 3 (early 3); the widened one lets one of them join a at o1 in week 0
+        // (early 0, the master's bound). Without the bound the cheap repair's 3 is kept.
+        #expect(try repaired(beating: nil, o1Capacity: 2).0?.value == 3)
+        let (found, _, pair, _) = try repaired(beating: nil, o1Capacity: 2, masterBound: 0)
+        let widened = try #require(found)
+        #expect(widened.value == 0)
+        #expect(widened.values[pair(0, "o1")] == 1)
+        #expect([pair(1, "o1"), pair(2, "o1")].filter { widened.values[$0] > 0.5 }.count == 1)
+        // A bound the cheap repair meets: no widened repair, its solution kept.
+        #expect(try repaired(beating: nil, o1Capacity: 2, masterBound: 3).0?.value == 3)
     }
 
     @Test func theWidenedRepairMovesAParticipantIntoAGroupThatScheduled() throws {
