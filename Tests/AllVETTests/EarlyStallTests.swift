@@ -5,24 +5,24 @@ import Testing
 /// as its last solve's, only the solution moved): every group that solution
 /// uses is time-indexed at once, and the optimum stays the direct model's.
 @Suite struct EarlyStallTests {
-    /// `allvet generate --participants 60 --hosts 15 --seed 30` (one in ten
-    /// in travel groups), `[placed, early]`: the first `early` master (505)
-    /// fails in one of its groups, which is time-indexed, and the repair
-    /// finds 508; the second master repeats 505 and fails in another group,
-    /// which is time-indexed with the five others its solution uses; the
-    /// third finds nothing that beats 508, which is optimal. So seven groups
-    /// are time-indexed in four master solves (with `placed`'s); without the
-    /// stall rule, two. (Seed 10 without travel groups stalled before the
-    /// masters counted the delays the first weeks cannot hold,
-    /// PairMaster+Early.swift; no seed from 1 to 60 of 60 × 15 or 80 × 20
-    /// without them does now.)
+    /// `allvet generate --participants 120 --hosts 30 --seed 11` (one in
+    /// ten in travel groups), `[placed, early]`: the first `early` master
+    /// (1,425) fails in seven of its groups, which are time-indexed, and the
+    /// repairs find 1,426; the second master repeats 1,425 and fails in one
+    /// more group, which is time-indexed with the sixteen others its
+    /// solution uses; the repair then finds 1,425, the optimum. So 25 groups
+    /// are time-indexed (one by a repair) in three master solves (with
+    /// `placed`'s); without the stall rule, nine. (The rounds this test took
+    /// before, 60 × 15 seeds 10 and 30, no longer stall since the `early`
+    /// masters count the delays the first weeks cannot hold and the widened
+    /// repair runs after one short of the master's bound.)
     @Test func aStalledEarlyMasterTimeIndexesEveryGroupItUses() throws {
-        let instance = InstanceFiles.generated(participants: 60, hosts: 15, seed: 30, located: true, groups: 0.1)
+        let instance = InstanceFiles.generated(participants: 120, hosts: 30, seed: 11, located: true, groups: 0.1)
         let policy = Policy(objective: [.placed(weights: []), .early], quotas: [])
-        let (_, decomposed, levels) = try expectSameOptima(instance, policy, label: "60x15 seed 30")
-        #expect(levels == [32, 508])
+        let (_, decomposed, levels) = try expectSameOptima(instance, policy, label: "120x30 seed 11")
+        #expect(levels == [82, 1425])
         let stats = try #require(decomposed.decomposition)
-        #expect(stats.timeIndexedGroups == 7)
-        #expect(stats.masterSolves == 4)
+        #expect(stats.timeIndexedGroups == 25)
+        #expect(stats.masterSolves == 3)
     }
 }
